@@ -1,0 +1,126 @@
+"""Build the bundled dataset: YAML (hand-edited) -> validated -> ``_build/catalog.json``.
+
+    python -m genai_cli.build            # rebuild src/genai_cli/data/_build/catalog.json
+    python -m genai_cli.build --check    # exit 1 when the committed file is stale
+    python -m genai_cli.build --report ../shared/seed/000_f99cea36dd8cdca3.txt
+                                         # also check every quote against the report
+    python -m genai_cli.build --partial  # while authoring: unknown refs are warnings
+
+The JSON holds compact canonical records (see :mod:`genai_cli.shapes`), the
+shapes that restore them, and a hash of the YAML it was built from, so the
+CLI reads the bundled data with ``json.load`` alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import kinds as K
+from .errors import Problem
+
+FORMAT = 1
+
+
+def data_dir() -> Path:
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("genai_cli") / "data"))
+
+
+def built_path() -> Path:
+    return data_dir() / "_build" / "catalog.json"
+
+
+def inputs_hash(root: Path) -> str:
+    from .loader import iter_data_files
+
+    h = hashlib.sha256()
+    for path, parts in iter_data_files(root):
+        h.update("/".join(parts).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    from .shapes import build_shapes
+    from .validate import check_integrity, read_folder, validate_files
+
+    root = root or data_dir()
+    files = read_folder(root, display_root="src/genai_cli/data")
+    v = validate_files(files)
+    problems = list(v.problems)
+    problems += check_integrity(v.records, origins=v.origins)
+    if v.dataset is None:
+        problems.append(Problem("src/genai_cli/data/dataset.yaml", None, "missing manifest"))
+    shapes, classes = build_shapes()
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "inputs_sha256": inputs_hash(root),
+        "schema_sha256": hashlib.sha256(
+            json.dumps(shapes, sort_keys=True).encode()
+        ).hexdigest(),
+        "dataset": v.dataset,
+        "sources": sorted(v.registry.values(), key=lambda r: r["id"]),
+    }
+    for kind in K.KINDS:
+        out[kind] = v.records.get(kind, [])
+    out["shapes"] = shapes
+    out["classes"] = classes
+    return out, problems
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m genai_cli.build", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="fail when the built file is stale")
+    parser.add_argument("--report", type=Path, help="the seed report, to check every quote")
+    parser.add_argument(
+        "--partial", action="store_true", help="treat unknown references as warnings (authoring)"
+    )
+    args = parser.parse_args(argv)
+
+    data, problems = build()
+    if args.partial:
+        warn = [p for p in problems if " names unknown " in p.message]
+        problems = [p for p in problems if p not in warn]
+        for p in warn:
+            print(f"warning: {p}", file=sys.stderr)
+    if args.report:
+        from .quotes import check_quotes
+
+        problems += check_quotes(data, args.report.read_text(encoding="utf-8"))
+    for p in problems:
+        print(p, file=sys.stderr)
+    counts = ", ".join(f"{len(data[k])} {k}" for k in K.KINDS)
+    print(f"{counts}, {len(data['sources'])} sources", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    target = built_path()
+    text = dumps(data)
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != text:
+            print(f"{target} is stale: run python -m genai_cli.build", file=sys.stderr)
+            return 1
+        print(f"{target} is fresh", file=sys.stderr)
+        return 0
+    if args.partial:
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    print(f"wrote {target} ({len(text.encode()):,} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""The kinds of record, their file names and their references (stdlib only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .values import slugify
+
+KINDS: tuple[str, ...] = (
+    "vendors",
+    "models",
+    "benchmarks",
+    "scores",
+    "events",
+    "architectures",
+    "agi_levels",
+    "market_figures",
+    "predictions",
+    "risks",
+)
+"""Every list kind, referenced kinds first. Also the table names of ``genai sql``."""
+
+REGISTRY = "sources"
+SINGLETON = "dataset"
+
+SINGULAR = {
+    "vendors": "vendor",
+    "models": "model",
+    "benchmarks": "benchmark",
+    "scores": "score",
+    "events": "event",
+    "architectures": "architecture",
+    "agi_levels": "agi_level",
+    "market_figures": "market_figure",
+    "predictions": "prediction",
+    "risks": "risk",
+    "sources": "source",
+}
+
+# a user's file or folder name -> kind ("agi-levels.yaml", "market.yaml", "model.json")
+FILE_KINDS: dict[str, str] = {}
+for _kind, _one in SINGULAR.items():
+    for _name in (_kind, _one):
+        FILE_KINDS[_name] = _kind
+        FILE_KINDS[_name.replace("_", "-")] = _kind
+FILE_KINDS["market"] = "market_figures"
+
+# where one kind names another: (field, target kind, many?)
+REFERENCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    "vendors": (("parent", "vendors", False),),
+    "models": (
+        ("vendor", "vendors", False),
+        ("partners", "vendors", True),
+        ("family", "models", False),
+        ("based_on", "models", True),
+        ("architecture", "architectures", True),
+    ),
+    "benchmarks": (),
+    "scores": (
+        ("model", "models", False),
+        ("benchmark", "benchmarks", False),
+        ("reported_by", "vendors", False),
+        ("opponent", "models", False),
+    ),
+    "events": (
+        ("vendor", "vendors", False),
+        ("parties", "vendors", True),
+        ("models", "models", True),
+        ("architectures", "architectures", True),
+    ),
+    "architectures": (),
+    "agi_levels": (),
+    "market_figures": (),
+    "predictions": (("vendor", "vendors", False),),
+    "risks": (),
+}
+
+# fields whose text is matched by look-up (besides id): name and aliases
+NAME_FIELDS = ("name", "name_zh", "aliases")
+
+
+def score_id(rec: dict[str, Any]) -> str:
+    """The default id of a score: MODEL/BENCHMARK/SETTING-SLUG[/vs-OPPONENT]."""
+    parts = [rec["model"], rec["benchmark"], slugify(rec.get("setting") or "") or "default"]
+    if rec.get("opponent"):
+        parts.append("vs-" + rec["opponent"])
+    return "/".join(parts)
+
+
+def record_id(kind: str, rec: dict[str, Any]) -> str:
+    if kind == "scores" and not rec.get("id"):
+        return score_id(rec)
+    return str(rec.get("id", ""))
+
+
+def names_of(rec: dict[str, Any]) -> list[str]:
+    """The id, name, Chinese name and aliases a record answers to."""
+    out = [str(rec.get("id", ""))]
+    for field in NAME_FIELDS:
+        value = rec.get(field)
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, list):
+            out.extend(v for v in value if isinstance(v, str))
+    return [n for n in out if n]
+
+
+def kind_for_path(parts: tuple[str, ...]) -> str | None:
+    """The kind of a data file from its name or its folder's name."""
+    stem = parts[-1].rsplit(".", 1)[0].lower()
+    if stem in FILE_KINDS:
+        return FILE_KINDS[stem]
+    if len(parts) > 1 and parts[-2].lower() in FILE_KINDS:
+        return FILE_KINDS[parts[-2].lower()]
+    return None

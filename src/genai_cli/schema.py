@@ -1,0 +1,433 @@
+"""The record schema: pydantic v2 models, ``extra="forbid"``, frozen.
+
+These models describe the *data files* (bundled YAML and a user's YAML/JSON).
+They are used at build time, by ``genai validate``, when a user data folder is
+loaded, and by ``genai schema``. The CLI's read-only fast path never imports
+this module: it reads records that were validated here when the bundled data
+was built (see ``genai_cli.build``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from . import values
+
+
+def _year_as_text(value: Any) -> Any:
+    """YAML reads an unquoted ``2015`` as a number; a year is still a date."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+        return f"{value:04d}"
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    AfterValidator(values.parse_partial_date),
+    Field(
+        description="ISO 8601 date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD",
+        examples=["2015", "2023-07", "2023-03-14"],
+    ),
+]
+Id = Annotated[
+    str,
+    AfterValidator(values.check_id),
+    Field(description="lowercase slug", examples=["gpt-4", "claude-3-opus", "gemini-1.5-pro"]),
+]
+CompoundId = Annotated[str, AfterValidator(lambda v: values.check_id(v, compound=True))]
+Text = Annotated[str, Field(min_length=1)]
+
+Domain = Literal["nlp", "cv", "multimodal"]
+Modality = Literal[
+    "text", "image", "video", "audio", "code", "3d", "action",
+    "depth", "thermal", "imu", "game", "protein",
+]  # fmt: skip
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class Source(Record):
+    """Where a fact comes from.
+
+    ``ref`` names an entry of the bundled source registry (``sources.yaml``);
+    its fields are filled in before validation, so a record may write
+    ``{ref: report, section: ..., quote: ...}``.
+    """
+
+    title: Text = Field(description="title of the document")
+    section: str | None = Field(None, description="section, table or page within it")
+    publisher: str | None = None
+    url: str | None = None
+    date: PartialDate | None = None
+    original: list[Text] = Field(
+        default_factory=list,
+        description="the original sources the report cites for this fact (its 资料来源 line)",
+    )
+    quote: str | None = Field(None, description="the source's own words for this fact")
+    ref: Id | None = Field(None, description="id of the registry entry this source expands")
+    note: str | None = None
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Correction(Record):
+    """The report says one thing, a primary source another: both are kept."""
+
+    field: Text = Field(description="the field of this record that was corrected")
+    reported: Any = Field(description="what the report says")
+    corrected: Any = Field(description="what the record holds instead")
+    note: Text
+    sources: Sources
+
+
+class SourceEntry(Record):
+    """An entry of the source registry (``sources.yaml``)."""
+
+    id: Id
+    title: Text
+    kind: Literal["report", "paper", "blog", "news", "documentation", "web", "filing", "other"]
+    publisher: str | None = None
+    url: str | None = None
+    date: PartialDate | None = None
+    note: str | None = None
+
+
+class Analyst(Record):
+    name: Text
+    name_en: str | None = None
+    role: str | None = None
+    certificate: str | None = None
+    email: str | None = None
+
+
+class Dataset(Record):
+    """The manifest: what the dataset is built from."""
+
+    id: Id
+    title: Text
+    title_en: Text
+    subtitle: str | None = None
+    publisher: Text
+    publisher_en: str | None = None
+    date: PartialDate
+    as_of: PartialDate
+    language: str = "zh"
+    analysts: list[Analyst] = Field(default_factory=list)
+    url: str | None = None
+    description: str | None = None
+    sources: Sources
+
+
+# --------------------------------------------------------------------------- value types
+
+
+class Quantity(Record):
+    """A count with a state: exact, range, lower bound or undisclosed.
+
+    ``reported`` keeps the report's own string ("1750亿", "70-700亿").
+    """
+
+    state: Literal["exact", "range", "lower_bound", "undisclosed"]
+    min: Annotated[int, Field(ge=0)] | None = None
+    max: Annotated[int, Field(ge=0)] | None = None
+    approximate: bool = False
+    reported: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, bool):
+            return data  # let field validation reject it
+        if isinstance(data, int):
+            return {"state": "exact", "min": data, "max": data}
+        if isinstance(data, dict) and "state" not in data:
+            lo, hi = data.get("min"), data.get("max")
+            if lo is not None and hi is not None:
+                return {**data, "state": "exact" if lo == hi else "range"}
+            if lo is not None:
+                return {**data, "state": "lower_bound"}
+            if lo is None and hi is None:
+                return {**data, "state": "undisclosed"}
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Quantity:
+        lo, hi = self.min, self.max
+        if self.state == "exact" and (lo is None or lo != hi):
+            raise ValueError("an exact quantity needs min == max")
+        if self.state == "range" and (lo is None or hi is None or not lo < hi):
+            raise ValueError("a range needs min < max")
+        if self.state == "lower_bound" and (lo is None or hi is not None):
+            raise ValueError("a lower bound needs min and no max")
+        if self.state == "undisclosed" and (lo is not None or hi is not None):
+            raise ValueError("an undisclosed quantity has no min or max")
+        return self
+
+
+class ContextWindow(Record):
+    tokens: Annotated[int, Field(gt=0)]
+    variant: Text = Field(description="which model version or tier this window belongs to")
+    status: Literal["standard", "preview", "research"] = "standard"
+    reported: str | None = None
+    note: str | None = None
+
+
+class Pricing(Record):
+    """USD per 1M tokens."""
+
+    input: Annotated[float, Field(ge=0)]
+    output: Annotated[float, Field(ge=0)]
+    currency: Literal["USD"] = "USD"
+    per: Literal["1M tokens"] = "1M tokens"
+    variant: str | None = None
+    reported: str | None = None
+    note: str | None = None
+
+
+class Ratings(Record):
+    """The report's bar ratings in the GPT lineage table (1-6 blocks)."""
+
+    reasoning: Annotated[int, Field(ge=1, le=6)]
+    speed: Annotated[int, Field(ge=1, le=6)]
+    conciseness: Annotated[int, Field(ge=1, le=6)]
+
+
+class Financial(Record):
+    metric: Literal["annualized_revenue", "revenue_growth", "valuation", "investment", "stake"]
+    value: float = Field(description="absolute amount; a percentage or multiple for stake/growth")
+    unit: Literal["USD", "CNY", "%", "x"]
+    date: PartialDate | None = None
+    counterparty: Id | None = Field(None, description="the other vendor (an investor, say)")
+    reported: str | None = None
+    note: str | None = None
+    sources: Sources
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+class Vendor(Record):
+    id: Id
+    name: Text
+    name_zh: str | None = Field(None, description="the Chinese name the report uses")
+    aliases: list[Text] = Field(default_factory=list)
+    type: Literal["company", "lab", "startup", "division", "nonprofit", "community", "academic"] = (
+        "company"
+    )
+    founded: PartialDate | None = None
+    founders: list[Text] = Field(default_factory=list)
+    parent: Id | None = Field(None, description="owning vendor, e.g. deepmind -> google")
+    description: str | None = None
+    financials: list[Financial] = Field(default_factory=list)
+    url: str | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+
+class Model(Record):
+    id: Id
+    name: Text
+    vendor: Id
+    partners: list[Id] = Field(default_factory=list, description="co-developing vendors")
+    aliases: list[Text] = Field(default_factory=list)
+    family: Id | None = Field(None, description="the model this one is a size or version of")
+    based_on: list[Id] = Field(default_factory=list)
+    kind: Literal["model", "family", "system", "product", "robot"] = "model"
+    status: Literal["released", "preview", "research", "announced", "planned"] = "released"
+    released: PartialDate | None = None
+    domain: Domain | None = None
+    modalities: list[Modality] = Field(default_factory=list)
+    architecture: list[Id] = Field(default_factory=list)
+    applications: str | None = Field(None, description="what the report says it is for")
+    description: str | None = None
+    parameters: Quantity | None = None
+    layers: Annotated[int, Field(gt=0)] | None = None
+    embedding_dim: Annotated[int, Field(gt=0)] | None = None
+    context_window: Annotated[int, Field(gt=0)] | None = None
+    context_windows: list[ContextWindow] = Field(default_factory=list)
+    training_tokens: Annotated[int, Field(gt=0)] | None = None
+    training_method: list[Text] = Field(default_factory=list)
+    features: list[Text] = Field(default_factory=list)
+    knowledge_cutoff: PartialDate | None = None
+    open_weights: bool | None = None
+    pricing: Pricing | None = None
+    pricing_variants: list[Pricing] = Field(default_factory=list)
+    ratings: Ratings | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _windows(self) -> Model:
+        if self.context_windows and self.context_window is not None:
+            tokens = {w.tokens for w in self.context_windows}
+            if self.context_window not in tokens:
+                raise ValueError(
+                    f"context_window {self.context_window} is not one of context_windows {sorted(tokens)}"
+                )
+        return self
+
+
+class Benchmark(Record):
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    category: Text
+    metric: Text = Field(description="what a score measures: accuracy, F1, percentile, win rate")
+    unit: Text = "%"
+    higher_is_better: bool = True
+    description: str | None = None
+    url: str | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+
+class Score(Record):
+    id: CompoundId | None = Field(
+        None, description="defaults to MODEL/BENCHMARK/SETTING-SLUG (plus /vs-OPPONENT)"
+    )
+    model: Id
+    benchmark: Id
+    value: float
+    unit: Text = "%"
+    setting: str | None = Field(None, description="evaluation setting as published, normalised")
+    setting_label: str | None = Field(None, description="the setting exactly as printed")
+    reported_by: Id | None = Field(None, description="vendor who published the number")
+    opponent: Id | None = Field(None, description="for win rates: the model compared against")
+    wins: Annotated[int, Field(ge=0)] | None = None
+    total: Annotated[int, Field(gt=0)] | None = None
+    raw: str | None = Field(None, description="the score as printed, e.g. '298 / 400'")
+    date: PartialDate | None = None
+    note: str | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _setting(self) -> Score:
+        if self.setting is not None:
+            values.parse_setting(self.setting)
+        return self
+
+
+class Event(Record):
+    id: Id
+    date: PartialDate
+    kind: Literal[
+        "founding", "release", "announcement", "paper", "funding", "investment",
+        "partnership", "merger", "restructuring", "license", "trademark", "demo",
+        "strategy", "revenue", "valuation",
+    ]  # fmt: skip
+    title: Text
+    description: str | None = None
+    vendor: Id | None = None
+    parties: list[Id] = Field(default_factory=list, description="other vendors involved")
+    models: list[Id] = Field(default_factory=list)
+    architectures: list[Id] = Field(default_factory=list)
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+
+class Architecture(Record):
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    year: PartialDate
+    description: Text
+    authors: list[Text] = Field(default_factory=list)
+    paper: str | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+
+class AgiCell(Record):
+    label: Text
+    examples: list[Text] = Field(default_factory=list)
+    models: list[Id] = Field(default_factory=list)
+    achieved: bool
+
+
+class AgiLevel(Record):
+    id: Id
+    level: Annotated[int, Field(ge=0, le=5)]
+    name: Text
+    performance: Text
+    narrow: AgiCell
+    general: AgiCell
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+
+class MarketFigure(Record):
+    id: Id
+    metric: Text = "AI market size"
+    region: Text
+    year: PartialDate
+    amount: Annotated[int, Field(gt=0)]
+    currency: Literal["USD", "CNY"]
+    status: Literal["actual", "forecast"]
+    cagr: float | None = Field(None, description="compound annual growth rate, percent")
+    cagr_period: str | None = None
+    publisher: Text = Field(description="who published the figure")
+    reported: str | None = None
+    note: str | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+
+class Prediction(Record):
+    id: Id
+    who: Text
+    affiliation: str | None = None
+    vendor: Id | None = None
+    said: PartialDate
+    claim: Text
+    target_year: Annotated[int, Field(ge=2000, le=2200)] | None = None
+    probability: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="0-1; null where the speaker gave none"
+    )
+    verified: bool = Field(True, description="false when no primary source was found")
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+
+class Risk(Record):
+    id: Id
+    rank: Annotated[int, Field(ge=1)]
+    title: Text
+    title_zh: Text
+    description: str | None = None
+    sources: Sources
+
+
+KINDS: dict[str, type[Record]] = {
+    "vendors": Vendor,
+    "models": Model,
+    "benchmarks": Benchmark,
+    "scores": Score,
+    "events": Event,
+    "architectures": Architecture,
+    "agi_levels": AgiLevel,
+    "market_figures": MarketFigure,
+    "predictions": Prediction,
+    "risks": Risk,
+}
+"""Every list kind, in load order (referenced kinds first)."""
+
+SINGLETONS: dict[str, type[Record]] = {"dataset": Dataset}
+REGISTRIES: dict[str, type[Record]] = {"sources": SourceEntry}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    cls = {**KINDS, **SINGLETONS, **REGISTRIES}[kind]
+    schema = cls.model_json_schema()
+    schema["$id"] = f"https://genai-cli.invalid/schema/{kind}.json"
+    return schema

@@ -1,0 +1,383 @@
+"""Validate data files against the schema and the dataset's integrity rules.
+
+Used to build the bundled data, by ``genai validate`` and when a user data
+folder is loaded (on a cache miss). Imports pydantic.
+
+Output records are *compact canonical*: validated, source refs expanded,
+dumped with ``exclude_defaults`` (see :mod:`genai_cli.shapes` for how the
+defaults come back), score ids filled in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import kinds as K
+from . import schema
+from .errors import Problem
+from .loader import LoadedFile, iter_data_files, read_file
+from .values import normalize_key
+
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+_REGISTRY_FIELDS = ("title", "publisher", "url", "date")
+
+
+def _adapter(kind: str) -> TypeAdapter[Any]:
+    if kind not in _ADAPTERS:
+        cls = {**schema.KINDS, **schema.REGISTRIES, **schema.SINGLETONS}[kind]
+        _ADAPTERS[kind] = TypeAdapter(list[cls])  # type: ignore[valid-type]
+    return _ADAPTERS[kind]
+
+
+@dataclass
+class Origin:
+    file: LoadedFile
+    index: int
+
+    def line(self, *loc: Any) -> int | None:
+        return self.file.line_of((self.index, *loc))
+
+
+@dataclass
+class Validated:
+    """The validated records of one set of files (the bundled data or a user folder)."""
+
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    registry: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dataset: dict[str, Any] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_folder(root: Path, display_root: str | None = None) -> list[LoadedFile]:
+    files = []
+    for path, parts in iter_data_files(root):
+        display = str(Path(display_root, *parts)) if display_root is not None else str(path)
+        if parts == ("dataset.yaml",):
+            lf = read_file(path, display, ("models.yaml",))  # parse as any YAML file
+            lf.kind = K.SINGLETON
+        else:
+            lf = read_file(path, display, parts)
+        files.append(lf)
+    return files
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def validate_files(
+    files: list[LoadedFile],
+    *,
+    base_registry: dict[str, dict[str, Any]] | None = None,
+) -> Validated:
+    """Schema-validate every file; refs to sources are expanded first."""
+    out = Validated()
+    for lf in files:
+        out.problems.extend(lf.problems)
+    good = [lf for lf in files if not lf.problems and lf.kind is not None]
+
+    # 1. the source registry, so that records may use {ref: ...}
+    registry = dict(base_registry or {})
+    for lf in good:
+        if lf.kind == K.REGISTRY:
+            for rec, origin in _validate_list(lf, K.REGISTRY, out):
+                if rec["id"] in registry and (K.REGISTRY, rec["id"]) in out.origins:
+                    out.problems.append(_dup(origin, K.REGISTRY, rec["id"], out))
+                    continue
+                registry[rec["id"]] = rec
+                out.origins[(K.REGISTRY, rec["id"])] = origin
+    out.registry = {k: v for k, v in registry.items() if (K.REGISTRY, k) in out.origins}
+
+    # 2. the manifest and every list kind
+    for lf in good:
+        if lf.kind == K.SINGLETON:
+            out.dataset = _validate_dataset(lf, registry, out)
+        elif lf.kind != K.REGISTRY:
+            kind = lf.kind
+            assert kind is not None
+            bucket = out.records.setdefault(kind, [])
+            for rec, origin in _validate_list(lf, kind, out, registry):
+                if kind == "scores" and not rec.get("id"):
+                    rec["id"] = K.score_id(rec)
+                key = (kind, rec["id"])
+                if key in out.origins:
+                    out.problems.append(_dup(origin, kind, rec["id"], out))
+                    continue
+                out.origins[key] = origin
+                bucket.append(rec)
+    return out
+
+
+def _dup(origin: Origin, kind: str, rid: str, out: Validated) -> Problem:
+    first = out.origins[(kind, rid)]
+    where = first.file.path + (f":{first.line()}" if first.line() else "")
+    return Problem(
+        origin.file.path, origin.line(), f"duplicate {K.SINGULAR[kind]} id {rid!r} (first in {where})"
+    )
+
+
+def _validate_dataset(
+    lf: LoadedFile, registry: dict[str, dict[str, Any]], out: Validated
+) -> dict[str, Any] | None:
+    if not isinstance(lf.data, dict):
+        out.problems.append(Problem(lf.path, 1, "the manifest must be a mapping"))
+        return None
+    wrapped = LoadedFile(lf.path, lf.kind, [lf.data])
+    if lf.yaml_root is not None:
+        import yaml
+
+        root = lf.yaml_root
+        wrapped.yaml_root = yaml.SequenceNode(
+            "tag:yaml.org,2002:seq", [root], root.start_mark, root.end_mark
+        )
+    results = list(_validate_list(wrapped, K.SINGLETON, out, registry))
+    return results[0][0] if results else None
+
+
+def _validate_list(
+    lf: LoadedFile,
+    kind: str,
+    out: Validated,
+    registry: dict[str, dict[str, Any]] | None = None,
+) -> Iterable[tuple[dict[str, Any], Origin]]:
+    data = lf.data
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        out.problems.append(
+            Problem(
+                lf.path,
+                lf.line_of(()),
+                f"expected a list of {K.SINGULAR.get(kind, kind)} records, got {_type_name(data)}",
+            )
+        )
+        return []
+    items: list[tuple[int, Any]] = []
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            out.problems.append(
+                Problem(
+                    lf.path, lf.line_of((i,)), f"expected a mapping (a record), got {_type_name(item)}"
+                )
+            )
+            continue
+        if registry is not None and kind != K.REGISTRY:
+            item = _expand_refs(item, registry, lf, i, out)
+            if item is None:
+                continue
+        items.append((i, item))
+    adapter = _adapter(kind)
+    try:
+        objs = adapter.validate_python([it for _, it in items])
+        ok = list(zip(items, objs, strict=True))
+    except ValidationError as exc:
+        bad: set[int] = set()
+        for err in exc.errors(include_url=False, include_context=False):
+            pos = err["loc"][0] if err["loc"] else 0
+            assert isinstance(pos, int)
+            index = items[pos][0]
+            bad.add(pos)
+            out.problems.append(
+                Problem(lf.path, lf.line_of((index, *err["loc"][1:])), _message(kind, err))
+            )
+        keep = [it for n, it in enumerate(items) if n not in bad]
+        ok = list(zip(keep, adapter.validate_python([it for _, it in keep]), strict=True))
+    dumped = adapter.dump_python([o for _, o in ok], mode="json", exclude_defaults=True)
+    return [(rec, Origin(lf, index)) for ((index, _), rec) in zip(ok, dumped, strict=True)]
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "a string", type(None): "nothing"}.get(
+        type(value), f"a {type(value).__name__}"
+    )
+
+
+def _message(kind: str, err: Any) -> str:
+    loc = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in err["loc"][1:])
+    loc = loc.replace(".[", "[")
+    msg = err["msg"]
+    if err["type"] == "extra_forbidden":
+        msg = f"unknown field {loc.rsplit('.', 1)[-1]!r}"
+        loc = loc.rsplit(".", 1)[0] if "." in loc else ""
+    elif err["type"] == "missing":
+        msg = f"missing required field {loc.rsplit('.', 1)[-1]!r}"
+        loc = loc.rsplit(".", 1)[0] if "." in loc else ""
+    elif msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if "input" in err and err["type"] not in ("missing", "extra_forbidden"):
+        shown = repr(err["input"])
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        if shown not in msg:
+            msg += f" (got {shown})"
+    where = f"{K.SINGULAR.get(kind, kind)}" + (f" field {loc!r}" if loc else "")
+    return f"{where}: {msg}"
+
+
+def _expand_refs(
+    rec: dict[str, Any],
+    registry: dict[str, dict[str, Any]],
+    lf: LoadedFile,
+    index: int,
+    out: Validated,
+) -> dict[str, Any] | None:
+    """Fill ``{ref: id}`` sources from the registry. ``None`` when a ref is unknown."""
+    ok = True
+
+    def expand(sources: Any, loc: tuple[Any, ...]) -> Any:
+        nonlocal ok
+        if not isinstance(sources, list):
+            return sources
+        result = []
+        for j, src in enumerate(sources):
+            if isinstance(src, dict) and "ref" in src:
+                entry = registry.get(src["ref"]) if isinstance(src["ref"], str) else None
+                if entry is None:
+                    ok = False
+                    out.problems.append(
+                        Problem(
+                            lf.path,
+                            lf.line_of((index, *loc, j, "ref")),
+                            f"unknown source ref {src['ref']!r}",
+                        )
+                    )
+                    continue
+                filled = {f: entry[f] for f in _REGISTRY_FIELDS if f in entry}
+                filled.update(src)
+                src = filled
+            result.append(src)
+        return result
+
+    if not any(_has_ref(v) for v in rec.values() if isinstance(v, list)):
+        return rec
+    new = dict(rec)
+    if "sources" in new:
+        new["sources"] = expand(new["sources"], ("sources",))
+    for sub in ("corrections", "financials"):
+        if isinstance(new.get(sub), list):
+            items = []
+            for j, item in enumerate(new[sub]):
+                if isinstance(item, dict) and "sources" in item:
+                    item = {**item, "sources": expand(item["sources"], (sub, j, "sources"))}
+                items.append(item)
+            new[sub] = items
+    return new if ok else None
+
+
+def _has_ref(value: Any) -> bool:
+    for item in value:
+        if isinstance(item, dict):
+            if "ref" in item:
+                return True
+            for v in item.values():
+                if isinstance(v, list) and _has_ref(v):
+                    return True
+    return False
+
+
+# --------------------------------------------------------------------------- integrity
+
+
+def check_integrity(
+    records: dict[str, list[dict[str, Any]]],
+    *,
+    origins: dict[tuple[str, str], Origin],
+    check: set[tuple[str, str]] | None = None,
+) -> list[Problem]:
+    """References resolve, names and aliases are unique within a kind,
+    corrections name real fields.
+
+    ``records`` is the merged data (bundled + user). Only records whose
+    ``(kind, id)`` is in ``check`` are reported (all when ``None``), so a user
+    folder is not blamed for the bundled data.
+    """
+    problems: list[Problem] = []
+    ids = {kind: {r["id"] for r in records.get(kind, [])} for kind in K.KINDS}
+
+    def where(kind: str, rid: str, *loc: Any) -> tuple[str, int | None]:
+        o = origins.get((kind, rid))
+        if o is None:
+            return ("<bundled>", None)
+        return (o.file.path, o.line(*loc))
+
+    def wanted(kind: str, rid: str) -> bool:
+        return check is None or (kind, rid) in check
+
+    for kind in K.KINDS:
+        fields = set(schema.KINDS[kind].model_fields)
+        names: dict[str, str] = {}
+        for rec in records.get(kind, []):
+            rid = rec["id"]
+            # names and aliases
+            for name in K.names_of(rec):
+                key = normalize_key(name)
+                other = names.get(key)
+                if other is not None and other != rid:
+                    if wanted(kind, rid) or wanted(kind, other):
+                        blame = rid if wanted(kind, rid) else other
+                        f, line = where(kind, blame, "aliases")
+                        problems.append(
+                            Problem(
+                                f,
+                                line,
+                                f"{K.SINGULAR[kind]} {blame!r}: name or alias {name!r} is also "
+                                f"used by {(other if blame == rid else rid)!r}",
+                            )
+                        )
+                else:
+                    names[key] = rid
+            if not wanted(kind, rid):
+                continue
+            # references
+            for fname, target, many in K.REFERENCES[kind]:
+                value = rec.get(fname)
+                refs = value if many else [value]
+                for j, ref in enumerate(refs or []):
+                    if ref is None:
+                        continue
+                    if ref not in ids[target]:
+                        loc: tuple[Any, ...] = (fname, j) if many else (fname,)
+                        f, line = where(kind, rid, *loc)
+                        problems.append(
+                            Problem(
+                                f,
+                                line,
+                                f"{K.SINGULAR[kind]} {rid!r}: {fname} names unknown "
+                                f"{K.SINGULAR[target]} {ref!r}",
+                            )
+                        )
+            for j, fin in enumerate(rec.get("financials", [])):
+                cp = fin.get("counterparty")
+                if cp and cp not in ids["vendors"]:
+                    f, line = where(kind, rid, "financials", j, "counterparty")
+                    problems.append(
+                        Problem(f, line, f"vendor {rid!r}: counterparty names unknown vendor {cp!r}")
+                    )
+            for cell in ("narrow", "general"):
+                for j, m in enumerate((rec.get(cell) or {}).get("models", [])):
+                    if m not in ids["models"]:
+                        f, line = where(kind, rid, cell, "models", j)
+                        problems.append(
+                            Problem(f, line, f"agi level {rid!r}: {cell} names unknown model {m!r}")
+                        )
+            for j, corr in enumerate(rec.get("corrections", [])):
+                head = corr["field"].split(".")[0].split("[")[0]
+                if head not in fields:
+                    f, line = where(kind, rid, "corrections", j, "field")
+                    problems.append(
+                        Problem(
+                            f,
+                            line,
+                            f"{K.SINGULAR[kind]} {rid!r}: correction names unknown field "
+                            f"{corr['field']!r}",
+                        )
+                    )
+    return problems

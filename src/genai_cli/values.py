@@ -1,0 +1,279 @@
+"""Value types of the dataset, as pure stdlib functions.
+
+Partial dates, quantities written the way the report writes them
+("1750亿", "70-650亿", "175B", "远大于1750亿"), benchmark settings
+("5-shot", "0-shot CoT", "Maj1@32", "Variable shots") and id slugs.
+
+Nothing here imports pydantic, rich or yaml: the CLI's fast path uses these
+parsers for its own option values, and the schema uses them as validators.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+# --------------------------------------------------------------------------- dates
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def parse_partial_date(text: str) -> str:
+    """Validate an ISO 8601 date at year, month or day precision and return it.
+
+    >>> parse_partial_date("2023-07")
+    '2023-07'
+    >>> parse_partial_date("2023-13")
+    Traceback (most recent call last):
+    ...
+    ValueError: invalid date '2023-13': month must be 01-12 (expected YYYY, YYYY-MM or YYYY-MM-DD)
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"invalid date {text!r}: expected a string ({DATE_FORMS})")
+    m = _DATE_RE.fullmatch(text)
+    if m is None:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise ValueError(f"invalid date {shown!r}: expected {DATE_FORMS}")
+    year_s, month_s, day_s = m.groups()
+    year = int(year_s)
+    if year < 1:
+        raise ValueError(f"invalid date {text!r}: year must be 0001-9999 (expected {DATE_FORMS})")
+    if month_s is not None:
+        month = int(month_s)
+        if not 1 <= month <= 12:
+            raise ValueError(f"invalid date {text!r}: month must be 01-12 (expected {DATE_FORMS})")
+        if day_s is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= int(day_s) <= last:
+                raise ValueError(
+                    f"invalid date {text!r}: day must be 01-{last:02d} (expected {DATE_FORMS})"
+                )
+    return text
+
+
+def date_bounds(date: str) -> tuple[str, str]:
+    """The first and last day a partial date covers, as YYYY-MM-DD strings."""
+    parts = date.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    month = int(parts[1])
+    if len(parts) == 2:
+        last = calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    return date, date
+
+
+def date_in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    """True when the period a partial date covers overlaps [since, until].
+
+    ``--since 2023`` keeps ``2023-03-14``; ``--until 2023-06`` keeps ``2023``
+    (the year overlaps June). Undated records never match a date filter.
+    """
+    if since is None and until is None:
+        return True
+    if not date:
+        return False
+    start, end = date_bounds(date)
+    if since is not None and end < date_bounds(since)[0]:
+        return False
+    return not (until is not None and start > date_bounds(until)[1])
+
+
+def date_year(date: str | None) -> int | None:
+    return int(date[:4]) if date else None
+
+
+# --------------------------------------------------------------------------- quantities
+
+_CN_UNITS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+_EN_UNITS = {
+    "t": 10**12,
+    "trillion": 10**12,
+    "b": 10**9,
+    "billion": 10**9,
+    "m": 10**6,
+    "million": 10**6,
+    "k": 10**3,
+    "thousand": 10**3,
+}
+_NUM = r"\d+(?:[.,]\d+)*"
+_UNIT = r"万亿|亿|万|千|trillion|billion|million|thousand|[tbmk]"
+_QTY_RE = re.compile(rf"({_NUM})\s*({_UNIT})?", re.IGNORECASE)
+
+LOWER_BOUND_WORDS = ("远大于", "大于", "超过", "至少", ">", "more than", "over", "at least")
+UNDISCLOSED_WORDS = ("未知", "未披露", "undisclosed", "unknown", "n/a")
+APPROX_WORDS = ("大概", "约", "大约", "~", "≈", "about", "approximately")
+
+
+def _to_int(number: str, unit: str | None) -> int:
+    try:
+        value = Decimal(number.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
+        raise ValueError(f"not a number: {number!r}") from exc
+    if unit:
+        factor = _CN_UNITS.get(unit) or _EN_UNITS[unit.lower()]
+        value *= factor
+    if value != value.to_integral_value():
+        raise ValueError(f"{number}{unit or ''} is not a whole number")
+    return int(value)
+
+
+def parse_amount(text: str) -> dict[str, Any]:
+    """Parse a count as the report writes it into a quantity.
+
+    Returns ``{"state", "min", "max", "approximate"}`` with absolute integers:
+
+    >>> parse_amount("1750亿")["min"]
+    175000000000
+    >>> q = parse_amount("70-650亿"); (q["state"], q["min"], q["max"])
+    ('range', 7000000000, 65000000000)
+    >>> parse_amount("远大于1750亿")["state"]
+    'lower_bound'
+    >>> parse_amount("未知")["state"]
+    'undisclosed'
+
+    A unit written once at the end of a range applies to both ends
+    ("70-650亿"); "大概175B-6B-1.3B" is a list of sizes, read as its range.
+    """
+    raw = text.strip()
+    low = raw.lower()
+    if not raw or any(w in low for w in UNDISCLOSED_WORDS):
+        return {"state": "undisclosed", "min": None, "max": None, "approximate": False}
+    approximate = any(w in low for w in APPROX_WORDS)
+    lower = any(low.startswith(w) or w in low[:4] for w in LOWER_BOUND_WORDS)
+    body = raw.replace("token", "").replace("Token", "").replace("个", "")
+    matches = list(_QTY_RE.finditer(body))
+    if not matches:
+        raise ValueError(f"no number in {text!r}")
+    # a trailing unit applies to earlier bare numbers ("70-650亿")
+    trailing_unit = matches[-1].group(2)
+    values = [_to_int(m.group(1), m.group(2) or trailing_unit) for m in matches]
+    if lower:
+        return {"state": "lower_bound", "min": min(values), "max": None, "approximate": approximate}
+    lo, hi = min(values), max(values)
+    return {
+        "state": "exact" if lo == hi else "range",
+        "min": lo,
+        "max": hi,
+        "approximate": approximate,
+    }
+
+
+def human_count(n: int | float | None, *, unit: str = "") -> str:
+    """175000000000 -> '175B', 128000 -> '128K', 1500000000 -> '1.5B'."""
+    if n is None:
+        return "—"
+    value = float(n)
+    for factor, suffix in ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K")):
+        if abs(value) >= factor:
+            scaled = value / factor
+            text = f"{scaled:.2f}".rstrip("0").rstrip(".")
+            return f"{text}{suffix}{unit}"
+    return f"{value:g}{unit}"
+
+
+def human_tokens(n: int | None) -> str:
+    """Context windows the way vendors write them: 8192 -> '8,192', 128000 -> '128K'."""
+    if n is None:
+        return "—"
+    if n % 1000 == 0:
+        return human_count(n)
+    return f"{n:,}"
+
+
+# --------------------------------------------------------------------------- settings
+
+_SHOTS_RE = re.compile(r"(\d+)[\s-]*shots?", re.IGNORECASE)
+_AGG_RE = re.compile(r"(maj|cot|pass|self[- ]consistency)\s*(\d+)?\s*@\s*(\d+)", re.IGNORECASE)
+
+
+def parse_setting(label: str) -> dict[str, Any]:
+    """Parse an evaluation-setting label as published.
+
+    >>> parse_setting("5 shot")["label"]
+    '5-shot'
+    >>> d = parse_setting("0-shot CoT"); (d["shots"], d["cot"])
+    (0, True)
+    >>> d = parse_setting("Maj1@32"); (d["aggregation"], d["samples"])
+    ('maj1@32', 32)
+    >>> parse_setting("Variable shots")["variable_shots"]
+    True
+    """
+    text = " ".join(label.split())
+    if not text:
+        raise ValueError("empty setting")
+    low = text.lower()
+    shots: int | None = None
+    m = _SHOTS_RE.search(text)
+    if m:
+        shots = int(m.group(1))
+    variable = "variable" in low and "shot" in low
+    cot = bool(re.search(r"\bcot\b|chain[- ]of[- ]thought", low)) and not low.startswith("cot@")
+    aggregation = None
+    samples = None
+    a = _AGG_RE.search(text)
+    if a:
+        aggregation = a.group(0).replace(" ", "").lower()
+        samples = int(a.group(3))
+        if a.group(1).lower() == "cot":
+            cot = True
+    # the normalised label: "5 shot" -> "5-shot", "Variable shots" -> "variable shots"
+    parts: list[str] = []
+    if variable:
+        parts.append("variable shots")
+    elif shots is not None:
+        parts.append(f"{shots}-shot")
+    if cot and not (a and a.group(1).lower() == "cot"):
+        parts.append("CoT")
+    if a:
+        agg_label = a.group(0).replace(" ", "")
+        agg_label = agg_label[0].upper() + agg_label[1:]
+        parts.append(agg_label)
+    prefix = text.split(",")[0] if "," in text else ""
+    if prefix and not _SHOTS_RE.search(prefix) and not _AGG_RE.search(prefix):
+        parts.insert(0, prefix.strip() + ",")
+    normalised = " ".join(parts) if parts else text
+    return {
+        "label": normalised,
+        "shots": shots,
+        "cot": cot,
+        "aggregation": aggregation,
+        "samples": samples,
+        "variable_shots": variable,
+    }
+
+
+# --------------------------------------------------------------------------- ids
+
+ID_RE = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
+COMPOUND_ID_RE = re.compile(r"[a-z0-9]+(?:[._/-][a-z0-9]+)*")
+
+
+def slugify(text: str) -> str:
+    """'Claude 3 Opus' -> 'claude-3-opus'; keeps dots between digits (gemini-1.5-pro)."""
+    s = text.strip().lower()
+    s = re.sub(r"[^a-z0-9.]+", "-", s)
+    s = re.sub(r"(?<![0-9])\.|\.(?![0-9])", "-", s)
+    s = re.sub(r"-{2,}", "-", s).strip("-.")
+    return s
+
+
+def check_id(value: str, *, compound: bool = False) -> str:
+    pattern = COMPOUND_ID_RE if compound else ID_RE
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        shown = value if isinstance(value, str) and len(value) <= 40 else repr(value)[:40]
+        raise ValueError(
+            f"invalid id {shown!r}: use a lowercase slug of a-z, 0-9, '-', '.'"
+            + (" and '/'" if compound else "")
+        )
+    return value
+
+
+def normalize_key(text: str) -> str:
+    """The look-up key for ids, names and aliases: case- and space-insensitive."""
+    return " ".join(text.casefold().split())
