@@ -10,12 +10,14 @@ Importing this package is cheap: it pulls in neither pydantic, rich nor yaml.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 __all__ = ["Catalog", "DataError", "NotFound", "UsageError", "__version__", "load_catalog"]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .catalog import Catalog, load_catalog
     from .errors import DataError, NotFound, UsageError
 

@@ -103,22 +103,25 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(f"{len(problems)} problem(s)", file=sys.stderr)
         return 1
-    target = built_path()
-    text = dumps(data)
+    from .clispec import SPEC_PATH, build_spec
+    from .clispec import dumps as spec_dumps
+
+    outputs = [(built_path(), dumps(data)), (Path(SPEC_PATH), spec_dumps(build_spec()))]
     if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != text:
-            print(f"{target} is stale: run python -m genai_cli.build", file=sys.stderr)
-            return 1
-        print(f"{target} is fresh", file=sys.stderr)
-        return 0
+        stale = [t for t, text in outputs if not t.exists() or t.read_text(encoding="utf-8") != text]
+        for t in stale:
+            print(f"{t} is stale: run python -m genai_cli.build", file=sys.stderr)
+        if not stale:
+            print("built files are fresh", file=sys.stderr)
+        return 1 if stale else 0
     if args.partial:
         return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    print(f"wrote {target} ({len(text.encode()):,} bytes)", file=sys.stderr)
+    for target, text in outputs:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+        print(f"wrote {target} ({len(text.encode()):,} bytes)", file=sys.stderr)
     return 0
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 
 class GenaiError(Exception):
     exit_code = 1
@@ -41,13 +39,30 @@ class QueryError(GenaiError):
     exit_code = 1
 
 
-@dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with a data file: ``FILE[:LINE]: message``."""
 
-    file: str
-    line: int | None
-    message: str
+    __slots__ = ("file", "line", "message")
+
+    def __init__(self, file: str, line: int | None, message: str) -> None:
+        self.file = file
+        self.line = line
+        self.message = message
+
+    def _key(self) -> tuple[str, int, str]:
+        return (self.file, self.line or 0, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Problem({self.file!r}, {self.line!r}, {self.message!r})"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "message": self.message}
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -60,6 +75,6 @@ class DataError(GenaiError):
     exit_code = 3
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+        self.problems = sorted(set(problems), key=Problem._key)
         n = len(self.problems)
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in the data")

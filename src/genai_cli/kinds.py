@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 from .values import slugify
 
@@ -106,10 +108,8 @@ def names_of(rec: dict[str, Any]) -> list[str]:
 
 
 def kind_for_path(parts: tuple[str, ...]) -> str | None:
-    """The kind of a data file from its name or its folder's name."""
-    stem = parts[-1].rsplit(".", 1)[0].lower()
-    if stem in FILE_KINDS:
-        return FILE_KINDS[stem]
+    """The kind of a data file: its folder's name (``models/acme.yaml``), else its own."""
     if len(parts) > 1 and parts[-2].lower() in FILE_KINDS:
         return FILE_KINDS[parts[-2].lower()]
-    return None
+    stem = parts[-1].rsplit(".", 1)[0].lower()
+    return FILE_KINDS.get(stem)

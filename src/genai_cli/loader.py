@@ -22,13 +22,18 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .kinds import kind_for_path
+from .kinds import FILE_KINDS, kind_for_path
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 1_000_000
 """Nodes that aliases may add on top of the document's own nodes."""
 MAX_DEPTH = 64
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+UNKNOWN_KIND = (
+    "cannot tell what kind of records this file holds: name it (or its folder) after a kind: "
+    + ", ".join(sorted(set(FILE_KINDS.values())))
+)
 
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
@@ -74,17 +79,7 @@ def read_file(path: Path, display: str, parts: tuple[str, ...]) -> LoadedFile:
     kind = kind_for_path(parts)
     loaded = LoadedFile(display, kind)
     if kind is None:
-        from .kinds import FILE_KINDS
-
-        names = sorted({k for k in FILE_KINDS.values()})
-        loaded.problems.append(
-            Problem(
-                display,
-                None,
-                "cannot tell what kind of records this file holds: name it (or its folder) "
-                "after a kind: " + ", ".join(names),
-            )
-        )
+        loaded.problems.append(Problem(display, None, UNKNOWN_KIND))
         return loaded
     try:
         st = os.stat(path)

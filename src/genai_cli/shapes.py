@@ -9,13 +9,13 @@ the fast path can restore a full record without importing pydantic.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
-Shapes = dict[str, dict[str, Any]]
-"""class name -> {"fields": [...], "defaults": {...}, "nested": {field: [class, many]}}"""
 
 
-def normalize(rec: dict[str, Any], cls: str, shapes: Shapes) -> dict[str, Any]:
+def normalize(rec: dict[str, Any], cls: str, shapes: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The full record, keys in schema order, every default present."""
     shape = shapes[cls]
     defaults = shape["defaults"]
@@ -37,7 +37,7 @@ def normalize(rec: dict[str, Any], cls: str, shapes: Shapes) -> dict[str, Any]:
     return out
 
 
-def build_shapes() -> tuple[Shapes, dict[str, str]]:
+def build_shapes() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """Shapes of every schema class, and the class of each kind (imports pydantic)."""
     import typing
 
@@ -45,7 +45,7 @@ def build_shapes() -> tuple[Shapes, dict[str, str]]:
 
     from . import schema
 
-    shapes: Shapes = {}
+    shapes: dict[str, dict[str, Any]] = {}
 
     def nested_class(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
         origin = typing.get_origin(annotation)

@@ -10,16 +10,23 @@ parsers for its own option values, and the schema uses them as validators.
 
 from __future__ import annotations
 
-import calendar
 import re
-from decimal import Decimal, InvalidOperation
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # --------------------------------------------------------------------------- dates
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS[month - 1]
 
 
 def parse_partial_date(text: str) -> str:
@@ -47,7 +54,7 @@ def parse_partial_date(text: str) -> str:
         if not 1 <= month <= 12:
             raise ValueError(f"invalid date {text!r}: month must be 01-12 (expected {DATE_FORMS})")
         if day_s is not None:
-            last = calendar.monthrange(year, month)[1]
+            last = days_in_month(year, month)
             if not 1 <= int(day_s) <= last:
                 raise ValueError(
                     f"invalid date {text!r}: day must be 01-{last:02d} (expected {DATE_FORMS})"
@@ -63,7 +70,7 @@ def date_bounds(date: str) -> tuple[str, str]:
         return f"{year:04d}-01-01", f"{year:04d}-12-31"
     month = int(parts[1])
     if len(parts) == 2:
-        last = calendar.monthrange(year, month)[1]
+        last = days_in_month(year, month)
         return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
     return date, date
 
@@ -111,6 +118,8 @@ APPROX_WORDS = ("大概", "约", "大约", "~", "≈", "about", "approximately")
 
 
 def _to_int(number: str, unit: str | None) -> int:
+    from decimal import Decimal, InvalidOperation
+
     try:
         value = Decimal(number.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits

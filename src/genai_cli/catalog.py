@@ -1,0 +1,227 @@
+"""The catalog: every record, indexed by id, name and alias (stdlib only).
+
+    >>> from genai_cli import load_catalog
+    >>> cat = load_catalog()
+    >>> cat.resolve("models", "Claude 3 Opus")
+    'claude-3-opus'
+    >>> cat.get("vendors", "谷歌")["id"]
+    'google'
+
+Records are plain dicts in their JSON shape (:meth:`Catalog.full`); the
+pydantic objects are one call away (:meth:`Catalog.typed`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+from . import kinds as K
+from .errors import NotFound, UsageError
+from .shapes import normalize
+from .values import normalize_key
+
+_BUILT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "_build", "catalog.json")
+
+
+def _read_bundled() -> dict[str, Any]:
+    try:
+        with open(_BUILT, "rb") as fh:
+            return json.loads(fh.read())  # type: ignore[no-any-return]
+    except FileNotFoundError:  # e.g. imported from a zip: fall back to importlib.resources
+        import importlib.resources
+
+        res = importlib.resources.files("genai_cli") / "data" / "_build" / "catalog.json"
+        return json.loads(res.read_bytes())  # type: ignore[no-any-return]
+
+
+def kind_of(name: str) -> str:
+    """'model', 'models', 'agi-levels' -> the kind's canonical (plural) name."""
+    key = name.strip().lower().replace("-", "_")
+    if key in K.KINDS or key == K.REGISTRY:
+        return key
+    for kind, one in K.SINGULAR.items():
+        if key == one:
+            return kind
+    if key == "market":
+        return "market_figures"
+    raise UsageError(
+        f"unknown kind {name!r}; expected one of: " + ", ".join((*K.KINDS, K.REGISTRY))
+    )
+
+
+class Catalog:
+    """All records of the bundled dataset, plus a user's data folder if given."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self.dataset: dict[str, Any] = data["dataset"]
+        self.shapes: dict[str, Any] = data["shapes"]
+        self.classes: dict[str, str] = data["classes"]
+        self._records: dict[str, list[dict[str, Any]]] = {k: data.get(k, []) for k in K.KINDS}
+        self._records[K.REGISTRY] = data.get("sources", [])
+        self._by_id: dict[str, dict[str, dict[str, Any]]] = {}
+        self._names: dict[str, dict[str, str]] = {}
+        self.user_files: list[str] = data.get("user_files", [])
+
+    # ------------------------------------------------------------------ records
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the bundled data and schema (part of the user-data cache key)."""
+        return f"{self._data.get('inputs_sha256')}:{self._data.get('schema_sha256')}"
+
+    def records(self, kind: str) -> list[dict[str, Any]]:
+        """The records of a kind, compact (defaults omitted), in dataset order."""
+        return self._records[kind_of(kind)]
+
+    def full(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
+        """A record in its full shape: every field, defaults filled, schema order."""
+        kind = kind_of(kind)
+        return normalize(rec, self.classes[kind], self.shapes)
+
+    def all(self, kind: str) -> list[dict[str, Any]]:
+        kind = kind_of(kind)
+        return [self.full(kind, r) for r in self._records[kind]]
+
+    def __len__(self) -> int:
+        return sum(len(v) for k, v in self._records.items() if k in K.KINDS)
+
+    def counts(self) -> dict[str, int]:
+        return {k: len(self._records[k]) for k in K.KINDS}
+
+    # ------------------------------------------------------------------ look-up
+
+    def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
+        kind = kind_of(kind)
+        index = self._by_id.get(kind)
+        if index is None:
+            index = {r["id"]: r for r in self._records[kind]}
+            self._by_id[kind] = index
+        return index
+
+    def names(self, kind: str) -> dict[str, str]:
+        """Normalised id/name/alias -> id."""
+        kind = kind_of(kind)
+        index = self._names.get(kind)
+        if index is None:
+            index = {}
+            for rec in self._records[kind]:
+                for name in K.names_of(rec):
+                    index.setdefault(normalize_key(name), rec["id"])
+            self._names[kind] = index
+        return index
+
+    def resolve(self, kind: str, text: str) -> str:
+        """The id of the record whose id, name or alias is ``text`` (any case)."""
+        kind = kind_of(kind)
+        rid = self.by_id(kind).get(text) and text
+        if rid:
+            return rid
+        key = normalize_key(text)
+        found = self.names(kind).get(key)
+        if found is not None:
+            return found
+        # "gpt4" for "GPT-4", "claude 3 opus" for "claude-3-opus"
+        squashed = _squash(key)
+        for name, rid2 in self.names(kind).items():
+            if _squash(name) == squashed and squashed:
+                return rid2
+        raise NotFound(K.SINGULAR[kind], text, self.suggest(kind, text))
+
+    def suggest(self, kind: str, text: str, n: int = 3) -> list[str]:
+        kind = kind_of(kind)
+        import difflib
+
+        names = self.names(kind)
+        key = normalize_key(text)[:200]
+        close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.6)
+        out: list[str] = []
+        for name in close:
+            rid = names[name]
+            if rid not in out:
+                out.append(rid)
+        if not out and key:
+            out = [rid for name, rid in names.items() if name.startswith(key[:3])][:n]
+        return out[:n]
+
+    def get(self, kind: str, text: str) -> dict[str, Any]:
+        """The full record for an id, name or alias; :class:`NotFound` otherwise."""
+        kind = kind_of(kind)
+        return self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
+
+    def find(self, kind: str, text: str) -> dict[str, Any] | None:
+        try:
+            return self.get(kind, text)
+        except NotFound:
+            return None
+
+    # ------------------------------------------------------------------ typed
+
+    def typed(self, kind: str, text: str | None = None) -> Any:
+        """Pydantic objects (``genai_cli.schema``): one record, or all of a kind."""
+        from . import schema
+
+        kind = kind_of(kind)
+        cls = {**schema.KINDS, **schema.REGISTRIES}[kind]
+        if text is not None:
+            return cls.model_validate(self.by_id(kind)[self.resolve(kind, text)])
+        return [cls.model_validate(r) for r in self._records[kind]]
+
+    # ------------------------------------------------------------------ overlay
+
+    def with_overlay(self, overlay: dict[str, Any]) -> Catalog:
+        """A new catalog with a user's records on top: same id replaces, new id adds."""
+        data = dict(self._data)
+        for kind in (*K.KINDS, K.REGISTRY):
+            theirs = overlay.get("records", {}).get(kind)
+            if not theirs:
+                continue
+            key = "sources" if kind == K.REGISTRY else kind
+            data[key] = merge_records(self._data.get(key, []), theirs)
+        data["user_files"] = overlay.get("files", [])
+        return Catalog(data)
+
+
+def merge_records(
+    base: list[dict[str, Any]], theirs: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    replace = {r["id"]: r for r in theirs}
+    merged = [replace.pop(r["id"], r) for r in base]
+    merged.extend(r for r in theirs if r["id"] in replace)
+    return merged
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+_BUNDLED: Catalog | None = None
+
+
+def bundled() -> Catalog:
+    global _BUNDLED
+    if _BUNDLED is None:
+        _BUNDLED = Catalog(_read_bundled())
+    return _BUNDLED
+
+
+def load_catalog(data_dir: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Catalog:
+    """The bundled dataset, with the records of ``data_dir`` on top.
+
+    A user folder is validated like the bundled data (raising
+    :class:`~genai_cli.errors.DataError` with every problem); the validated
+    result is cached by the files' content hashes unless ``cache=False``.
+    """
+    base = bundled()
+    if data_dir is None or str(data_dir) == "":
+        return base
+    from pathlib import Path
+
+    from .userdata import load_overlay
+
+    return base.with_overlay(load_overlay(Path(data_dir), base, cache=cache))

@@ -1,0 +1,55 @@
+"""``genai benchmarks``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import complete
+from ._opts import DescOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, SortOpt, dispatch
+
+app = typer.Typer(help="Benchmarks and their leaderboards.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    category: Annotated[
+        str | None, typer.Option("--category", metavar="TEXT", help="Only benchmarks of this category.")
+    ] = None,
+    format: FormatOpt = "table",
+    json: JsonOpt = False,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """List benchmarks.
+
+    [bold]Examples[/bold]
+
+      genai benchmarks list
+      genai benchmarks list --category math --json
+    """
+    dispatch(ctx, "benchmarks list", locals())
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    id: Annotated[
+        str, typer.Argument(metavar="ID", help="Benchmark id, name or alias (BBH).", autocompletion=complete.benchmarks)
+    ],
+    format: FormatOpt = "table",
+    json: JsonOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """Show a benchmark's leaderboard, best first, with each score's setting.
+
+    [bold]Examples[/bold]
+
+      genai benchmarks show mmlu
+      genai benchmarks show gsm8k --json | jq '.scores[] | {model, value, setting}'
+    """
+    dispatch(ctx, "benchmarks show", locals())

@@ -1,0 +1,64 @@
+"""``genai chart``: charts in the terminal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import complete
+from ._opts import VendorsOpt, dispatch
+
+app = typer.Typer(help="Charts in the terminal (plain characters when piped or NO_COLOR).", no_args_is_help=True)
+
+
+@app.command("params")
+def params(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
+    """Parameter counts over time, on a log scale, each point labelled.
+
+    [bold]Examples[/bold]
+
+      genai chart params
+      genai chart params --vendor google --vendor openai
+    """
+    dispatch(ctx, "chart params", locals())
+
+
+@app.command("context")
+def context(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
+    """Context windows as bars (log scale).
+
+    [bold]Examples[/bold]
+
+      genai chart context
+    """
+    dispatch(ctx, "chart context", locals())
+
+
+@app.command("timeline")
+def timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
+    """Events per year as bars.
+
+    [bold]Examples[/bold]
+
+      genai chart timeline
+      genai chart timeline --vendor openai
+    """
+    dispatch(ctx, "chart timeline", locals())
+
+
+@app.command("benchmark")
+def benchmark(
+    ctx: typer.Context,
+    id: Annotated[
+        str, typer.Argument(metavar="ID", help="Benchmark id, name or alias.", autocompletion=complete.benchmarks)
+    ],
+) -> None:
+    """A benchmark's scores as bars, each with its setting.
+
+    [bold]Examples[/bold]
+
+      genai chart benchmark mmlu
+      genai chart benchmark gsm8k
+    """
+    dispatch(ctx, "chart benchmark", locals())

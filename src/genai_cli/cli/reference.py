@@ -1,0 +1,89 @@
+"""``genai agi-levels``, ``genai market``, ``genai predictions``, ``genai risks``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from ._opts import DescOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, SortOpt, dispatch
+
+
+def agi_levels(
+    ctx: typer.Context,
+    format: FormatOpt = "table",
+    json: JsonOpt = False,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """DeepMind's levels of AGI (0-5), with narrow and general examples.
+
+    [bold]Examples[/bold]
+
+      genai agi-levels
+      genai agi-levels --json | jq '.[] | {level, name}'
+    """
+    dispatch(ctx, "agi-levels", locals())
+
+
+def market(
+    ctx: typer.Context,
+    region: Annotated[str | None, typer.Option("--region", metavar="TEXT", help="China or Global.")] = None,
+    status: Annotated[
+        Literal["actual", "forecast"] | None, typer.Option("--status", help="Only actual or forecast figures.")
+    ] = None,
+    format: FormatOpt = "table",
+    json: JsonOpt = False,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """AI market size figures: region, year, amount, actual or forecast, CAGR.
+
+    [bold]Examples[/bold]
+
+      genai market
+      genai market --region china --json
+    """
+    dispatch(ctx, "market", locals())
+
+
+def predictions(
+    ctx: typer.Context,
+    format: FormatOpt = "table",
+    json: JsonOpt = False,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """Predictions of when AGI arrives: who, when said, what, by which year.
+
+    [bold]Examples[/bold]
+
+      genai predictions
+      genai predictions --sort target_year --json
+    """
+    dispatch(ctx, "predictions", locals())
+
+
+def risks(
+    ctx: typer.Context,
+    format: FormatOpt = "table",
+    json: JsonOpt = False,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """The report's risk list.
+
+    [bold]Examples[/bold]
+
+      genai risks
+      genai risks --format markdown
+    """
+    dispatch(ctx, "risks", locals())

@@ -1,0 +1,1 @@
+"""One module per command group: each returns data (a Result); none prints."""

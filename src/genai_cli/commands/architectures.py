@@ -1,0 +1,49 @@
+"""``genai architectures list`` and ``genai architectures show``."""
+
+from __future__ import annotations
+
+from .. import queries as Q
+from ..layout import Cell, Column, Table
+from ..render import Result
+from ._common import Ctx, list_result
+from ._pages import page
+
+COLUMNS = ["id", "name", "year", "description"]
+
+
+def list_(ctx: Ctx) -> Result:
+    def table(rows, keys):  # type: ignore[no-untyped-def]
+        from ..layout import table_of
+
+        t = table_of(rows, keys)
+        for col, key in zip(t.columns, keys, strict=True):
+            if key == "description":
+                col.max_width = 70
+        return t
+
+    return list_result(
+        ctx, "architectures", ctx.catalog.records("architectures"), columns=COLUMNS, default_sort="year", table=table
+    )
+
+
+def show(ctx: Ctx, id: str) -> Result:
+    cat = ctx.catalog
+    aid = cat.resolve("architectures", id)
+    rec = cat.full("architectures", cat.by_id("architectures")[aid])
+    models = Q.sort_records(Q.models_on_architecture(cat, aid), "released")
+    events = [cat.full("events", e) for e in Q.events_where(cat, architectures=[aid])]
+    data = {**rec, "models": [m["id"] for m in models], "events": events}
+    layout = None
+    if ctx.out.format in ("table", "markdown"):
+        mt = Table(
+            [Column("Model"), Column("Name"), Column("Vendor"), Column("Released")],
+            [[Cell(m["id"], "bold"), Cell(m["name"]), Cell(m["vendor"]), Cell(m.get("released") or "—")] for m in models],
+            title="Models built on it",
+        ) if models else None
+        et = Table(
+            [Column("Date"), Column("Event")],
+            [[Cell(e["date"]), Cell(e["title"])] for e in events],
+            title="Events",
+        ) if events else None
+        layout = page(rec, f"{rec['name']}  ({aid})", mt, et, skip={"name"})
+    return Result(data=data, layout=layout)

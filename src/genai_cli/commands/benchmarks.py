@@ -1,0 +1,62 @@
+"""``genai benchmarks list`` and ``genai benchmarks show`` (a leaderboard)."""
+
+from __future__ import annotations
+
+from .. import queries as Q
+from ..layout import Cell, Column, Table
+from ..project import outputs
+from ..render import Result
+from ._common import Ctx, list_result
+from ._pages import name_of, page
+
+COLUMNS = ["id", "name", "category", "metric", "unit"]
+
+
+def list_(ctx: Ctx, category: str | None = None) -> Result:
+    records = ctx.catalog.records("benchmarks")
+    if category is not None:
+        needle = category.casefold()
+        records = [b for b in records if needle in b["category"].casefold()]
+    return list_result(ctx, "benchmarks", records, columns=COLUMNS, default_sort="name")
+
+
+def show(ctx: Ctx, id: str) -> Result:
+    cat = ctx.catalog
+    bid = cat.resolve("benchmarks", id)
+    rec = cat.full("benchmarks", cat.by_id("benchmarks")[bid])
+    board = Q.leaderboard(cat, bid)
+    if ctx.out.limit is not None:
+        board = board[: Q.check_limit(ctx.out.limit)]
+    scores = outputs(cat, "scores", board)
+    data = {**rec, "scores": scores}
+    layout = None
+    if ctx.out.format in ("table", "markdown"):
+        settings = Q.settings_of(board)
+        caption = None
+        if len(settings) > 1:
+            caption = (
+                "Settings differ (" + ", ".join(settings) + "): these scores are not a like-for-like comparison."
+            )
+        best = board[0]["value"] if board else None
+        rows = []
+        for n, s in enumerate(scores, 1):
+            mark = "bold green" if s["value"] == best else None
+            unit = "%" if s["unit"] == "%" else " " + s["unit"]
+            rows.append(
+                [
+                    Cell(str(n)),
+                    Cell(name_of(cat, "models", s["model"]), mark),
+                    Cell(f"{s['value']:g}{unit}", mark),
+                    Cell(s.get("setting") or "—"),
+                    Cell((s.get("reported_by") or "—") + (" (third party)" if s.get("third_party") else "")),
+                    Cell(s.get("opponent") and f"vs {s['opponent']}" or ""),
+                ]
+            )
+        board_table = Table(
+            [Column("#", justify="right"), Column("Model"), Column("Score", justify="right"), Column("Setting"), Column("Reported by"), Column("")],
+            rows,
+            title="Leaderboard (best first)",
+            caption=caption or ("no scores" if not rows else None),
+        )
+        layout = page(rec, f"{rec['name']}  ({bid})", board_table, skip={"name"})
+    return Result(data=data, layout=layout, rows=scores)

@@ -1,0 +1,95 @@
+"""``genai compare A B [C...] [--benchmark B]...``: specs and scores side by side."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+from .. import queries as Q
+from ..errors import UsageError
+from ..layout import DASH, Cell, Column, Table, fmt_params, fmt_price
+from ..project import outputs
+from ..render import Result
+from ..values import human_tokens
+from ._common import Ctx
+
+SPECS: list[tuple[str, str]] = [
+    ("vendor", "Vendor"),
+    ("released", "Released"),
+    ("parameters_detail", "Parameters"),
+    ("context_window", "Context"),
+    ("pricing", "Price (in / out, per 1M)"),
+    ("open_weights", "Open weights"),
+    ("domain", "Domain"),
+]
+
+
+def _spec(key: str, m: dict[str, Any]) -> str:
+    v = m.get(key)
+    if key == "parameters_detail":
+        return fmt_params(v)
+    if key == "context_window":
+        return human_tokens(v)
+    if key == "pricing":
+        return fmt_price(v).replace(" per 1M", "") if v else DASH
+    if key == "open_weights":
+        return DASH if v is None else ("yes" if v else "no")
+    return v or DASH
+
+
+def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
+    cat = ctx.catalog
+    if len(ids) < 2:
+        raise UsageError("compare: give at least two models, e.g. genai compare gpt-4 claude-3-opus")
+    model_ids = Q.resolve_all(cat, "models", ids)
+    bench_ids = Q.resolve_all(cat, "benchmarks", benchmark or [])
+    cmp = Q.compare(cat, model_ids, bench_ids)
+    models = [m for m in outputs(cat, "models", [cat.by_id("models")[i] for i in cmp["models"]])]
+    scores = outputs(cat, "scores", cmp["scores"])
+    data = {"models": models, "scores": scores, "benchmarks": cmp["benchmarks"]}
+
+    # one row per spec and per benchmark, one column per model
+    ids_ = cmp["models"]
+    matrix: list[dict[str, Any]] = []
+    for key, title in SPECS:
+        matrix.append({"row": title, **{i: _spec(key, m) for i, m in zip(ids_, models, strict=True)}})
+    by = {(s["model"], s["benchmark"]): [] for s in scores}  # type: dict[tuple[str, str], list[dict[str, Any]]]
+    for s in scores:
+        by[(s["model"], s["benchmark"])].append(s)
+    notes = []
+    bench_rows = []
+    for b in cmp["benchmarks"]:
+        name = cat.by_id("benchmarks")[b["benchmark"]]["name"]
+        label = name if b["comparable"] else f"{name} *"
+        if not b["comparable"]:
+            notes.append(f"* {name}: settings differ ({', '.join(b['settings'])}) — not a like-for-like comparison")
+        row: dict[str, Any] = {"row": label}
+        for i in ids_:
+            cells = by.get((i, b["benchmark"]), [])
+            row[i] = "; ".join(
+                f"{s['value']:g}{'%' if s['unit'] == '%' else ''}" + (f" ({s['setting']})" if s.get("setting") else "")
+                for s in cells
+            ) or DASH
+        row["_best"] = b["best"]
+        bench_rows.append(row)
+    matrix_rows = matrix + bench_rows
+    layout = None
+    if ctx.out.format in ("table", "markdown"):
+        columns = [Column("")] + [Column(m["name"]) for m in models]
+        rows = []
+        sections = {}
+        for n, r in enumerate(matrix_rows):
+            if n == len(matrix):
+                sections[n] = "Scores"
+            best = r.get("_best", [])
+            rows.append(
+                [Cell(r["row"], "bold")]
+                + [Cell(r[i], "bold green" if i in best and len(ids_) > 1 else ("dim" if r[i] == DASH else None)) for i in ids_]
+            )
+        caption = "Best score in each row in green." + ("\n" + "\n".join(notes) if notes else "")
+        if not bench_rows:
+            caption = "No scores for these models" + (" on the chosen benchmarks." if bench_ids else ".")
+        layout = Table(columns, rows, title="Compare: " + " vs ".join(m["name"] for m in models), caption=caption, sections=sections)
+    csv_rows = [{k: v for k, v in r.items() if k != "_best"} for r in matrix_rows]
+    return Result(data=data, layout=layout, rows=csv_rows)

@@ -1,0 +1,75 @@
+"""``genai models list`` and ``genai models show``."""
+
+from __future__ import annotations
+
+from .. import queries as Q
+from ..layout import Cell, Column, Table
+from ..project import output, outputs
+from ..render import Result
+from ._common import Ctx, list_result
+from ._pages import page
+
+COLUMNS = ["id", "name", "vendor", "released", "domain", "parameters", "context_window", "open_weights"]
+DOMAINS = ("nlp", "cv", "multimodal")
+
+
+def list_(
+    ctx: Ctx,
+    vendor: list[str] | None = None,
+    domain: str | None = None,
+    modality: str | None = None,
+    open: bool | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+) -> Result:
+    since = Q.check_date(since, "--since")
+    until = Q.check_date(until, "--until")
+    records = Q.filter_models(
+        ctx.catalog,
+        vendors=vendor or (),
+        domain=domain,
+        modality=modality,
+        open_weights=open,
+        since=since,
+        until=until,
+        search=search,
+    )
+    return list_result(ctx, "models", records, columns=COLUMNS, default_sort="released")
+
+
+def show(ctx: Ctx, id: str) -> Result:
+    cat = ctx.catalog
+    mid = cat.resolve("models", id)
+    rec = output(cat, "models", cat.by_id("models")[mid])
+    scores = outputs(cat, "scores", Q.scores_of_model(cat, mid))
+    events = [cat.full("events", e) for e in Q.events_where(cat, models=[mid])]
+    data = {**rec, "scores": scores, "events": events}
+    layout = None
+    if ctx.out.format in ("table", "markdown"):
+        score_table = None
+        if scores:
+            score_table = Table(
+                [Column("Benchmark"), Column("Score", justify="right"), Column("Setting"), Column("Reported by"), Column("vs")],
+                [
+                    [
+                        Cell(s["benchmark"]),
+                        Cell(f"{s['value']:g}{'%' if s['unit'] == '%' else ' ' + s['unit']}"),
+                        Cell(s.get("setting") or "—"),
+                        Cell((s.get("reported_by") or "—") + (" (third party)" if s.get("third_party") else "")),
+                        Cell(s.get("opponent") or ""),
+                    ]
+                    for s in scores
+                ],
+                title="Scores",
+            )
+        event_table = None
+        if events:
+            event_table = Table(
+                [Column("Date"), Column("Kind"), Column("Event")],
+                [[Cell(e["date"]), Cell(e["kind"]), Cell(e["title"])] for e in events],
+                title="Events",
+            )
+        title = f"{rec['name']}  ({mid})"
+        layout = page(rec, title, score_table, event_table, skip={"name", "parameters"})
+    return Result(data=data, layout=layout)

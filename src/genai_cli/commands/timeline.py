@@ -1,0 +1,66 @@
+"""``genai timeline``: events oldest first, grouped by year."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+from .. import queries as Q
+from ..errors import UsageError
+from ..layout import Cell, Column, Table
+from ..render import Result
+from ._common import Ctx, list_result
+
+COLUMNS = ["date", "kind", "title", "vendor"]
+
+
+def run(
+    ctx: Ctx,
+    vendor: list[str] | None = None,
+    model: list[str] | None = None,
+    kind: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Result:
+    cat = ctx.catalog
+    since = Q.check_date(since, "--since")
+    until = Q.check_date(until, "--until")
+    kinds = sorted({e["kind"] for e in cat.records("events")})
+    for k in kind or []:
+        if k not in kinds:
+            raise UsageError(f"--kind: unknown event kind {k!r}; expected one of: {', '.join(kinds)}")
+    events = Q.events_where(
+        cat,
+        vendors=Q.resolve_all(cat, "vendors", vendor or []),
+        models=Q.resolve_all(cat, "models", model or []),
+        kinds=kind or [],
+        since=since,
+        until=until,
+    )
+
+    def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
+        if keys != COLUMNS:
+            from ..layout import table_of
+
+            return table_of(rows, keys)
+        body, sections = [], {}
+        year = None
+        for n, e in enumerate(rows):
+            y = e["date"][:4]
+            if y != year:
+                sections[n] = y
+                year = y
+            body.append(
+                [
+                    Cell(e["date"][5:] or "", "cyan"),
+                    Cell(e["kind"], "dim"),
+                    Cell(e["title"]),
+                    Cell(e.get("vendor") or ""),
+                ]
+            )
+            body[-1].insert(0, Cell(y if sections.get(n) else "", "bold"))
+        cols = [Column("Year", style="bold"), Column("Date"), Column("Kind"), Column("Event", max_width=60), Column("Vendor")]
+        return Table(cols, body, sections=sections)
+
+    return list_result(ctx, "events", events, columns=COLUMNS, default_sort=None, table=table)

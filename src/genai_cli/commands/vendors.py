@@ -1,0 +1,55 @@
+"""``genai vendors list`` and ``genai vendors show``."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+from .. import queries as Q
+from ..layout import Cell, Column, Table, table_of
+from ..render import Result
+from ._common import Ctx, list_result
+from ._pages import page
+
+COLUMNS = ["id", "name", "name_zh", "type", "founded", "parent"]
+
+
+def list_(ctx: Ctx) -> Result:
+    cat = ctx.catalog
+    records = cat.records("vendors")
+    counts = {v["id"]: len(Q.models_of_vendor(cat, v["id"])) for v in records}
+
+    def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
+        t = table_of(rows, keys)
+        if keys == COLUMNS:
+            t.columns.append(Column("Models", justify="right"))
+            for cells, row in zip(t.rows, rows, strict=True):
+                cells.append(Cell(str(counts.get(row["id"], 0))))
+        return t
+
+    return list_result(ctx, "vendors", records, columns=COLUMNS, default_sort="name", table=table)
+
+
+def show(ctx: Ctx, id: str) -> Result:
+    cat = ctx.catalog
+    vid = cat.resolve("vendors", id)
+    rec = cat.full("vendors", cat.by_id("vendors")[vid])
+    models = Q.sort_records(Q.models_of_vendor(cat, vid), "released")
+    events = [cat.full("events", e) for e in Q.events_where(cat, vendors=[vid])]
+    data = {**rec, "models": [m["id"] for m in models], "events": events}
+    layout = None
+    if ctx.out.format in ("table", "markdown"):
+        model_table = Table(
+            [Column("Model"), Column("Name"), Column("Released")],
+            [[Cell(m["id"], "bold"), Cell(m["name"]), Cell(m.get("released") or "—")] for m in models],
+            title="Models",
+        ) if models else None
+        event_table = Table(
+            [Column("Date"), Column("Kind"), Column("Event")],
+            [[Cell(e["date"]), Cell(e["kind"]), Cell(e["title"])] for e in events],
+            title="Events",
+        ) if events else None
+        name = rec["name"] + (f" / {rec['name_zh']}" if rec.get("name_zh") else "")
+        layout = page(rec, f"{name}  ({vid})", model_table, event_table, skip={"name"})
+    return Result(data=data, layout=layout)

@@ -1,0 +1,370 @@
+"""Pure query functions over a :class:`~genai_cli.catalog.Catalog` (stdlib only).
+
+They take compact records and return records or plain data structures;
+nothing here prints or formats.
+"""
+
+from __future__ import annotations
+
+import json
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+    Rec = dict[str, Any]
+
+    from . import kinds as K
+from .catalog import Catalog
+from .errors import UsageError
+from .values import date_in_range, normalize_key, parse_partial_date, parse_setting
+
+
+DEFAULT_SORT = {
+    "models": "released",
+    "vendors": "name",
+    "benchmarks": "name",
+    "scores": "value",
+    "events": "date",
+    "architectures": "year",
+    "agi_levels": "level",
+    "market_figures": "year",
+    "predictions": "said",
+    "risks": "rank",
+    "sources": "id",
+}
+
+
+def output_keys(cat: Catalog, kind: str) -> list[str]:
+    """The keys of a kind's output records, in order (schema fields plus derived keys)."""
+    fields = list(cat.shapes[cat.classes[kind]]["fields"])
+    if kind == "models":
+        fields.insert(fields.index("parameters") + 1, "parameters_detail")
+    elif kind == "scores":
+        fields += ["setting_detail", "third_party"]
+    return fields
+
+
+def check_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_partial_date(value)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def check_limit(limit: int | None) -> int | None:
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit: must be 0 or more, got {limit}")
+    return limit
+
+
+# --------------------------------------------------------------------------- sorting & fields
+
+
+def _sort_value(rec: Rec, key: str) -> Any:
+    value = rec.get(key)
+    if isinstance(value, dict):
+        for sub in ("max", "min", "tokens", "input", "value", "label"):
+            if sub in value and value[sub] is not None:
+                return value[sub]
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, list):
+        return len(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def sort_records(
+    records: list[Rec], key: str | None, *, desc: bool = False, then: str = "id"
+) -> list[Rec]:
+    """Sort by ``key`` (missing/null values last in both directions), then by ``then``."""
+    if key is None:
+        return records
+    present = [r for r in records if _sort_value(r, key) is not None]
+    missing = [r for r in records if _sort_value(r, key) is None]
+
+    def k(r: Rec) -> tuple[int, Any, str]:
+        v = _sort_value(r, key)
+        # numbers and strings never meet in one column, but be safe
+        return (0, v, str(r.get(then, ""))) if isinstance(v, (int, float)) else (1, str(v), str(r.get(then, "")))
+
+    present.sort(key=k, reverse=desc)
+    missing.sort(key=lambda r: str(r.get(then, "")))
+    return present + missing
+
+
+def check_sort(cat: Catalog, kind: str, key: str | None, extra: Sequence[str] = ()) -> None:
+    if key is None:
+        return
+    allowed = [*output_keys(cat, kind), *extra]
+    if key not in allowed:
+        raise UsageError(f"--sort: unknown key {key!r}; expected one of: {', '.join(allowed)}")
+
+
+def parse_fields(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    fields = [f.strip() for f in text.split(",") if f.strip()]
+    if not fields:
+        raise UsageError("--fields: give at least one field, e.g. --fields id,name")
+    return fields
+
+
+def check_fields(fields: list[str] | None, allowed: Sequence[str]) -> None:
+    if fields is None:
+        return
+    unknown = [f for f in fields if f not in allowed]
+    if unknown:
+        raise UsageError(
+            f"--fields: unknown field{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(u) for u in unknown)}; expected any of: {', '.join(allowed)}"
+        )
+
+
+def select_fields(rows: list[Rec], fields: list[str] | None) -> list[Rec]:
+    if fields is None:
+        return rows
+    return [{f: r.get(f) for f in fields} for r in rows]
+
+
+# --------------------------------------------------------------------------- models
+
+
+def resolve_all(cat: Catalog, kind: str, texts: Iterable[str]) -> list[str]:
+    return [cat.resolve(kind, t) for t in texts]
+
+
+def filter_models(
+    cat: Catalog,
+    *,
+    vendors: Sequence[str] = (),
+    domain: str | None = None,
+    modality: str | None = None,
+    open_weights: bool | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+) -> list[Rec]:
+    vendor_ids = set(resolve_all(cat, "vendors", vendors))
+    needle = normalize_key(search) if search else None
+    out = []
+    for m in cat.records("models"):
+        if vendor_ids and m["vendor"] not in vendor_ids and not vendor_ids.intersection(
+            m.get("partners", ())
+        ):
+            continue
+        if domain is not None and m.get("domain") != domain:
+            continue
+        if modality is not None and modality not in m.get("modalities", ()):
+            continue
+        if open_weights is not None and m.get("open_weights") is not open_weights:
+            continue
+        if (since or until) and not date_in_range(m.get("released"), since, until):
+            continue
+        if needle is not None and not _matches(m, needle, SEARCH_FIELDS["models"]):
+            continue
+        out.append(m)
+    return out
+
+
+def models_of_vendor(cat: Catalog, vendor_id: str) -> list[Rec]:
+    return [
+        m
+        for m in cat.records("models")
+        if m["vendor"] == vendor_id or vendor_id in m.get("partners", ())
+    ]
+
+
+def scores_of_model(cat: Catalog, model_id: str) -> list[Rec]:
+    return [s for s in cat.records("scores") if s["model"] == model_id]
+
+
+def events_where(
+    cat: Catalog,
+    *,
+    vendors: Sequence[str] = (),
+    models: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    architectures: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+) -> list[Rec]:
+    """Events oldest first; each filter keeps events matching any of its values."""
+    vset, mset, kset, aset = set(vendors), set(models), set(kinds), set(architectures)
+    out = []
+    for e in cat.records("events"):
+        if vset and e.get("vendor") not in vset and not vset.intersection(e.get("parties", ())):
+            continue
+        if mset and not mset.intersection(e.get("models", ())):
+            continue
+        if kset and e["kind"] not in kset:
+            continue
+        if aset and not aset.intersection(e.get("architectures", ())):
+            continue
+        if (since or until) and not date_in_range(e["date"], since, until):
+            continue
+        out.append(e)
+    return sorted(out, key=lambda e: (e["date"], e["id"]))
+
+
+def models_on_architecture(cat: Catalog, arch_id: str) -> list[Rec]:
+    return [m for m in cat.records("models") if arch_id in m.get("architecture", ())]
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def _better(bench: Rec | None) -> bool:
+    return True if bench is None else bool(bench.get("higher_is_better", True))
+
+
+def leaderboard(cat: Catalog, benchmark_id: str) -> list[Rec]:
+    """A benchmark's scores, best first (ties by model id)."""
+    bench = cat.by_id("benchmarks").get(benchmark_id)
+    scores = [s for s in cat.records("scores") if s["benchmark"] == benchmark_id]
+    sign = -1 if _better(bench) else 1
+    return sorted(scores, key=lambda s: (sign * s["value"], s["model"], s["id"]))
+
+
+def settings_of(scores: Iterable[Rec]) -> list[str]:
+    seen: list[str] = []
+    for s in scores:
+        label = parse_setting(s["setting"])["label"] if s.get("setting") else "unspecified"
+        if label not in seen:
+            seen.append(label)
+    return seen
+
+
+def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str] = ()) -> Rec:
+    """Models side by side with their scores on shared (or chosen) benchmarks.
+
+    ``benchmarks`` says, per benchmark, which settings the scores were taken
+    under and whether they are comparable (one setting for all).
+    """
+    ids = list(dict.fromkeys(model_ids))
+    scores = [s for s in cat.records("scores") if s["model"] in ids and s.get("opponent") is None]
+    if benchmark_ids:
+        wanted = list(dict.fromkeys(benchmark_ids))
+        scores = [s for s in scores if s["benchmark"] in wanted]
+        order = wanted
+    else:
+        order = []
+        for s in scores:
+            if s["benchmark"] not in order:
+                order.append(s["benchmark"])
+        # benchmarks at least two of the models share first, in dataset order
+        shared = [b for b in order if len({s["model"] for s in scores if s["benchmark"] == b}) > 1]
+        order = shared + [b for b in order if b not in shared]
+    rows = []
+    for b in order:
+        bench_scores = [s for s in scores if s["benchmark"] == b]
+        settings = settings_of(bench_scores)
+        best: list[str] = []
+        if bench_scores:
+            pick = max if _better(cat.by_id("benchmarks").get(b)) else min
+            top = pick(s["value"] for s in bench_scores)
+            best = sorted({s["model"] for s in bench_scores if s["value"] == top})
+        rows.append(
+            {
+                "benchmark": b,
+                "settings": settings,
+                "comparable": len(settings) <= 1,
+                "best": best,
+                "missing": [m for m in ids if m not in {s["model"] for s in bench_scores}],
+            }
+        )
+    scores.sort(key=lambda s: (order.index(s["benchmark"]) if s["benchmark"] in order else 0, ids.index(s["model"])))
+    return {"models": ids, "scores": scores, "benchmarks": rows}
+
+
+# --------------------------------------------------------------------------- search
+
+SEARCH_FIELDS: dict[str, tuple[str, ...]] = {
+    "models": ("name", "aliases", "description", "applications", "features"),
+    "vendors": ("name", "name_zh", "aliases", "description", "founders"),
+    "benchmarks": ("name", "aliases", "description", "category"),
+    "events": ("title", "description"),
+    "architectures": ("name", "aliases", "description", "authors"),
+    "agi_levels": ("name", "performance", "narrow", "general"),
+    "market_figures": ("region", "metric", "publisher", "note"),
+    "predictions": ("who", "affiliation", "claim"),
+    "risks": ("title", "title_zh", "description"),
+}
+NAME_KEYS = ("name", "name_zh", "aliases", "title", "title_zh", "who")
+
+
+def _texts(rec: Rec, fields: Iterable[str]) -> Iterable[tuple[str, str]]:
+    for f in fields:
+        v = rec.get(f)
+        if isinstance(v, str):
+            yield f, v
+        elif isinstance(v, list):
+            for item in v:
+                if isinstance(item, str):
+                    yield f, item
+        elif isinstance(v, dict):
+            for item in v.values():
+                if isinstance(item, str):
+                    yield f, item
+                elif isinstance(item, list):
+                    yield from ((f, x) for x in item if isinstance(x, str))
+
+
+def _matches(rec: Rec, needle: str, fields: Iterable[str]) -> bool:
+    if needle in rec["id"]:
+        return True
+    return any(needle in normalize_key(t) for _, t in _texts(rec, fields))
+
+
+def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
+    """Every record whose id, name, alias or text matches, best matches first."""
+    needle = normalize_key(text)
+    if not needle:
+        raise UsageError("search: give some text to look for")
+    hits = []
+    for kind in kinds or tuple(SEARCH_FIELDS):
+        for rec in cat.records(kind):
+            best = 0
+            where = ""
+            rid = rec["id"]
+            for field, value in [("id", rid), *_texts(rec, SEARCH_FIELDS[kind])]:
+                t = normalize_key(value)
+                if needle not in t:
+                    continue
+                is_name = field == "id" or field in NAME_KEYS
+                if t == needle:
+                    score = 100 if is_name else 40
+                elif t.startswith(needle):
+                    score = 80 if is_name else 30
+                elif f" {needle}" in f" {t}":
+                    score = 60 if is_name else 25
+                else:
+                    score = 50 if is_name else 20
+                if score > best:
+                    best, where = score, field
+            if best:
+                hits.append(
+                    {
+                        "kind": K.SINGULAR[kind],
+                        "id": rid,
+                        "name": _display_name(rec),
+                        "matched": where,
+                        "score": best,
+                    }
+                )
+    order = {K.SINGULAR[k]: i for i, k in enumerate(K.KINDS)}
+    hits.sort(key=lambda h: (-h["score"], order[h["kind"]], h["id"]))
+    return hits
+
+
+def _display_name(rec: Rec) -> str:
+    for key in ("name", "title", "who"):
+        if rec.get(key):
+            return str(rec[key])
+    if "region" in rec:
+        return f"{rec['region']} {rec.get('metric', '')} {rec.get('year', '')}".strip()
+    return str(rec["id"])

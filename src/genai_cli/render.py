@@ -1,0 +1,169 @@
+"""The one place that decides how results are printed.
+
+``json``, ``jsonl``, ``csv`` and ``markdown`` are written with the stdlib;
+``yaml`` imports PyYAML and ``table`` imports rich, only when asked for. JSON
+never goes through rich.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, Any
+
+from .errors import UsageError
+from .layout import Cell, Panel, Stack, Table, Text
+
+if TYPE_CHECKING:
+    from .layout import Layout
+
+FORMATS = ("table", "json", "jsonl", "csv", "yaml", "markdown")
+
+
+class Result:
+    """What a command returns: a JSON document, its rows and its human layout."""
+
+    def __init__(
+        self,
+        data: Any,
+        rows: list[dict[str, Any]] | None = None,
+        layout: Layout | None = None,
+        footer: bool = True,
+        exit_code: int = 0,
+    ) -> None:
+        self.data = data
+        self.rows = rows
+        self.layout = layout
+        self.footer = footer
+        self.exit_code = exit_code
+
+    def records(self) -> list[dict[str, Any]]:
+        if self.rows is not None:
+            return self.rows
+        if isinstance(self.data, list):
+            return self.data
+        return [self.data]
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise UsageError(f"--format: unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    return fmt
+
+
+def _utf8(out: IO[str]) -> bool:
+    enc = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return enc in ("utf-8", "utf8", "utf-8-sig")
+
+
+def render(result: Result, fmt: str, out: IO[str] | None = None, *, footer: str | None = None) -> None:
+    out = out if out is not None else sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(result.data, ensure_ascii=not _utf8(out), indent=2) + "\n")
+    elif fmt == "jsonl":
+        ascii_only = not _utf8(out)
+        for row in result.records():
+            out.write(json.dumps(row, ensure_ascii=ascii_only, separators=(",", ":")) + "\n")
+    elif fmt == "csv":
+        out.write(to_csv(result.records()))
+    elif fmt == "yaml":
+        out.write(to_yaml(result.data))
+    elif fmt == "markdown":
+        out.write(to_markdown(result.layout or Text(""), footer if result.footer else None))
+    elif fmt == "table":
+        from .render_rich import print_layout
+
+        print_layout(result.layout or Text(""), out, footer if result.footer else None)
+    else:  # pragma: no cover - check_format runs first
+        raise UsageError(f"unknown format {fmt!r}")
+
+
+def flat(value: Any) -> str:
+    """A value in one CSV cell: lists and objects as JSON text, null as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    import csv
+    import io
+
+    keys: list[str] = []
+    for r in rows:
+        for k in r:
+            if k not in keys:
+                keys.append(k)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(keys)
+    for r in rows:
+        w.writerow([flat(r.get(k)) for k in keys])
+    return buf.getvalue()
+
+
+def to_yaml(data: Any) -> str:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(layout: Layout, footer: str | None) -> str:
+    parts: list[str] = []
+    _markdown(layout, parts)
+    if footer:
+        parts.append(f"_{_md(footer)}_\n")
+    return "\n".join(parts)
+
+
+def _markdown(layout: Layout, parts: list[str]) -> None:
+    if isinstance(layout, Stack):
+        for item in layout.items:
+            _markdown(item, parts)
+    elif isinstance(layout, Text):
+        if layout.text:
+            parts.append(_md(layout.text) + "\n")
+    elif isinstance(layout, Panel):
+        lines = [f"### {_md(layout.title)}", ""]
+        if layout.subtitle:
+            lines += [_md(layout.subtitle), ""]
+        lines += ["| field | value |", "| --- | --- |"]
+        lines += [f"| {_md(k)} | {_md(v.text)} |" for k, v in layout.fields]
+        parts.append("\n".join(lines) + "\n")
+    elif isinstance(layout, Table):
+        lines = []
+        if layout.title:
+            lines += [f"### {_md(layout.title)}", ""]
+        lines.append("| " + " | ".join(_md(c.header) for c in layout.columns) + " |")
+        lines.append(
+            "| "
+            + " | ".join("---:" if c.justify == "right" else "---" for c in layout.columns)
+            + " |"
+        )
+        for i, row in enumerate(layout.rows):
+            if i in layout.sections:
+                label = f"**{_md(layout.sections[i])}**"
+                lines.append("| " + " | ".join([label] + [""] * (len(layout.columns) - 1)) + " |")
+            lines.append("| " + " | ".join(_md(c.text) for c in row) + " |")
+        if layout.caption:
+            lines += ["", _md(layout.caption)]
+        parts.append("\n".join(lines) + "\n")
+
+
+def plain(cell: Cell | str) -> str:
+    return cell.text if isinstance(cell, Cell) else cell

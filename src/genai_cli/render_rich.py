@@ -1,0 +1,112 @@
+"""Layouts as rich tables and panels (imported only for ``--format table``).
+
+On a terminal: colour and the terminal's width, long cells wrap (never cut).
+Piped or redirected: no ANSI codes (unless ``FORCE_COLOR``), list tables at
+their natural width so every record stays on one line, ``show`` pages at
+``COLUMNS`` or 100 columns. ``NO_COLOR`` and ``TERM=dumb`` are honoured by
+rich itself.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel as RichPanel
+from rich.table import Table as RichTable
+from rich.text import Text as RichText
+
+from .layout import Cell, Layout, Panel, Stack, Table, Text
+
+UNLIMITED = 100_000
+SHOW_WIDTH = 100
+
+
+def _columns_env() -> int | None:
+    try:
+        value = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
+    return value if 10 <= value <= UNLIMITED else None
+
+
+def make_console(out: IO[str]) -> tuple[Console, bool]:
+    try:
+        tty = out.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if tty:
+        return Console(file=out, highlight=False, emoji=False), True
+    return (
+        Console(file=out, highlight=False, emoji=False, width=UNLIMITED, soft_wrap=False),
+        False,
+    )
+
+
+def _text(cell: Cell | str) -> RichText:
+    if isinstance(cell, Cell):
+        return RichText(cell.text, style=cell.style or "")
+    return RichText(cell)
+
+
+def to_rich(layout: Layout) -> Any:
+    if isinstance(layout, Stack):
+        return Group(*(to_rich(i) for i in layout.items))
+    if isinstance(layout, Text):
+        return RichText(layout.text, style=layout.style or "")
+    if isinstance(layout, Panel):
+        grid = RichTable.grid(padding=(0, 2))
+        grid.add_column(style="bold cyan", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for label, value in layout.fields:
+            grid.add_row(RichText(label), _text(value))
+        return RichPanel(
+            grid,
+            title=RichText(layout.title, style="bold"),
+            subtitle=RichText(layout.subtitle) if layout.subtitle else None,
+            title_align="left",
+            box=box.ROUNDED,
+            expand=False,
+        )
+    table = RichTable(
+        title=RichText(layout.title, style="bold") if layout.title else None,
+        caption=RichText(layout.caption, style="dim") if layout.caption else None,
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        title_justify="left",
+        caption_justify="left",
+        expand=False,
+    )
+    for col in layout.columns:
+        table.add_column(
+            RichText(col.header),
+            justify=col.justify,
+            style=col.style or "",
+            no_wrap=col.no_wrap,
+            overflow="fold",
+            max_width=col.max_width,
+        )
+    for i, row in enumerate(layout.rows):
+        if i in layout.sections and i > 0:
+            table.add_section()
+        table.add_row(*(_text(c) for c in row))
+    return table
+
+
+def _width(layout: Layout, tty: bool) -> int | None:
+    if tty:
+        return None
+    if isinstance(layout, Table):
+        return _columns_env() or UNLIMITED
+    return _columns_env() or SHOW_WIDTH
+
+
+def print_layout(layout: Layout, out: IO[str], footer: str | None) -> None:
+    console, tty = make_console(out)
+    items = layout.items if isinstance(layout, Stack) else [layout]
+    for item in items:
+        console.print(to_rich(item), width=_width(item, tty))
+    if footer:
+        console.print(RichText(footer, style="dim"), width=_width(Text(""), tty))
