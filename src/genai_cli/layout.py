@@ -119,6 +119,18 @@ def fmt_price(p: dict[str, Any] | None) -> str:
     return f"${p['input']:g} / ${p['output']:g} per 1M"
 
 
+def fmt_score(value: float, unit: str) -> str:
+    """86.8 -> '86.8%', 95.0 -> '95.0%', 90 percentile -> '90th percentile', 83.1 F1 -> '83.1 F1'."""
+    text = f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
+    if unit == "%":
+        return text + "%"
+    if unit == "percentile":
+        n = int(value)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} percentile" if n == value else f"{text} percentile"
+    return f"{text} {unit}"
+
+
 def fmt_value(value: Any) -> str:
     """Any JSON value as one line of text."""
     if value is None:

@@ -10,7 +10,7 @@ rich itself.
 from __future__ import annotations
 
 import os
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -18,7 +18,10 @@ from rich.panel import Panel as RichPanel
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from .layout import Cell, Layout, Panel, Stack, Table, Text
+from .layout import Cell, Panel, Stack, Table, Text
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 UNLIMITED = 100_000
 SHOW_WIDTH = 100
@@ -105,8 +108,11 @@ def _width(layout: Layout, tty: bool) -> int | None:
 
 def print_layout(layout: Layout, out: IO[str], footer: str | None) -> None:
     console, tty = make_console(out)
-    items = layout.items if isinstance(layout, Stack) else [layout]
-    for item in items:
-        console.print(to_rich(item), width=_width(item, tty))
+    if isinstance(layout, Stack):  # a show page: one readable width for all of it
+        width = _width(Panel("", []), tty)
+        for item in layout.items:
+            console.print(to_rich(item), width=width)
+    else:
+        console.print(to_rich(layout), width=_width(layout, tty))
     if footer:
         console.print(RichText(footer, style="dim"), width=_width(Text(""), tty))

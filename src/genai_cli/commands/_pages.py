@@ -6,8 +6,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..layout import Layout
+
 from ..catalog import Catalog
-from ..layout import DASH, Cell, Column, Layout, Panel, Stack, Table, Text, fmt_params, fmt_price
+from ..layout import DASH, Cell, Column, Panel, Stack, Table, fmt_params, fmt_price
 from ..values import human_count, human_tokens
 
 SKIP = {"id", "sources", "corrections"}
@@ -37,10 +39,11 @@ def label(key: str) -> str:
 
 def _quantity(q: dict[str, Any]) -> str:
     text = fmt_params(q)
-    bits = [q["state"].replace("_", " ")]
+    bits = [] if q["state"] == "undisclosed" else [q["state"].replace("_", " ")]
     if q.get("reported"):
         bits.append(f"report: {q['reported']}")
-    text += f"  ({'; '.join(bits)})"
+    if bits:
+        text += f"  ({'; '.join(bits)})"
     if q.get("note"):
         text += f"\n{q['note']}"
     return text
@@ -165,22 +168,21 @@ def corrections_table(rec: dict[str, Any]) -> Table | None:
     )
 
 
-def sources_text(rec: dict[str, Any]) -> Text:
-    lines = ["Sources"]
+def sources_table(rec: dict[str, Any]) -> Table:
+    """Each source with the report's own words for the fact."""
+    rows = []
     for n, s in enumerate(rec.get("sources") or [], 1):
-        head = f"{n}. {s['title']}"
-        if s.get("section"):
-            head += f" — {s['section']}"
-        lines.append(head)
+        lines = [s["title"] + (f" — {s['section']}" if s.get("section") else "")]
         if s.get("quote"):
-            lines.append(f"   “{s['quote']}”")
+            lines.append(f"“{s['quote']}”")
         if s.get("original"):
-            lines.append("   original sources: " + ", ".join(s["original"]))
+            lines.append("original sources: " + ", ".join(s["original"]))
         if s.get("url"):
-            lines.append(f"   {s['url']}")
+            lines.append(s["url"])
         if s.get("note"):
-            lines.append(f"   note: {s['note']}")
-    return Text("\n".join(lines))
+            lines.append(f"note: {s['note']}")
+        rows.append([Cell(str(n), "dim"), Cell("\n".join(lines))])
+    return Table([Column("#", justify="right"), Column("Source")], rows, title="Sources")
 
 
 def page(rec: dict[str, Any], title: str, *middle: Layout | None, skip: set[str] | None = None) -> Stack:
@@ -189,7 +191,7 @@ def page(rec: dict[str, Any], title: str, *middle: Layout | None, skip: set[str]
     corr = corrections_table(rec)
     if corr is not None:
         items.append(corr)
-    items.append(sources_text(rec))
+    items.append(sources_table(rec))
     return Stack(items)
 
 

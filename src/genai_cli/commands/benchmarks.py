@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import queries as Q
-from ..layout import Cell, Column, Table
+from ..layout import Cell, Column, Table, fmt_score
 from ..project import outputs
 from ..render import Result
 from ._common import Ctx, list_result
@@ -41,12 +41,11 @@ def show(ctx: Ctx, id: str) -> Result:
         rows = []
         for n, s in enumerate(scores, 1):
             mark = "bold green" if s["value"] == best else None
-            unit = "%" if s["unit"] == "%" else " " + s["unit"]
             rows.append(
                 [
                     Cell(str(n)),
                     Cell(name_of(cat, "models", s["model"]), mark),
-                    Cell(f"{s['value']:g}{unit}", mark),
+                    Cell(fmt_score(s["value"], s["unit"]), mark),
                     Cell(s.get("setting") or "—"),
                     Cell((s.get("reported_by") or "—") + (" (third party)" if s.get("third_party") else "")),
                     Cell(s.get("opponent") and f"vs {s['opponent']}" or ""),

@@ -8,7 +8,7 @@ if TYPE_CHECKING:
 
 from .. import queries as Q
 from ..errors import UsageError
-from ..layout import DASH, Cell, Column, Table, fmt_params, fmt_price
+from ..layout import DASH, Cell, Column, Table, fmt_params, fmt_price, fmt_score
 from ..project import outputs
 from ..render import Result
 from ..values import human_tokens
@@ -68,7 +68,7 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
         for i in ids_:
             cells = by.get((i, b["benchmark"]), [])
             row[i] = "; ".join(
-                f"{s['value']:g}{'%' if s['unit'] == '%' else ''}" + (f" ({s['setting']})" if s.get("setting") else "")
+                fmt_score(s["value"], s["unit"]) + (f" ({s['setting']})" if s.get("setting") else "")
                 for s in cells
             ) or DASH
         row["_best"] = b["best"]

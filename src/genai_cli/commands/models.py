@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import queries as Q
-from ..layout import Cell, Column, Table
+from ..layout import Cell, Column, Table, fmt_score
 from ..project import output, outputs
 from ..render import Result
 from ._common import Ctx, list_result
@@ -54,7 +54,7 @@ def show(ctx: Ctx, id: str) -> Result:
                 [
                     [
                         Cell(s["benchmark"]),
-                        Cell(f"{s['value']:g}{'%' if s['unit'] == '%' else ' ' + s['unit']}"),
+                        Cell(fmt_score(s["value"], s["unit"])),
                         Cell(s.get("setting") or "—"),
                         Cell((s.get("reported_by") or "—") + (" (third party)" if s.get("third_party") else "")),
                         Cell(s.get("opponent") or ""),
