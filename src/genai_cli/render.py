@@ -33,12 +33,18 @@ class Result:
         layout: Layout | None = None,
         footer: bool = True,
         exit_code: int = 0,
+        messages: list[str] | None = None,
+        render: bool = True,
+        text: str | None = None,
     ) -> None:
         self.data = data
         self.rows = rows
         self.layout = layout
         self.footer = footer
         self.exit_code = exit_code
+        self.messages = messages or []  # printed on stderr after the output
+        self.render = render
+        self.text = text  # preformatted output for the table format (charts)
 
     def records(self) -> list[dict[str, Any]]:
         if self.rows is not None:
@@ -61,6 +67,13 @@ def _utf8(out: IO[str]) -> bool:
 
 def render(result: Result, fmt: str, out: IO[str] | None = None, *, footer: str | None = None) -> None:
     out = out if out is not None else sys.stdout
+    if not result.render:
+        return
+    if fmt == "table" and result.text is not None:
+        out.write(result.text)
+        return
+    if fmt in ("table", "markdown") and result.layout is None:
+        return
     if fmt == "json":
         out.write(json.dumps(result.data, ensure_ascii=not _utf8(out), indent=2) + "\n")
     elif fmt == "jsonl":
@@ -72,11 +85,13 @@ def render(result: Result, fmt: str, out: IO[str] | None = None, *, footer: str 
     elif fmt == "yaml":
         out.write(to_yaml(result.data))
     elif fmt == "markdown":
-        out.write(to_markdown(result.layout or Text(""), footer if result.footer else None))
+        assert result.layout is not None
+        out.write(to_markdown(result.layout, footer if result.footer else None))
     elif fmt == "table":
         from .render_rich import print_layout
 
-        print_layout(result.layout or Text(""), out, footer if result.footer else None)
+        assert result.layout is not None
+        print_layout(result.layout, out, footer if result.footer else None)
     else:  # pragma: no cover - check_format runs first
         raise UsageError(f"unknown format {fmt!r}")
 

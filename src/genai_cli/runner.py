@@ -84,10 +84,11 @@ def run(command: str, params: dict[str, Any], *, data_dir: str | None = None) ->
             out.limit = check_limit(params.pop("limit", None))
             ctx = Ctx(data_dir=data_dir or None, out=out)
             result = handler(command)(ctx, **params)
-            if result is not None:
-                render(result, out.format, footer=footer(ctx))
+            render(result, out.format, footer=footer(ctx))
             sys.stdout.flush()
-            return getattr(result, "exit_code", 0) if result is not None else 0
+            for line in result.messages:
+                print(line, file=sys.stderr)
+            return int(result.exit_code)
         except UsageError as exc:
             print(f"{prog}: {exc.message}", file=sys.stderr)
             print(f"Try '{prog} --help' for help.", file=sys.stderr)

@@ -1,0 +1,101 @@
+"""``genai chart params|context|timeline|benchmark``."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+from .. import queries as Q
+from ..charts import Style, bars, scatter_log
+from ..render import Result
+from ..values import human_count, human_tokens
+from ._common import Ctx
+
+
+def _year_fraction(date: str) -> float:
+    parts = [int(p) for p in date.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 7
+    day = parts[2] if len(parts) > 2 else 15
+    return year + (month - 1) / 12 + (day - 1) / 365
+
+
+def _models(ctx: Ctx, vendor: list[str] | None) -> list[dict[str, object]]:
+    """Models to chart: a family's members are charted, not the family."""
+    return [m for m in Q.filter_models(ctx.catalog, vendors=vendor or ()) if m.get("kind") != "family"]
+
+
+def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
+    style = Style.for_stream(sys.stdout)
+    points = []
+    for m in _models(ctx, vendor):
+        q = m.get("parameters")
+        if not m.get("released") or not isinstance(q, dict) or q.get("max") is None:
+            continue
+        if q["state"] not in ("exact", "range"):
+            continue
+        points.append((_year_fraction(str(m["released"])), float(q["max"]), str(m["id"]), q))
+    points.sort()
+    text = scatter_log(
+        [(x, y, label) for x, y, label, _ in points],
+        style,
+        title="Parameters over time (log scale; a range is drawn at its largest size)",
+        y_format=lambda v: human_count(round(v)),
+    )
+    skipped = sum(1 for m in _models(ctx, vendor) if m.get("parameters") is None or not m.get("released"))
+    text += f"{len(points)} models with a disclosed size and a release date; {skipped} without.\n"
+    data = [{"model": label, "released_year": round(x, 3), "parameters": q} for x, _, label, q in points]
+    return Result(data=data, text=text, footer=False)
+
+
+def context(ctx: Ctx, vendor: list[str] | None = None) -> Result:
+    style = Style.for_stream(sys.stdout)
+    rows = []
+    for m in _models(ctx, vendor):
+        windows = m.get("context_windows") or []
+        for w in windows:  # type: ignore[attr-defined]
+            label = str(m["id"])
+            if w.get("status", "standard") != "standard":
+                label += f" ({w['status']})"
+            elif len(windows) > 1:  # type: ignore[arg-type]
+                label += f": {w['variant']}"
+            rows.append((label, float(w["tokens"]), human_tokens(w["tokens"])))
+        if not m.get("context_windows") and m.get("context_window"):
+            rows.append((str(m["id"]), float(m["context_window"]), human_tokens(m["context_window"])))  # type: ignore[arg-type]
+    rows.sort(key=lambda r: r[1])
+    text = bars(rows, style, log=True, title="Context windows (tokens, log scale)")
+    data = [{"label": label, "tokens": int(v)} for label, v, _ in rows]
+    return Result(data=data, text=text, footer=False)
+
+
+def timeline(ctx: Ctx, vendor: list[str] | None = None) -> Result:
+    style = Style.for_stream(sys.stdout)
+    cat = ctx.catalog
+    events = Q.events_where(cat, vendors=Q.resolve_all(cat, "vendors", vendor or []))
+    per_year = Counter(e["date"][:4] for e in events)
+    rows = [(y, float(n), str(n)) for y, n in sorted(per_year.items())]
+    text = bars(rows, style, title="Events per year (years without events left out)")
+    data = [{"year": int(y), "events": int(v)} for y, v, _ in rows]
+    return Result(data=data, text=text, footer=False)
+
+
+def benchmark(ctx: Ctx, id: str) -> Result:
+    style = Style.for_stream(sys.stdout)
+    cat = ctx.catalog
+    bid = cat.resolve("benchmarks", id)
+    bench = cat.by_id("benchmarks")[bid]
+    board = [s for s in Q.leaderboard(cat, bid) if s.get("opponent") is None] or Q.leaderboard(cat, bid)
+    from ..layout import fmt_score
+
+    rows = []
+    for s in board:
+        label = s["model"] + (f" vs {s['opponent']}" if s.get("opponent") else "")
+        shown = fmt_score(s["value"], s.get("unit", "%")) + (f" ({s['setting']})" if s.get("setting") else "")
+        rows.append((label, float(s["value"]), shown))
+    settings = Q.settings_of(board)
+    note = ""
+    if len(settings) > 1:
+        note = "Settings differ (" + ", ".join(settings) + "): not a like-for-like comparison."
+    text = bars(rows, style, title=f"{bench['name']} — best first", note=note)
+    data = [{"model": s["model"], "value": s["value"], "setting": s.get("setting")} for s in board]
+    return Result(data=data, text=text, footer=False)

@@ -1,0 +1,149 @@
+"""The dataset as SQLite tables, and read-only queries over them.
+
+One table per kind (``models``, ``vendors``, ``benchmarks``, ``scores``,
+``events``, ``architectures``, ``agi_levels``, ``market_figures``,
+``predictions``, ``risks``) plus ``sources`` (the source registry) and
+``dataset`` (one row: the manifest). Columns are the records' JSON keys, in
+order; lists and objects are JSON text (query them with ``json_extract`` /
+``json_each``); booleans are 0/1.
+
+:func:`query` runs one statement on an in-memory copy with an authorizer
+that allows reading only (no writes, ``ATTACH``, ``PRAGMA`` or
+``load_extension``) and a progress handler that stops it after a time limit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from typing import TYPE_CHECKING, Any
+
+from . import kinds as K
+from .errors import QueryError
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+TABLES = (*K.KINDS, "sources", "dataset")
+DEFAULT_TIMEOUT = 5.0
+
+
+def table_rows(cat: Catalog) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
+    """Every table's columns and rows (the records as the CLI prints them)."""
+    from .project import outputs
+    from .queries import output_keys
+
+    tables: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
+    for kind in K.KINDS:
+        tables[kind] = (output_keys(cat, kind), outputs(cat, kind, cat.records(kind)))
+    src_fields = list(cat.shapes[cat.classes["sources"]]["fields"])
+    tables["sources"] = (src_fields, [cat.full("sources", r) for r in cat.records("sources")])
+    ds_fields = list(cat.shapes[cat.classes["dataset"]]["fields"])
+    from .shapes import normalize
+
+    tables["dataset"] = (ds_fields, [normalize(cat.dataset, cat.classes["dataset"], cat.shapes)])
+    return tables
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return value
+
+
+def _affinity(values: list[Any]) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds and kinds <= {int, bool}:
+        return "INTEGER"
+    if kinds and kinds <= {int, float, bool}:
+        return "REAL"
+    return "TEXT"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
+    """Create and fill every table in ``conn``."""
+    for table, (columns, rows) in table_rows(cat).items():
+        decl = []
+        for col in columns:
+            aff = _affinity([r.get(col) for r in rows])
+            pk = " PRIMARY KEY" if col == "id" and table != "dataset" else ""
+            decl.append(f"{_quote(col)} {aff}{pk}")
+        conn.execute(f"CREATE TABLE {_quote(table)} ({', '.join(decl)})")
+        marks = ", ".join("?" for _ in columns)
+        conn.executemany(
+            f"INSERT INTO {_quote(table)} VALUES ({marks})",
+            ([_cell(r.get(c)) for c in columns] for r in rows),
+        )
+    conn.commit()
+
+
+_READ_ACTIONS = {
+    sqlite3.SQLITE_SELECT,
+    sqlite3.SQLITE_READ,
+    sqlite3.SQLITE_FUNCTION,
+    getattr(sqlite3, "SQLITE_RECURSIVE", 33),
+}
+_REFUSED_FUNCTIONS = {"load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"}
+
+
+def _authorizer(action: int, arg1: str | None, arg2: str | None, db: str | None, trigger: str | None) -> int:
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in _REFUSED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+def connect(cat: Catalog) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    fill(conn, cat)
+    return conn
+
+
+def query(cat: Catalog, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run one read-only statement; ``(columns, rows)``. Raises :class:`QueryError`."""
+    if timeout is None:
+        try:
+            timeout = float(os.environ.get("GENAI_SQL_TIMEOUT", DEFAULT_TIMEOUT))
+        except ValueError:
+            timeout = DEFAULT_TIMEOUT
+    conn = connect(cat)
+    conn.set_authorizer(_authorizer)
+    deadline = time.monotonic() + timeout
+    stopped = False
+
+    def progress() -> int:
+        nonlocal stopped
+        if time.monotonic() > deadline:
+            stopped = True
+            return 1
+        return 0
+
+    conn.set_progress_handler(progress, 10_000)
+    try:
+        cur = conn.execute(sql)
+        columns = [d[0] for d in cur.description or []]
+        rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+    except sqlite3.DatabaseError as exc:
+        if stopped:
+            raise QueryError(f"sql: query stopped after {timeout:g} s (GENAI_SQL_TIMEOUT)") from None
+        msg = str(exc)
+        if "not authorized" in msg or "prohibited" in msg:
+            raise QueryError(
+                "sql: refused: only read-only queries are allowed "
+                "(writes, ATTACH, PRAGMA and extensions are refused)"
+            ) from None
+        raise QueryError(f"sql: {msg}") from None
+    except (sqlite3.Warning, sqlite3.ProgrammingError, ValueError, OverflowError) as exc:
+        raise QueryError(f"sql: {exc}") from None
+    finally:
+        conn.close()
+    return columns, rows
