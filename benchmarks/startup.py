@@ -78,7 +78,9 @@ sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\\n")
 """
 
 
-def run_rounds(cases: list[tuple[str, list[str], dict[str, str]]], rounds: int) -> dict[str, list[float]]:
+def run_rounds(
+    cases: list[tuple[str, list[str], dict[str, str]]], rounds: int
+) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {name: [] for name, _, _ in cases}
     for _ in range(rounds):
         for name, argv, env in cases:
@@ -91,7 +93,9 @@ def run_rounds(cases: list[tuple[str, list[str], dict[str, str]]], rounds: int) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--rounds", type=int, default=21)
     ap.add_argument("--records", type=int, default=30000)
     ap.add_argument("--json", action="store_true", help="print the medians as JSON")
@@ -106,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         data_file = folder / "models" / "synthetic.json"
         bundled = tmpdir / "bundled-models.json"
         bundled.write_text(
-            subprocess.run([*genai, "models", "list", "--json"], capture_output=True, check=True, text=True).stdout
+            subprocess.run(
+                [*genai, "models", "list", "--json"], capture_output=True, check=True, text=True
+            ).stdout
         )
         script = tmpdir / "filter.py"
         script.write_text(STDLIB_FILTER)
@@ -114,30 +120,92 @@ def main(argv: list[str] | None = None) -> int:
         nocache_env = {**base_env, "GENAI_NO_CACHE": "1"}
         # warm the cache once, so "warm" means what a second run sees
         subprocess.run(
-            [*genai, "--data-dir", str(folder), "models", "list", "--vendor", "meta", "--limit", "5", "--json"],
-            env=cache_env, check=True, stdout=subprocess.DEVNULL,
+            [
+                *genai,
+                "--data-dir",
+                str(folder),
+                "models",
+                "list",
+                "--vendor",
+                "meta",
+                "--limit",
+                "5",
+                "--json",
+            ],
+            env=cache_env,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         cases = [
             ("python -c pass", [py, "-c", "pass"], base_env),
-            ("stdlib: json.load + filter (bundled models)", [py, str(script), str(bundled), "openai", "1000"], base_env),
-            ("genai models list --vendor openai --json", [*genai, "models", "list", "--vendor", "openai", "--json"], base_env),
-            ("genai models list --vendor openai (table)", [*genai, "models", "list", "--vendor", "openai"], base_env),
-            ("genai models show gpt-4 --json", [*genai, "models", "show", "gpt-4", "--json"], base_env),
+            (
+                "stdlib: json.load + filter (bundled models)",
+                [py, str(script), str(bundled), "openai", "1000"],
+                base_env,
+            ),
+            (
+                "genai models list --vendor openai --json",
+                [*genai, "models", "list", "--vendor", "openai", "--json"],
+                base_env,
+            ),
+            (
+                "genai models list --vendor openai (table)",
+                [*genai, "models", "list", "--vendor", "openai"],
+                base_env,
+            ),
+            (
+                "genai models show gpt-4 --json",
+                [*genai, "models", "show", "gpt-4", "--json"],
+                base_env,
+            ),
             ("genai --help (typer)", [*genai, "--help"], base_env),
-            (f"stdlib: json.load + filter ({args.records:,} records)", [py, str(script), str(data_file), "meta", "5"], base_env),
+            (
+                f"stdlib: json.load + filter ({args.records:,} records)",
+                [py, str(script), str(data_file), "meta", "5"],
+                base_env,
+            ),
             (
                 f"genai --data-dir ({args.records:,}) --limit 5 --json, cache warm",
-                [*genai, "--data-dir", str(folder), "models", "list", "--vendor", "meta", "--limit", "5", "--json"],
+                [
+                    *genai,
+                    "--data-dir",
+                    str(folder),
+                    "models",
+                    "list",
+                    "--vendor",
+                    "meta",
+                    "--limit",
+                    "5",
+                    "--json",
+                ],
                 cache_env,
             ),
             (
                 f"genai --data-dir ({args.records:,}) --limit 5 --json, no cache",
-                [*genai, "--data-dir", str(folder), "models", "list", "--vendor", "meta", "--limit", "5", "--json"],
+                [
+                    *genai,
+                    "--data-dir",
+                    str(folder),
+                    "models",
+                    "list",
+                    "--vendor",
+                    "meta",
+                    "--limit",
+                    "5",
+                    "--json",
+                ],
                 nocache_env,
             ),
         ]
         if shutil.which("jq"):
-            cases.insert(2, ("jq filter (bundled models)", ["jq", '[.[] | select(.vendor == "openai")]', str(bundled)], base_env))
+            cases.insert(
+                2,
+                (
+                    "jq filter (bundled models)",
+                    ["jq", '[.[] | select(.vendor == "openai")]', str(bundled)],
+                    base_env,
+                ),
+            )
         times = run_rounds(cases, args.rounds)
 
     medians = {name: statistics.median(ts) * 1000 for name, ts in times.items()}
@@ -146,11 +214,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(medians, indent=2))
         return 0
-    print(f"{args.rounds} rounds, medians; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n")
+    print(
+        f"{args.rounds} rounds, medians; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n"
+    )
     print("| command | median ms | × python -c pass | × stdlib script |")
     print("| --- | ---: | ---: | ---: |")
     for name, ms in medians.items():
-        big = f"{ms / big_base:.2f}×" if str(args.records) in name.replace(",", "") or f"{args.records:,}" in name else ""
+        big = (
+            f"{ms / big_base:.2f}×"
+            if str(args.records) in name.replace(",", "") or f"{args.records:,}" in name
+            else ""
+        )
         print(f"| `{name}` | {ms:.1f} | {ms / base:.2f}× | {big} |")
     return 0
 

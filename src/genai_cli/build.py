@@ -60,9 +60,7 @@ def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
     out: dict[str, Any] = {
         "format": FORMAT,
         "inputs_sha256": inputs_hash(root),
-        "schema_sha256": hashlib.sha256(
-            json.dumps(shapes, sort_keys=True).encode()
-        ).hexdigest(),
+        "schema_sha256": hashlib.sha256(json.dumps(shapes, sort_keys=True).encode()).hexdigest(),
         "dataset": v.dataset,
         "sources": sorted(v.registry.values(), key=lambda r: r["id"]),
     }
@@ -108,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
 
     outputs = [(built_path(), dumps(data)), (Path(SPEC_PATH), spec_dumps(build_spec()))]
     if args.check:
-        stale = [t for t, text in outputs if not t.exists() or t.read_text(encoding="utf-8") != text]
+        stale = [
+            t for t, text in outputs if not t.exists() or t.read_text(encoding="utf-8") != text
+        ]
         for t in stale:
             print(f"{t} is stale: run python -m genai_cli.build", file=sys.stderr)
         if not stale:

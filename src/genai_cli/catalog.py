@@ -16,14 +16,14 @@ from __future__ import annotations
 import json
 import os
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 from . import kinds as K
 from .errors import NotFound, UsageError
 from .shapes import normalize
 from .values import normalize_key
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _BUILT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "_build", "catalog.json")
 
@@ -187,9 +187,7 @@ class Catalog:
         return Catalog(data)
 
 
-def merge_records(
-    base: list[dict[str, Any]], theirs: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     replace = {r["id"]: r for r in theirs}
     merged = [replace.pop(r["id"], r) for r in base]
     merged.extend(r for r in theirs if r["id"] in replace)

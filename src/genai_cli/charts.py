@@ -35,7 +35,9 @@ class Style:
         no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
         force = bool(os.environ.get("FORCE_COLOR")) and not no_color
         enc = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
-        unicode = (tty and not no_color and enc.startswith("utf")) or (force and enc.startswith("utf"))
+        unicode = (tty and not no_color and enc.startswith("utf")) or (
+            force and enc.startswith("utf")
+        )
         width = 80
         if tty:
             try:
@@ -46,7 +48,9 @@ class Style:
             width = int(os.environ["COLUMNS"])
         except (KeyError, ValueError):
             pass
-        return cls(unicode=unicode, color=(tty or force) and not no_color, width=max(40, min(width, 100)))
+        return cls(
+            unicode=unicode, color=(tty or force) and not no_color, width=max(40, min(width, 100))
+        )
 
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
@@ -184,4 +188,3 @@ def scatter_log(
 
 def emit(text: str, out: IO[str] | None = None) -> None:
     (out or sys.stdout).write(text)
-

@@ -21,7 +21,9 @@ def _param(p: Any) -> dict[str, Any]:
     spec: dict[str, Any] = {
         "name": p.name,
         "kind": "option" if p.param_type_name == "option" else "argument",
-        "type": {"integer": "int", "text": "str", "choice": "choice", "boolean": "bool"}.get(tname, tname),
+        "type": {"integer": "int", "text": "str", "choice": "choice", "boolean": "bool"}.get(
+            tname, tname
+        ),
         "nargs": p.nargs,
         "multiple": bool(getattr(p, "multiple", False)),
         "required": bool(p.required),

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
 _SPEC: dict[str, Any] | None = None
 
 
@@ -53,7 +53,11 @@ def _convert(p: dict[str, Any], value: str) -> Any:
 
 
 def _parse_options(
-    tokens: list[str], i: int, params: list[dict[str, Any]], values: dict[str, Any], args: list[str] | None
+    tokens: list[str],
+    i: int,
+    params: list[dict[str, Any]],
+    values: dict[str, Any],
+    args: list[str] | None,
 ) -> int:
     """Consume options (and, when ``args`` is a list, positional arguments)."""
     by_opt: dict[str, tuple[dict[str, Any], bool]] = {}
@@ -105,7 +109,9 @@ def _parse_options(
     return i
 
 
-def _finish(params: list[dict[str, Any]], values: dict[str, Any], args: list[str]) -> dict[str, Any]:
+def _finish(
+    params: list[dict[str, Any]], values: dict[str, Any], args: list[str]
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for p in params:
         name = p["name"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from .values import slugify
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-from .values import slugify
 
 KINDS: tuple[str, ...] = (
     "vendors",

@@ -13,10 +13,11 @@ from .values import human_count, human_tokens
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, Literal, Union
 
     Justify = Literal["left", "right", "center"]
-    Layout = Union["Table", "Panel", "Text", "Stack"]
+    Layout = Union["Table", "Panel", "Text", "Stack"]  # noqa: UP007 (forward references)
 
 
 class Cell:
@@ -74,7 +75,9 @@ class Table:
 class Panel:
     """A record's fields as label/value pairs."""
 
-    def __init__(self, title: str, fields: list[tuple[str, Cell]], subtitle: str | None = None) -> None:
+    def __init__(
+        self, title: str, fields: list[tuple[str, Cell]], subtitle: str | None = None
+    ) -> None:
         self.title = title
         self.fields = fields
         self.subtitle = subtitle
@@ -148,7 +151,7 @@ def fmt_value(value: Any) -> str:
     return str(value)
 
 
-FORMATTERS = {
+FORMATTERS: dict[str, Callable[[Any], str]] = {
     "parameters": fmt_params,
     "parameters_detail": fmt_params,
     "context_window": human_tokens,
@@ -189,7 +192,11 @@ def numeric(key: str) -> bool:
 def table_of(rows: list[dict[str, Any]], keys: list[str], **kw: Any) -> Table:
     """A table of records showing ``keys`` with the standard formatting."""
     columns = [
-        Column(header(k), justify="right" if numeric(k) else "left", style="bold" if k == "id" else None)
+        Column(
+            header(k),
+            justify="right" if numeric(k) else "left",
+            style="bold" if k == "id" else None,
+        )
         for k in keys
     ]
     body = [[cell(k, r.get(k)) for k in keys] for r in rows]

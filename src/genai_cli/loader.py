@@ -250,7 +250,9 @@ def _check_nodes(root: Any, path: str) -> list[Problem]:
         if depth > MAX_DEPTH:
             return [
                 Problem(
-                    path, node.start_mark.line + 1, f"refused: nested deeper than {MAX_DEPTH} levels"
+                    path,
+                    node.start_mark.line + 1,
+                    f"refused: nested deeper than {MAX_DEPTH} levels",
                 )
             ]
         distinct += 1
@@ -324,5 +326,5 @@ def _yaml_line(root: Any, loc: tuple[Any, ...]) -> int | None:
         if nxt is None:
             break
         node = nxt
-        line = node.start_mark.line + 1
+        line = int(node.start_mark.line) + 1
     return line

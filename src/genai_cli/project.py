@@ -11,12 +11,12 @@ A record's output is its full schema shape plus a few derived keys:
 
 from __future__ import annotations
 
+from .catalog import Catalog
+from .values import parse_setting
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-from .catalog import Catalog
-from .values import parse_setting
 
 
 def output(cat: Catalog, kind: str, rec: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import json
 
+from .catalog import Catalog
+from .errors import UsageError
+from .values import date_in_range, normalize_key, parse_partial_date, parse_setting
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -16,9 +20,6 @@ if TYPE_CHECKING:
     Rec = dict[str, Any]
 
     from . import kinds as K
-from .catalog import Catalog
-from .errors import UsageError
-from .values import date_in_range, normalize_key, parse_partial_date, parse_setting
 
 
 DEFAULT_SORT = {
@@ -90,7 +91,11 @@ def sort_records(
     def k(r: Rec) -> tuple[int, Any, str]:
         v = _sort_value(r, key)
         # numbers and strings never meet in one column, but be safe
-        return (0, v, str(r.get(then, ""))) if isinstance(v, (int, float)) else (1, str(v), str(r.get(then, "")))
+        return (
+            (0, v, str(r.get(then, "")))
+            if isinstance(v, (int, float))
+            else (1, str(v), str(r.get(then, "")))
+        )
 
     present.sort(key=k, reverse=desc)
     missing.sort(key=lambda r: str(r.get(then, "")))
@@ -153,8 +158,10 @@ def filter_models(
     needle = normalize_key(search) if search else None
     out = []
     for m in cat.records("models"):
-        if vendor_ids and m["vendor"] not in vendor_ids and not vendor_ids.intersection(
-            m.get("partners", ())
+        if (
+            vendor_ids
+            and m["vendor"] not in vendor_ids
+            and not vendor_ids.intersection(m.get("partners", ()))
         ):
             continue
         if domain is not None and m.get("domain") != domain:
@@ -277,7 +284,12 @@ def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str]
                 "missing": [m for m in ids if m not in {s["model"] for s in bench_scores}],
             }
         )
-    scores.sort(key=lambda s: (order.index(s["benchmark"]) if s["benchmark"] in order else 0, ids.index(s["model"])))
+    scores.sort(
+        key=lambda s: (
+            order.index(s["benchmark"]) if s["benchmark"] in order else 0,
+            ids.index(s["model"]),
+        )
+    )
     return {"models": ids, "scores": scores, "benchmarks": rows}
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import sys
 
+from .errors import UsageError
+from .layout import Cell, Panel, Stack, Table, Text
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import IO, Any
-
-from .errors import UsageError
-from .layout import Cell, Panel, Stack, Table, Text
 
 if TYPE_CHECKING:
     from .layout import Layout
@@ -65,7 +65,9 @@ def _utf8(out: IO[str]) -> bool:
     return enc in ("utf-8", "utf8", "utf-8-sig")
 
 
-def render(result: Result, fmt: str, out: IO[str] | None = None, *, footer: str | None = None) -> None:
+def render(
+    result: Result, fmt: str, out: IO[str] | None = None, *, footer: str | None = None
+) -> None:
     out = out if out is not None else sys.stdout
     if not result.render:
         return

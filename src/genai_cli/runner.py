@@ -10,11 +10,12 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+
+from .errors import DataError, GenaiError, UsageError
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-from .errors import DataError, GenaiError, UsageError
 
 HANDLERS: dict[str, str] = {
     "models list": "models:list_",

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-
 def normalize(rec: dict[str, Any], cls: str, shapes: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The full record, keys in schema order, every default present."""
     shape = shapes[cls]

@@ -94,7 +94,9 @@ _READ_ACTIONS = {
 _REFUSED_FUNCTIONS = {"load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"}
 
 
-def _authorizer(action: int, arg1: str | None, arg2: str | None, db: str | None, trigger: str | None) -> int:
+def _authorizer(
+    action: int, arg1: str | None, arg2: str | None, db: str | None, trigger: str | None
+) -> int:
     if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in _REFUSED_FUNCTIONS:
         return sqlite3.SQLITE_DENY
     if action in _READ_ACTIONS:
@@ -108,7 +110,9 @@ def connect(cat: Catalog) -> sqlite3.Connection:
     return conn
 
 
-def query(cat: Catalog, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+def query(
+    cat: Catalog, sql: str, *, timeout: float | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
     """Run one read-only statement; ``(columns, rows)``. Raises :class:`QueryError`."""
     if timeout is None:
         try:
@@ -134,7 +138,9 @@ def query(cat: Catalog, sql: str, *, timeout: float | None = None) -> tuple[list
         rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
     except sqlite3.DatabaseError as exc:
         if stopped:
-            raise QueryError(f"sql: query stopped after {timeout:g} s (GENAI_SQL_TIMEOUT)") from None
+            raise QueryError(
+                f"sql: query stopped after {timeout:g} s (GENAI_SQL_TIMEOUT)"
+            ) from None
         msg = str(exc)
         if "not authorized" in msg or "prohibited" in msg:
             raise QueryError(

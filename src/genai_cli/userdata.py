@@ -72,7 +72,9 @@ def load_overlay(root: Path, base: Catalog, *, cache: bool = True) -> dict[str, 
             if st.st_size > MAX_FILE_BYTES:
                 problems.append(
                     Problem(
-                        display, None, f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+                        display,
+                        None,
+                        f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
                     )
                 )
                 continue
@@ -104,7 +106,9 @@ def load_overlay(root: Path, base: Catalog, *, cache: bool = True) -> dict[str, 
     return overlay
 
 
-def validate_overlay(blobs: list[tuple[str, tuple[str, ...], bytes]], base: Catalog) -> dict[str, Any]:
+def validate_overlay(
+    blobs: list[tuple[str, tuple[str, ...], bytes]], base: Catalog
+) -> dict[str, Any]:
     """Parse and validate a user's files against the bundled data (imports pydantic)."""
     from . import kinds as K
     from .catalog import merge_records
@@ -120,9 +124,7 @@ def validate_overlay(blobs: list[tuple[str, tuple[str, ...], bytes]], base: Cata
     registry = {r["id"]: r for r in base.records(K.REGISTRY)}
     v = validate_files(loaded, base_registry=registry)
     problems = list(v.problems)
-    merged = {
-        kind: merge_records(base.records(kind), v.records.get(kind, [])) for kind in K.KINDS
-    }
+    merged = {kind: merge_records(base.records(kind), v.records.get(kind, [])) for kind in K.KINDS}
     problems += check_integrity(merged, origins=v.origins, check=set(v.origins))
     if problems:
         raise DataError(problems)
@@ -140,7 +142,8 @@ def _cache_read(folder: Path, key: str) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or data.get("key") != key:
         return None
-    return data.get("overlay")  # type: ignore[no-any-return]
+    overlay: dict[str, Any] | None = data.get("overlay")
+    return overlay
 
 
 def _cache_write(folder: Path, key: str, overlay: dict[str, Any]) -> None:

@@ -120,7 +120,9 @@ def _dup(origin: Origin, kind: str, rid: str, out: Validated) -> Problem:
     first = out.origins[(kind, rid)]
     where = first.file.path + (f":{first.line()}" if first.line() else "")
     return Problem(
-        origin.file.path, origin.line(), f"duplicate {K.SINGULAR[kind]} id {rid!r} (first in {where})"
+        origin.file.path,
+        origin.line(),
+        f"duplicate {K.SINGULAR[kind]} id {rid!r} (first in {where})",
     )
 
 
@@ -165,7 +167,9 @@ def _validate_list(
         if not isinstance(item, dict):
             out.problems.append(
                 Problem(
-                    lf.path, lf.line_of((i,)), f"expected a mapping (a record), got {_type_name(item)}"
+                    lf.path,
+                    lf.line_of((i,)),
+                    f"expected a mapping (a record), got {_type_name(item)}",
                 )
             )
             continue
@@ -191,7 +195,7 @@ def _validate_list(
         keep = [it for n, it in enumerate(items) if n not in bad]
         ok = list(zip(keep, adapter.validate_python([it for _, it in keep]), strict=True))
     dumped = adapter.dump_python([o for _, o in ok], mode="json", exclude_defaults=True)
-    return [(rec, Origin(lf, index)) for ((index, _), rec) in zip(ok, dumped, strict=True)]
+    return [(rec, Origin(lf, index)) for (((index, _), _obj), rec) in zip(ok, dumped, strict=True)]
 
 
 def _type_name(value: Any) -> str:
@@ -359,7 +363,9 @@ def check_integrity(
                 if cp and cp not in ids["vendors"]:
                     f, line = where(kind, rid, "financials", j, "counterparty")
                     problems.append(
-                        Problem(f, line, f"vendor {rid!r}: counterparty names unknown vendor {cp!r}")
+                        Problem(
+                            f, line, f"vendor {rid!r}: counterparty names unknown vendor {cp!r}"
+                        )
                     )
             for cell in ("narrow", "general"):
                 for j, m in enumerate((rec.get(cell) or {}).get("models", [])):

@@ -33,7 +33,9 @@ SortOpt = Annotated[
 DescOpt = Annotated[bool, typer.Option("--desc", help="Sort descending.", rich_help_panel="Output")]
 LimitOpt = Annotated[
     int | None,
-    typer.Option("--limit", "-n", metavar="N", help="Show at most N records.", rich_help_panel="Output"),
+    typer.Option(
+        "--limit", "-n", metavar="N", help="Show at most N records.", rich_help_panel="Output"
+    ),
 ]
 SinceOpt = Annotated[
     str | None,
@@ -41,7 +43,9 @@ SinceOpt = Annotated[
 ]
 UntilOpt = Annotated[
     str | None,
-    typer.Option("--until", metavar="DATE", help="On or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    typer.Option(
+        "--until", metavar="DATE", help="On or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
 ]
 VendorsOpt = Annotated[
     list[str] | None,

@@ -39,7 +39,12 @@ def list_(
 def show(
     ctx: typer.Context,
     id: Annotated[
-        str, typer.Argument(metavar="ID", help="Architecture id, name or alias (扩散模型).", autocompletion=complete.architectures)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Architecture id, name or alias (扩散模型).",
+            autocompletion=complete.architectures,
+        ),
     ],
     format: FormatOpt = "table",
     json: JsonOpt = False,

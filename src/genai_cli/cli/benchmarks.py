@@ -16,7 +16,8 @@ app = typer.Typer(help="Benchmarks and their leaderboards.", no_args_is_help=Tru
 def list_(
     ctx: typer.Context,
     category: Annotated[
-        str | None, typer.Option("--category", metavar="TEXT", help="Only benchmarks of this category.")
+        str | None,
+        typer.Option("--category", metavar="TEXT", help="Only benchmarks of this category."),
     ] = None,
     format: FormatOpt = "table",
     json: JsonOpt = False,
@@ -39,7 +40,12 @@ def list_(
 def show(
     ctx: typer.Context,
     id: Annotated[
-        str, typer.Argument(metavar="ID", help="Benchmark id, name or alias (BBH).", autocompletion=complete.benchmarks)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Benchmark id, name or alias (BBH).",
+            autocompletion=complete.benchmarks,
+        ),
     ],
     format: FormatOpt = "table",
     json: JsonOpt = False,

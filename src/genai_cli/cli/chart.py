@@ -9,7 +9,9 @@ import typer
 from . import complete
 from ._opts import VendorsOpt, dispatch
 
-app = typer.Typer(help="Charts in the terminal (plain characters when piped or NO_COLOR).", no_args_is_help=True)
+app = typer.Typer(
+    help="Charts in the terminal (plain characters when piped or NO_COLOR).", no_args_is_help=True
+)
 
 
 @app.command("params")
@@ -51,7 +53,10 @@ def timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
 def benchmark(
     ctx: typer.Context,
     id: Annotated[
-        str, typer.Argument(metavar="ID", help="Benchmark id, name or alias.", autocompletion=complete.benchmarks)
+        str,
+        typer.Argument(
+            metavar="ID", help="Benchmark id, name or alias.", autocompletion=complete.benchmarks
+        ),
     ],
 ) -> None:
     """A benchmark's scores as bars, each with its setting.

@@ -13,7 +13,9 @@ def validate(
     ctx: typer.Context,
     dir: Annotated[
         str | None,
-        typer.Argument(metavar="[DIR]", help="A data folder (default: --data-dir / GENAI_DATA_DIR)."),
+        typer.Argument(
+            metavar="[DIR]", help="A data folder (default: --data-dir / GENAI_DATA_DIR)."
+        ),
     ] = None,
     format: FormatOpt = "table",
     json: JsonOpt = False,
@@ -59,7 +61,9 @@ def export(
     ctx: typer.Context,
     export_format: Annotated[
         Literal["json", "yaml", "csv", "sqlite"],
-        typer.Option("--format", "-f", help="json, yaml, csv (a folder, one file per kind) or sqlite."),
+        typer.Option(
+            "--format", "-f", help="json, yaml, csv (a folder, one file per kind) or sqlite."
+        ),
     ],
     out: Annotated[str, typer.Option("--out", "-o", metavar="PATH", help="Where to write.")],
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
@@ -80,7 +84,8 @@ def export(
 def schema(
     ctx: typer.Context,
     kind: Annotated[
-        str | None, typer.Argument(metavar="[KIND]", help="model, vendor, score, event, ... (default: all).")
+        str | None,
+        typer.Argument(metavar="[KIND]", help="model, vendor, score, event, ... (default: all)."),
     ] = None,
     format: Annotated[
         Literal["json", "yaml"], typer.Option("--format", "-f", help="Output format.")

@@ -29,7 +29,13 @@ def compare(
     ],
     benchmark: Annotated[
         list[str] | None,
-        typer.Option("--benchmark", "-b", metavar="ID", help="Only this benchmark; repeatable.", autocompletion=complete.benchmarks),
+        typer.Option(
+            "--benchmark",
+            "-b",
+            metavar="ID",
+            help="Only this benchmark; repeatable.",
+            autocompletion=complete.benchmarks,
+        ),
     ] = None,
     format: FormatOpt = "table",
     json: JsonOpt = False,
@@ -53,11 +59,18 @@ def timeline(
     vendor: VendorsOpt = None,
     model: Annotated[
         list[str] | None,
-        typer.Option("--model", metavar="ID", help="Only events about this model; repeatable.", autocompletion=complete.models),
+        typer.Option(
+            "--model",
+            metavar="ID",
+            help="Only events about this model; repeatable.",
+            autocompletion=complete.models,
+        ),
     ] = None,
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", metavar="KIND", help="release, founding, funding, paper, ...; repeatable."),
+        typer.Option(
+            "--kind", metavar="KIND", help="release, founding, funding, paper, ...; repeatable."
+        ),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -84,7 +97,9 @@ def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.")],
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", metavar="KIND", help="Only this kind (model, vendor, event, ...); repeatable."),
+        typer.Option(
+            "--kind", metavar="KIND", help="Only this kind (model, vendor, event, ...); repeatable."
+        ),
     ] = None,
     format: FormatOpt = "table",
     json: JsonOpt = False,

@@ -33,7 +33,9 @@ def list_(
     ] = None,
     modality: Annotated[
         str | None,
-        typer.Option("--modality", metavar="M", help="text, image, video, audio, code, 3d, action, ..."),
+        typer.Option(
+            "--modality", metavar="M", help="text, image, video, audio, code, 3d, action, ..."
+        ),
     ] = None,
     open: Annotated[
         bool | None,
@@ -42,7 +44,8 @@ def list_(
     since: SinceOpt = None,
     until: UntilOpt = None,
     search: Annotated[
-        str | None, typer.Option("--search", metavar="TEXT", help="Match id, name, alias or description.")
+        str | None,
+        typer.Option("--search", metavar="TEXT", help="Match id, name, alias or description."),
     ] = None,
     format: FormatOpt = "table",
     json: JsonOpt = False,
@@ -66,7 +69,10 @@ def list_(
 def show(
     ctx: typer.Context,
     id: Annotated[
-        str, typer.Argument(metavar="ID", help="Model id, name or alias.", autocompletion=complete.models)
+        str,
+        typer.Argument(
+            metavar="ID", help="Model id, name or alias.", autocompletion=complete.models
+        ),
     ],
     format: FormatOpt = "table",
     json: JsonOpt = False,

@@ -30,9 +30,12 @@ def agi_levels(
 
 def market(
     ctx: typer.Context,
-    region: Annotated[str | None, typer.Option("--region", metavar="TEXT", help="China or Global.")] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", metavar="TEXT", help="China or Global.")
+    ] = None,
     status: Annotated[
-        Literal["actual", "forecast"] | None, typer.Option("--status", help="Only actual or forecast figures.")
+        Literal["actual", "forecast"] | None,
+        typer.Option("--status", help="Only actual or forecast figures."),
     ] = None,
     format: FormatOpt = "table",
     json: JsonOpt = False,

@@ -36,7 +36,12 @@ def list_(
 def show(
     ctx: typer.Context,
     id: Annotated[
-        str, typer.Argument(metavar="ID", help="Vendor id, name or alias (谷歌, Facebook).", autocompletion=complete.vendors)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Vendor id, name or alias (谷歌, Facebook).",
+            autocompletion=complete.vendors,
+        ),
     ],
     format: FormatOpt = "table",
     json: JsonOpt = False,

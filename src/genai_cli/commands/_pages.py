@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from ..catalog import Catalog
+from ..layout import DASH, Cell, Column, Panel, Stack, Table, fmt_params, fmt_price
+from ..values import human_count, human_tokens
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
     from ..layout import Layout
-
-from ..catalog import Catalog
-from ..layout import DASH, Cell, Column, Panel, Stack, Table, fmt_params, fmt_price
-from ..values import human_count, human_tokens
 
 SKIP = {"id", "sources", "corrections"}
 LABELS = {
@@ -125,7 +125,9 @@ def format_field(key: str, value: Any) -> str | None:
 
 def _compact(value: Any) -> str:
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {format_field(k, v)}" for k, v in value.items() if v not in (None, [], ""))
+        return "; ".join(
+            f"{k}: {format_field(k, v)}" for k, v in value.items() if v not in (None, [], "")
+        )
     return str(value)
 
 
@@ -158,7 +160,12 @@ def corrections_table(rec: dict[str, Any]) -> Table | None:
     if not corrections:
         return None
     rows = [
-        [Cell(c["field"], "bold"), Cell(_shown(c["reported"]), "red"), Cell(_shown(c["corrected"]), "green"), Cell(c["note"])]
+        [
+            Cell(c["field"], "bold"),
+            Cell(_shown(c["reported"]), "red"),
+            Cell(_shown(c["corrected"]), "green"),
+            Cell(c["note"]),
+        ]
         for c in corrections
     ]
     return Table(
@@ -185,7 +192,9 @@ def sources_table(rec: dict[str, Any]) -> Table:
     return Table([Column("#", justify="right"), Column("Source")], rows, title="Sources")
 
 
-def page(rec: dict[str, Any], title: str, *middle: Layout | None, skip: set[str] | None = None) -> Stack:
+def page(
+    rec: dict[str, Any], title: str, *middle: Layout | None, skip: set[str] | None = None
+) -> Stack:
     items: list[Layout] = [record_panel(rec, title, skip)]
     items += [m for m in middle if m is not None]
     corr = corrections_table(rec)

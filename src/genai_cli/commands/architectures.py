@@ -22,7 +22,12 @@ def list_(ctx: Ctx) -> Result:
         return t
 
     return list_result(
-        ctx, "architectures", ctx.catalog.records("architectures"), columns=COLUMNS, default_sort="year", table=table
+        ctx,
+        "architectures",
+        ctx.catalog.records("architectures"),
+        columns=COLUMNS,
+        default_sort="year",
+        table=table,
     )
 
 
@@ -35,15 +40,31 @@ def show(ctx: Ctx, id: str) -> Result:
     data = {**rec, "models": [m["id"] for m in models], "events": events}
     layout = None
     if ctx.out.format in ("table", "markdown"):
-        mt = Table(
-            [Column("Model"), Column("Name"), Column("Vendor"), Column("Released")],
-            [[Cell(m["id"], "bold"), Cell(m["name"]), Cell(m["vendor"]), Cell(m.get("released") or "—")] for m in models],
-            title="Models built on it",
-        ) if models else None
-        et = Table(
-            [Column("Date"), Column("Event")],
-            [[Cell(e["date"]), Cell(e["title"])] for e in events],
-            title="Events",
-        ) if events else None
+        mt = (
+            Table(
+                [Column("Model"), Column("Name"), Column("Vendor"), Column("Released")],
+                [
+                    [
+                        Cell(m["id"], "bold"),
+                        Cell(m["name"]),
+                        Cell(m["vendor"]),
+                        Cell(m.get("released") or "—"),
+                    ]
+                    for m in models
+                ],
+                title="Models built on it",
+            )
+            if models
+            else None
+        )
+        et = (
+            Table(
+                [Column("Date"), Column("Event")],
+                [[Cell(e["date"]), Cell(e["title"])] for e in events],
+                title="Events",
+            )
+            if events
+            else None
+        )
         layout = page(rec, f"{rec['name']}  ({aid})", mt, et, skip={"name"})
     return Result(data=data, layout=layout)

@@ -35,7 +35,9 @@ def show(ctx: Ctx, id: str) -> Result:
         caption = None
         if len(settings) > 1:
             caption = (
-                "Settings differ (" + ", ".join(settings) + "): these scores are not a like-for-like comparison."
+                "Settings differ ("
+                + ", ".join(settings)
+                + "): these scores are not a like-for-like comparison."
             )
         best = board[0]["value"] if board else None
         rows = []
@@ -47,12 +49,22 @@ def show(ctx: Ctx, id: str) -> Result:
                     Cell(name_of(cat, "models", s["model"]), mark),
                     Cell(fmt_score(s["value"], s["unit"]), mark),
                     Cell(s.get("setting") or "—"),
-                    Cell((s.get("reported_by") or "—") + (" (third party)" if s.get("third_party") else "")),
-                    Cell(s.get("opponent") and f"vs {s['opponent']}" or ""),
+                    Cell(
+                        (s.get("reported_by") or "—")
+                        + (" (third party)" if s.get("third_party") else "")
+                    ),
+                    Cell((s.get("opponent") and f"vs {s['opponent']}") or ""),
                 ]
             )
         board_table = Table(
-            [Column("#", justify="right"), Column("Model"), Column("Score", justify="right"), Column("Setting"), Column("Reported by"), Column("")],
+            [
+                Column("#", justify="right"),
+                Column("Model"),
+                Column("Score", justify="right"),
+                Column("Setting"),
+                Column("Reported by"),
+                Column(""),
+            ],
             rows,
             title="Leaderboard (best first)",
             caption=caption or ("no scores" if not rows else None),

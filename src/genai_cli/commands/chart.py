@@ -22,7 +22,9 @@ def _year_fraction(date: str) -> float:
 
 def _models(ctx: Ctx, vendor: list[str] | None) -> list[dict[str, object]]:
     """Models to chart: a family's members are charted, not the family."""
-    return [m for m in Q.filter_models(ctx.catalog, vendors=vendor or ()) if m.get("kind") != "family"]
+    return [
+        m for m in Q.filter_models(ctx.catalog, vendors=vendor or ()) if m.get("kind") != "family"
+    ]
 
 
 def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
@@ -42,9 +44,13 @@ def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
         title="Parameters over time (log scale; a range is drawn at its largest size)",
         y_format=lambda v: human_count(round(v)),
     )
-    skipped = sum(1 for m in _models(ctx, vendor) if m.get("parameters") is None or not m.get("released"))
+    skipped = sum(
+        1 for m in _models(ctx, vendor) if m.get("parameters") is None or not m.get("released")
+    )
     text += f"{len(points)} models with a disclosed size and a release date; {skipped} without.\n"
-    data = [{"model": label, "released_year": round(x, 3), "parameters": q} for x, _, label, q in points]
+    data = [
+        {"model": label, "released_year": round(x, 3), "parameters": q} for x, _, label, q in points
+    ]
     return Result(data=data, text=text, footer=False)
 
 
@@ -61,7 +67,9 @@ def context(ctx: Ctx, vendor: list[str] | None = None) -> Result:
                 label += f": {w['variant']}"
             rows.append((label, float(w["tokens"]), human_tokens(w["tokens"])))
         if not m.get("context_windows") and m.get("context_window"):
-            rows.append((str(m["id"]), float(m["context_window"]), human_tokens(m["context_window"])))  # type: ignore[arg-type]
+            rows.append(
+                (str(m["id"]), float(m["context_window"]), human_tokens(m["context_window"]))
+            )  # type: ignore[arg-type]
     rows.sort(key=lambda r: r[1])
     text = bars(rows, style, log=True, title="Context windows (tokens, log scale)")
     data = [{"label": label, "tokens": int(v)} for label, v, _ in rows]
@@ -84,13 +92,17 @@ def benchmark(ctx: Ctx, id: str) -> Result:
     cat = ctx.catalog
     bid = cat.resolve("benchmarks", id)
     bench = cat.by_id("benchmarks")[bid]
-    board = [s for s in Q.leaderboard(cat, bid) if s.get("opponent") is None] or Q.leaderboard(cat, bid)
+    board = [s for s in Q.leaderboard(cat, bid) if s.get("opponent") is None] or Q.leaderboard(
+        cat, bid
+    )
     from ..layout import fmt_score
 
     rows = []
     for s in board:
         label = s["model"] + (f" vs {s['opponent']}" if s.get("opponent") else "")
-        shown = fmt_score(s["value"], s.get("unit", "%")) + (f" ({s['setting']})" if s.get("setting") else "")
+        shown = fmt_score(s["value"], s.get("unit", "%")) + (
+            f" ({s['setting']})" if s.get("setting") else ""
+        )
         rows.append((label, float(s["value"]), shown))
     settings = Q.settings_of(board)
     note = ""

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 from .. import queries as Q
 from ..errors import UsageError
 from ..layout import DASH, Cell, Column, Table, fmt_params, fmt_price, fmt_score
@@ -13,6 +9,10 @@ from ..project import outputs
 from ..render import Result
 from ..values import human_tokens
 from ._common import Ctx
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SPECS: list[tuple[str, str]] = [
     ("vendor", "Vendor"),
@@ -41,7 +41,9 @@ def _spec(key: str, m: dict[str, Any]) -> str:
 def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
     cat = ctx.catalog
     if len(ids) < 2:
-        raise UsageError("compare: give at least two models, e.g. genai compare gpt-4 claude-3-opus")
+        raise UsageError(
+            "compare: give at least two models, e.g. genai compare gpt-4 claude-3-opus"
+        )
     model_ids = Q.resolve_all(cat, "models", ids)
     bench_ids = Q.resolve_all(cat, "benchmarks", benchmark or [])
     cmp = Q.compare(cat, model_ids, bench_ids)
@@ -53,7 +55,9 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
     ids_ = cmp["models"]
     matrix: list[dict[str, Any]] = []
     for key, title in SPECS:
-        matrix.append({"row": title, **{i: _spec(key, m) for i, m in zip(ids_, models, strict=True)}})
+        matrix.append(
+            {"row": title, **{i: _spec(key, m) for i, m in zip(ids_, models, strict=True)}}
+        )
     by = {(s["model"], s["benchmark"]): [] for s in scores}  # type: dict[tuple[str, str], list[dict[str, Any]]]
     for s in scores:
         by[(s["model"], s["benchmark"])].append(s)
@@ -63,14 +67,20 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
         name = cat.by_id("benchmarks")[b["benchmark"]]["name"]
         label = name if b["comparable"] else f"{name} *"
         if not b["comparable"]:
-            notes.append(f"* {name}: settings differ ({', '.join(b['settings'])}) — not a like-for-like comparison")
+            notes.append(
+                f"* {name}: settings differ ({', '.join(b['settings'])}) — not a like-for-like comparison"
+            )
         row: dict[str, Any] = {"row": label}
         for i in ids_:
             cells = by.get((i, b["benchmark"]), [])
-            row[i] = "; ".join(
-                fmt_score(s["value"], s["unit"]) + (f" ({s['setting']})" if s.get("setting") else "")
-                for s in cells
-            ) or DASH
+            row[i] = (
+                "; ".join(
+                    fmt_score(s["value"], s["unit"])
+                    + (f" ({s['setting']})" if s.get("setting") else "")
+                    for s in cells
+                )
+                or DASH
+            )
         row["_best"] = b["best"]
         bench_rows.append(row)
     matrix_rows = matrix + bench_rows
@@ -85,11 +95,27 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
             best = r.get("_best", [])
             rows.append(
                 [Cell(r["row"], "bold")]
-                + [Cell(r[i], "bold green" if i in best and len(ids_) > 1 else ("dim" if r[i] == DASH else None)) for i in ids_]
+                + [
+                    Cell(
+                        r[i],
+                        "bold green"
+                        if i in best and len(ids_) > 1
+                        else ("dim" if r[i] == DASH else None),
+                    )
+                    for i in ids_
+                ]
             )
         caption = "Best score in each row in green." + ("\n" + "\n".join(notes) if notes else "")
         if not bench_rows:
-            caption = "No scores for these models" + (" on the chosen benchmarks." if bench_ids else ".")
-        layout = Table(columns, rows, title="Compare: " + " vs ".join(m["name"] for m in models), caption=caption, sections=sections)
+            caption = "No scores for these models" + (
+                " on the chosen benchmarks." if bench_ids else "."
+            )
+        layout = Table(
+            columns,
+            rows,
+            title="Compare: " + " vs ".join(m["name"] for m in models),
+            caption=caption,
+            sections=sections,
+        )
     csv_rows = [{k: v for k, v in r.items() if k != "_best"} for r in matrix_rows]
     return Result(data=data, layout=layout, rows=csv_rows)

@@ -49,12 +49,18 @@ def validate(ctx: Ctx, dir: str | None = None) -> Result:
     }
     lines = [str(p) for p in problems]
     if problems:
-        lines.append(f"genai validate: {len(problems)} problem{'s' if len(problems) != 1 else ''} (exit 3)")
+        lines.append(
+            f"genai validate: {len(problems)} problem{'s' if len(problems) != 1 else ''} (exit 3)"
+        )
     else:
         total = sum(counts.values())
         what = " and ".join(checked)
-        lines.append(f"ok: {what} valid ({total} records" + (f", {len(files)} user files)" if files else ")"))
-    return Result(data=data, layout=None, footer=False, exit_code=3 if problems else 0, messages=lines)
+        lines.append(
+            f"ok: {what} valid ({total} records" + (f", {len(files)} user files)" if files else ")")
+        )
+    return Result(
+        data=data, layout=None, footer=False, exit_code=3 if problems else 0, messages=lines
+    )
 
 
 # --------------------------------------------------------------------------- sql
@@ -68,7 +74,9 @@ def sql(ctx: Ctx, query: str) -> Result:
     Q.check_fields(o.fields, columns)
     if o.sort is not None:
         if o.sort not in columns:
-            raise UsageError(f"--sort: unknown column {o.sort!r}; expected one of: {', '.join(columns)}")
+            raise UsageError(
+                f"--sort: unknown column {o.sort!r}; expected one of: {', '.join(columns)}"
+            )
         rows = Q.sort_records(rows, o.sort, desc=o.desc, then=columns[0] if columns else "id")
     if o.limit is not None:
         rows = rows[: o.limit]
@@ -194,7 +202,9 @@ def schema(ctx: Ctx, kind: str | None = None) -> Result:
     if ctx.out.format not in ("json", "yaml"):
         raise UsageError("--format: schema prints json or yaml")
     if kind is None:
-        data: Any = {K.SINGULAR.get(k, k): json_schema(k) for k in (*K.KINDS, K.REGISTRY, K.SINGLETON)}
+        data: Any = {
+            K.SINGULAR.get(k, k): json_schema(k) for k in (*K.KINDS, K.REGISTRY, K.SINGLETON)
+        }
     else:
         key = K.SINGLETON if kind.strip().lower() == K.SINGLETON else kind_of(kind)
         data = json_schema(key)

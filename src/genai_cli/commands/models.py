@@ -9,7 +9,16 @@ from ..render import Result
 from ._common import Ctx, list_result
 from ._pages import page
 
-COLUMNS = ["id", "name", "vendor", "released", "domain", "parameters", "context_window", "open_weights"]
+COLUMNS = [
+    "id",
+    "name",
+    "vendor",
+    "released",
+    "domain",
+    "parameters",
+    "context_window",
+    "open_weights",
+]
 DOMAINS = ("nlp", "cv", "multimodal")
 
 
@@ -50,13 +59,22 @@ def show(ctx: Ctx, id: str) -> Result:
         score_table = None
         if scores:
             score_table = Table(
-                [Column("Benchmark"), Column("Score", justify="right"), Column("Setting"), Column("Reported by"), Column("vs")],
+                [
+                    Column("Benchmark"),
+                    Column("Score", justify="right"),
+                    Column("Setting"),
+                    Column("Reported by"),
+                    Column("vs"),
+                ],
                 [
                     [
                         Cell(s["benchmark"]),
                         Cell(fmt_score(s["value"], s["unit"])),
                         Cell(s.get("setting") or "—"),
-                        Cell((s.get("reported_by") or "—") + (" (third party)" if s.get("third_party") else "")),
+                        Cell(
+                            (s.get("reported_by") or "—")
+                            + (" (third party)" if s.get("third_party") else "")
+                        ),
                         Cell(s.get("opponent") or ""),
                     ]
                     for s in scores

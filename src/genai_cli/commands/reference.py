@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 from ..errors import UsageError
 from ..layout import Cell, Column, Table, table_of
 from ..render import Result
 from ..values import human_count
 from ._common import Ctx, list_result
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def agi_levels(ctx: Ctx) -> Result:
@@ -25,14 +25,33 @@ def agi_levels(ctx: Ctx) -> Result:
             return Cell(text, None if c["achieved"] else "dim")
 
         return Table(
-            [Column("Level", justify="right"), Column("Name", style="bold"), Column("Performance", max_width=30), Column("Narrow", max_width=45), Column("General", max_width=45)],
-            [[Cell(str(r["level"])), Cell(r["name"]), Cell(r["performance"]), cell(r["narrow"]), cell(r["general"])] for r in rows],
+            [
+                Column("Level", justify="right"),
+                Column("Name", style="bold"),
+                Column("Performance", max_width=30),
+                Column("Narrow", max_width=45),
+                Column("General", max_width=45),
+            ],
+            [
+                [
+                    Cell(str(r["level"])),
+                    Cell(r["name"]),
+                    Cell(r["performance"]),
+                    cell(r["narrow"]),
+                    cell(r["general"]),
+                ]
+                for r in rows
+            ],
             caption="Dim: not yet achieved. From Morris et al., Levels of AGI (Google DeepMind).",
         )
 
     return list_result(
-        ctx, "agi_levels", ctx.catalog.records("agi_levels"),
-        columns=["level", "name", "performance", "narrow", "general"], default_sort="level", table=table,
+        ctx,
+        "agi_levels",
+        ctx.catalog.records("agi_levels"),
+        columns=["level", "name", "performance", "narrow", "general"],
+        default_sort="level",
+        table=table,
     )
 
 
@@ -58,16 +77,37 @@ def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Re
                     Cell(f"{sym}{human_count(r['amount'])}"),
                     Cell(r["currency"]),
                     Cell(r["status"], "yellow" if r["status"] == "forecast" else None),
-                    Cell(f"{r['cagr']:g}%" + (f" ({r['cagr_period']})" if r.get("cagr_period") else "") if r.get("cagr") is not None else "—"),
+                    Cell(
+                        f"{r['cagr']:g}%"
+                        + (f" ({r['cagr_period']})" if r.get("cagr_period") else "")
+                        if r.get("cagr") is not None
+                        else "—"
+                    ),
                     Cell(r["publisher"]),
                 ]
             )
         return Table(
-            [Column("Region"), Column("Year"), Column("Amount", justify="right"), Column("Currency"), Column("Status"), Column("CAGR"), Column("Publisher")],
+            [
+                Column("Region"),
+                Column("Year"),
+                Column("Amount", justify="right"),
+                Column("Currency"),
+                Column("Status"),
+                Column("CAGR"),
+                Column("Publisher"),
+            ],
             body,
         )
 
-    return list_result(ctx, "market_figures", records, columns=COLUMNS_MARKET, default_sort="year", then="region", table=table)
+    return list_result(
+        ctx,
+        "market_figures",
+        records,
+        columns=COLUMNS_MARKET,
+        default_sort="year",
+        then="region",
+        table=table,
+    )
 
 
 COLUMNS_MARKET = ["region", "year", "amount", "currency", "status", "cagr", "publisher"]
@@ -78,21 +118,37 @@ def predictions(ctx: Ctx) -> Result:
         if keys != COLUMNS_PRED:
             return table_of(rows, keys)
         return Table(
-            [Column("Who", style="bold"), Column("Said"), Column("Prediction", max_width=60), Column("By", justify="right"), Column("Probability", justify="right"), Column("Verified")],
+            [
+                Column("Who", style="bold"),
+                Column("Said"),
+                Column("Prediction", max_width=60),
+                Column("By", justify="right"),
+                Column("Probability", justify="right"),
+                Column("Verified"),
+            ],
             [
                 [
                     Cell(r["who"]),
                     Cell(r["said"]),
                     Cell(r["claim"]),
                     Cell(str(r["target_year"]) if r.get("target_year") else "—"),
-                    Cell(f"{r['probability'] * 100:g}%" if r.get("probability") is not None else "—"),
+                    Cell(
+                        f"{r['probability'] * 100:g}%" if r.get("probability") is not None else "—"
+                    ),
                     Cell("yes" if r["verified"] else "no", None if r["verified"] else "yellow"),
                 ]
                 for r in rows
             ],
         )
 
-    return list_result(ctx, "predictions", ctx.catalog.records("predictions"), columns=COLUMNS_PRED, default_sort="said", table=table)
+    return list_result(
+        ctx,
+        "predictions",
+        ctx.catalog.records("predictions"),
+        columns=COLUMNS_PRED,
+        default_sort="said",
+        table=table,
+    )
 
 
 COLUMNS_PRED = ["who", "said", "claim", "target_year", "probability", "verified"]
@@ -100,5 +156,9 @@ COLUMNS_PRED = ["who", "said", "claim", "target_year", "probability", "verified"
 
 def risks(ctx: Ctx) -> Result:
     return list_result(
-        ctx, "risks", ctx.catalog.records("risks"), columns=["rank", "title", "title_zh"], default_sort="rank"
+        ctx,
+        "risks",
+        ctx.catalog.records("risks"),
+        columns=["rank", "title", "title_zh"],
+        default_sort="rank",
     )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 from .. import queries as Q
 from ..errors import UsageError
 from ..layout import Cell, Column, Table
 from ..render import Result
 from ._common import Ctx, list_result
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 COLUMNS = ["date", "kind", "title", "vendor"]
 
@@ -29,7 +29,9 @@ def run(
     kinds = sorted({e["kind"] for e in cat.records("events")})
     for k in kind or []:
         if k not in kinds:
-            raise UsageError(f"--kind: unknown event kind {k!r}; expected one of: {', '.join(kinds)}")
+            raise UsageError(
+                f"--kind: unknown event kind {k!r}; expected one of: {', '.join(kinds)}"
+            )
     events = Q.events_where(
         cat,
         vendors=Q.resolve_all(cat, "vendors", vendor or []),
@@ -60,7 +62,13 @@ def run(
                 ]
             )
             body[-1].insert(0, Cell(y if sections.get(n) else "", "bold"))
-        cols = [Column("Year", style="bold"), Column("Date"), Column("Kind"), Column("Event", max_width=60), Column("Vendor")]
+        cols = [
+            Column("Year", style="bold"),
+            Column("Date"),
+            Column("Kind"),
+            Column("Event", max_width=60),
+            Column("Vendor"),
+        ]
         return Table(cols, body, sections=sections)
 
     return list_result(ctx, "events", events, columns=COLUMNS, default_sort=None, table=table)
