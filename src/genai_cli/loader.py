@@ -311,7 +311,7 @@ def _yaml_line(root: Any, loc: tuple[Any, ...]) -> int | None:
     import yaml
 
     node = root
-    line = node.start_mark.line + 1
+    line = int(node.start_mark.line) + 1
     for part in loc:
         nxt = None
         if isinstance(node, yaml.SequenceNode) and isinstance(part, int):

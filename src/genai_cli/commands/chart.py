@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from typing import Any
 
 from .. import queries as Q
 from ..charts import Style, bars, scatter_log
@@ -20,7 +21,7 @@ def _year_fraction(date: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def _models(ctx: Ctx, vendor: list[str] | None) -> list[dict[str, object]]:
+def _models(ctx: Ctx, vendor: list[str] | None) -> list[dict[str, Any]]:
     """Models to chart: a family's members are charted, not the family."""
     return [
         m for m in Q.filter_models(ctx.catalog, vendors=vendor or ()) if m.get("kind") != "family"
@@ -59,17 +60,16 @@ def context(ctx: Ctx, vendor: list[str] | None = None) -> Result:
     rows = []
     for m in _models(ctx, vendor):
         windows = m.get("context_windows") or []
-        for w in windows:  # type: ignore[attr-defined]
+        for w in windows:
             label = str(m["id"])
             if w.get("status", "standard") != "standard":
                 label += f" ({w['status']})"
-            elif len(windows) > 1:  # type: ignore[arg-type]
+            elif len(windows) > 1:
                 label += f": {w['variant']}"
             rows.append((label, float(w["tokens"]), human_tokens(w["tokens"])))
         if not m.get("context_windows") and m.get("context_window"):
-            rows.append(
-                (str(m["id"]), float(m["context_window"]), human_tokens(m["context_window"]))
-            )  # type: ignore[arg-type]
+            tokens = int(m["context_window"])
+            rows.append((str(m["id"]), float(tokens), human_tokens(tokens)))
     rows.sort(key=lambda r: r[1])
     text = bars(rows, style, log=True, title="Context windows (tokens, log scale)")
     data = [{"label": label, "tokens": int(v)} for label, v, _ in rows]
