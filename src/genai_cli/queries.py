@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from . import kinds as K
 from .catalog import Catalog
 from .errors import UsageError
 from .values import date_in_range, normalize_key, parse_partial_date, parse_setting
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     Rec = dict[str, Any]
-
-    from . import kinds as K
 
 
 DEFAULT_SORT = {
@@ -67,11 +66,13 @@ def check_limit(limit: int | None) -> int | None:
 
 def _sort_value(rec: Rec, key: str) -> Any:
     value = rec.get(key)
+    if key == "parameters" and isinstance(value, dict) and value.get("state") not in ("exact", "range"):
+        return None  # as printed: null unless exact or a range
     if isinstance(value, dict):
         for sub in ("max", "min", "tokens", "input", "value", "label"):
-            if sub in value and value[sub] is not None:
+            if value.get(sub) is not None:
                 return value[sub]
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return None
     if isinstance(value, list):
         return len(value)
     if isinstance(value, bool):

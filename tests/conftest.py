@@ -1,0 +1,90 @@
+"""Shared fixtures: the catalog, the seed report, and two ways to run the CLI.
+
+``cli(...)`` runs the typer app through typer's ``CliRunner``;
+``fast(...)`` runs the real entry point (``genai_cli.fast.main``), which
+answers plain command lines without typer and hands the rest to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from genai_cli import load_catalog
+from genai_cli.catalog import Catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = Path(
+    os.environ.get("GENAI_SEED", ROOT.parent / "shared" / "seed" / "000_f99cea36dd8cdca3.txt")
+)
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        if os.environ.get("GENAI_REQUIRE_SEED"):
+            pytest.fail(f"the seed report is required but missing: {SEED}")
+        pytest.skip(f"seed report not found at {SEED} (set GENAI_SEED)")
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No user data, colour or width from the developer's shell; a private cache."""
+    for var in ("GENAI_DATA_DIR", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "GENAI_NO_CACHE", "GENAI_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def run_typer(*args: str, env: dict[str, str] | None = None) -> Run:
+    from genai_cli.cli import app
+
+    r = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    return Run(r.exit_code, r.stdout, r.stderr)
+
+
+def run_fast(*args: str) -> Run:
+    from genai_cli.fast import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli():  # type: ignore[no-untyped-def]
+    return run_typer
+
+
+@pytest.fixture
+def fast():  # type: ignore[no-untyped-def]
+    return run_fast
+
+
+@pytest.fixture(params=["typer", "fast"])
+def genai(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Run the CLI both ways: every test using it checks both entry points."""
+    return run_typer if request.param == "typer" else run_fast
+
+
+PYTHON = sys.executable
