@@ -50,7 +50,14 @@ def seed_text() -> str:
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """No user data, colour or width from the developer's shell; a private cache."""
-    for var in ("GENAI_DATA_DIR", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "GENAI_NO_CACHE", "GENAI_DEBUG"):
+    for var in (
+        "GENAI_DATA_DIR",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "COLUMNS",
+        "GENAI_NO_CACHE",
+        "GENAI_DEBUG",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 

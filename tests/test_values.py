@@ -51,7 +51,12 @@ def test_invalid_partial_dates(text: str, why: str) -> None:
 
 
 def test_dates_sort_as_strings_and_ranges_overlap() -> None:
-    assert sorted(["2023-03-14", "2015", "2023", "2023-07"]) == ["2015", "2023", "2023-03-14", "2023-07"]
+    assert sorted(["2023-03-14", "2015", "2023", "2023-07"]) == [
+        "2015",
+        "2023",
+        "2023-03-14",
+        "2023-07",
+    ]
     assert date_bounds("2024-02") == ("2024-02-01", "2024-02-29")
     assert date_in_range("2023-03-14", "2023", None)
     assert date_in_range("2023", "2023-06", "2023-06")  # the year overlaps June
@@ -109,7 +114,9 @@ def test_parse_amount_marks_approximations_and_refuses_non_numbers() -> None:
         ("CoT@32", "CoT@32", None, True, "cot@32"),
     ],
 )
-def test_parse_setting(label: str, normal: str, shots: int | None, cot: bool, agg: str | None) -> None:
+def test_parse_setting(
+    label: str, normal: str, shots: int | None, cot: bool, agg: str | None
+) -> None:
     d = parse_setting(label)
     assert (d["label"], d["shots"], d["cot"], d["aggregation"]) == (normal, shots, cot, agg)
 
@@ -123,7 +130,13 @@ def test_variable_shots_and_samples() -> None:
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Claude 3 Opus", "claude-3-opus"), ("Gemini 1.5 Pro", "gemini-1.5-pro"), ("GPT-4", "gpt-4"), ("0-shot CoT", "0-shot-cot"), ("Maj1@32", "maj1-32")],
+    [
+        ("Claude 3 Opus", "claude-3-opus"),
+        ("Gemini 1.5 Pro", "gemini-1.5-pro"),
+        ("GPT-4", "gpt-4"),
+        ("0-shot CoT", "0-shot-cot"),
+        ("Maj1@32", "maj1-32"),
+    ],
 )
 def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug

@@ -9,6 +9,7 @@ commands call. It only accepts what it fully understands: a known command,
 known options with valid values, the right number of arguments. Anything
 else (``--help``, a typo, a bad choice, shell completion, ``--version``) goes
 to typer, which parses it again and answers exactly as it always would.
+``GENAI_FAST=0`` sends everything to typer (for comparison and debugging).
 """
 
 from __future__ import annotations
@@ -152,7 +153,9 @@ def _finish(
 
 def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """``(command, params, root_params)`` for a plain command line, else ``None``."""
-    if any(k.startswith("_GENAI_COMPLETE") for k in os.environ):
+    if os.environ.get("GENAI_FAST") == "0" or any(
+        k.startswith("_GENAI_COMPLETE") for k in os.environ
+    ):
         return None
     s = spec()
     try:

@@ -6,8 +6,6 @@ nothing here prints or formats.
 
 from __future__ import annotations
 
-import json
-
 from . import kinds as K
 from .catalog import Catalog
 from .errors import UsageError
@@ -66,7 +64,11 @@ def check_limit(limit: int | None) -> int | None:
 
 def _sort_value(rec: Rec, key: str) -> Any:
     value = rec.get(key)
-    if key == "parameters" and isinstance(value, dict) and value.get("state") not in ("exact", "range"):
+    if (
+        key == "parameters"
+        and isinstance(value, dict)
+        and value.get("state") not in ("exact", "range")
+    ):
         return None  # as printed: null unless exact or a range
     if isinstance(value, dict):
         for sub in ("max", "min", "tokens", "input", "value", "label"):

@@ -9,9 +9,17 @@ was built (see ``genai_cli.build``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from . import values
 
@@ -23,10 +31,13 @@ def _year_as_text(value: Any) -> Any:
     return value
 
 
+# Patterns, not Python validators: pydantic-core checks them in Rust, which
+# keeps validating a 30,000-record user folder fast. validate._message turns a
+# mismatch back into the friendly message of values.parse_partial_date/check_id.
 PartialDate = Annotated[
     str,
     BeforeValidator(_year_as_text),
-    AfterValidator(values.parse_partial_date),
+    StringConstraints(pattern=values.DATE_PATTERN),
     Field(
         description="ISO 8601 date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD",
         examples=["2015", "2023-07", "2023-03-14"],
@@ -34,10 +45,10 @@ PartialDate = Annotated[
 ]
 Id = Annotated[
     str,
-    AfterValidator(values.check_id),
+    StringConstraints(pattern=values.ID_PATTERN),
     Field(description="lowercase slug", examples=["gpt-4", "claude-3-opus", "gemini-1.5-pro"]),
 ]
-CompoundId = Annotated[str, AfterValidator(lambda v: values.check_id(v, compound=True))]
+CompoundId = Annotated[str, StringConstraints(pattern=values.COMPOUND_ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1)]
 
 Domain = Literal["nlp", "cv", "multimodal"]
@@ -45,6 +56,60 @@ Modality = Literal[
     "text", "image", "video", "audio", "code", "3d", "action",
     "depth", "thermal", "imu", "game", "protein",
 ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- record rules
+# Rules that span fields, written once over a mapping: the pydantic models
+# call them on their own fields, and genai_cli.twins on the TypedDict twins
+# that validate large user folders.
+
+
+def _get(obj: Any, key: str) -> Any:
+    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+
+
+def quantity_shorthand(data: Any) -> Any:
+    """``175000000000`` or ``{min, max}`` without a state -> a full quantity."""
+    if isinstance(data, bool):
+        return data  # let field validation reject it
+    if isinstance(data, int):
+        return {"state": "exact", "min": data, "max": data}
+    if isinstance(data, dict) and "state" not in data:
+        lo, hi = data.get("min"), data.get("max")
+        if lo is not None and hi is not None:
+            return {**data, "state": "exact" if lo == hi else "range"}
+        if lo is not None:
+            return {**data, "state": "lower_bound"}
+        if lo is None and hi is None:
+            return {**data, "state": "undisclosed"}
+    return data
+
+
+def check_quantity(q: Mapping[str, Any]) -> None:
+    state, lo, hi = q.get("state"), q.get("min"), q.get("max")
+    if state == "exact" and (lo is None or lo != hi):
+        raise ValueError("an exact quantity needs min == max")
+    if state == "range" and (lo is None or hi is None or not lo < hi):
+        raise ValueError("a range needs min < max")
+    if state == "lower_bound" and (lo is None or hi is not None):
+        raise ValueError("a lower bound needs min and no max")
+    if state == "undisclosed" and (lo is not None or hi is not None):
+        raise ValueError("an undisclosed quantity has no min or max")
+
+
+def check_model(m: Mapping[str, Any]) -> None:
+    windows, window = m.get("context_windows"), m.get("context_window")
+    if windows and window is not None:
+        tokens = {_get(w, "tokens") for w in windows}
+        if window not in tokens:
+            raise ValueError(
+                f"context_window {window} is not one of context_windows {sorted(tokens)}"
+            )
+
+
+def check_score(s: Mapping[str, Any]) -> None:
+    if s.get("setting") is not None:
+        values.parse_setting(s["setting"])
 
 
 class Record(BaseModel):
@@ -146,31 +211,11 @@ class Quantity(Record):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        if isinstance(data, bool):
-            return data  # let field validation reject it
-        if isinstance(data, int):
-            return {"state": "exact", "min": data, "max": data}
-        if isinstance(data, dict) and "state" not in data:
-            lo, hi = data.get("min"), data.get("max")
-            if lo is not None and hi is not None:
-                return {**data, "state": "exact" if lo == hi else "range"}
-            if lo is not None:
-                return {**data, "state": "lower_bound"}
-            if lo is None and hi is None:
-                return {**data, "state": "undisclosed"}
-        return data
+        return quantity_shorthand(data)
 
     @model_validator(mode="after")
     def _consistent(self) -> Quantity:
-        lo, hi = self.min, self.max
-        if self.state == "exact" and (lo is None or lo != hi):
-            raise ValueError("an exact quantity needs min == max")
-        if self.state == "range" and (lo is None or hi is None or not lo < hi):
-            raise ValueError("a range needs min < max")
-        if self.state == "lower_bound" and (lo is None or hi is not None):
-            raise ValueError("a lower bound needs min and no max")
-        if self.state == "undisclosed" and (lo is not None or hi is not None):
-            raise ValueError("an undisclosed quantity has no min or max")
+        check_quantity(self.__dict__)
         return self
 
 
@@ -268,12 +313,7 @@ class Model(Record):
 
     @model_validator(mode="after")
     def _windows(self) -> Model:
-        if self.context_windows and self.context_window is not None:
-            tokens = {w.tokens for w in self.context_windows}
-            if self.context_window not in tokens:
-                raise ValueError(
-                    f"context_window {self.context_window} is not one of context_windows {sorted(tokens)}"
-                )
+        check_model(self.__dict__)
         return self
 
 
@@ -313,8 +353,7 @@ class Score(Record):
 
     @model_validator(mode="after")
     def _setting(self) -> Score:
-        if self.setting is not None:
-            values.parse_setting(self.setting)
+        check_score(self.__dict__)
         return self
 
 
@@ -407,6 +446,13 @@ class Risk(Record):
     description: str | None = None
     sources: Sources
 
+
+RULES: dict[str, tuple[Any, Any]] = {
+    "Quantity": (quantity_shorthand, check_quantity),
+    "Model": (None, check_model),
+    "Score": (None, check_score),
+}
+"""Class name -> (before, after) rules, for the TypedDict twins."""
 
 KINDS: dict[str, type[Record]] = {
     "vendors": Vendor,

@@ -3,9 +3,9 @@
 Used to build the bundled data, by ``genai validate`` and when a user data
 folder is loaded (on a cache miss). Imports pydantic.
 
-Output records are *compact canonical*: validated, source refs expanded,
-dumped with ``exclude_defaults`` (see :mod:`genai_cli.shapes` for how the
-defaults come back), score ids filled in.
+Output records are *compact canonical*: validated (into plain dicts by the
+schema's TypedDict twins), source refs expanded, defaults left out (see
+:mod:`genai_cli.shapes` for how they come back), score ids filled in.
 """
 
 from __future__ import annotations
@@ -21,17 +21,15 @@ from . import kinds as K
 from . import schema
 from .errors import Problem
 from .loader import LoadedFile, iter_data_files, read_file
+from .twins import list_adapter
 from .values import normalize_key
 
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 _REGISTRY_FIELDS = ("title", "publisher", "url", "date")
 
 
 def _adapter(kind: str) -> TypeAdapter[Any]:
-    if kind not in _ADAPTERS:
-        cls = {**schema.KINDS, **schema.REGISTRIES, **schema.SINGLETONS}[kind]
-        _ADAPTERS[kind] = TypeAdapter(list[cls])  # type: ignore[valid-type]
-    return _ADAPTERS[kind]
+    """Validates a list of ``kind`` records into compact dicts (see :mod:`genai_cli.twins`)."""
+    return list_adapter({**schema.KINDS, **schema.REGISTRIES, **schema.SINGLETONS}[kind])
 
 
 @dataclass
@@ -184,7 +182,7 @@ def _validate_list(
         ok = list(zip(items, objs, strict=True))
     except ValidationError as exc:
         bad: set[int] = set()
-        for err in exc.errors(include_url=False, include_context=False):
+        for err in exc.errors(include_url=False):
             pos = err["loc"][0] if err["loc"] else 0
             assert isinstance(pos, int)
             index = items[pos][0]
@@ -194,8 +192,7 @@ def _validate_list(
             )
         keep = [it for n, it in enumerate(items) if n not in bad]
         ok = list(zip(keep, adapter.validate_python([it for _, it in keep]), strict=True))
-    dumped = adapter.dump_python([o for _, o in ok], mode="json", exclude_defaults=True)
-    return [(rec, Origin(lf, index)) for (((index, _), _obj), rec) in zip(ok, dumped, strict=True)]
+    return [(rec, Origin(lf, index)) for ((index, _), rec) in ok]
 
 
 def _type_name(value: Any) -> str:
@@ -216,7 +213,13 @@ def _message(kind: str, err: Any) -> str:
         loc = loc.rsplit(".", 1)[0] if "." in loc else ""
     elif msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
-    if "input" in err and err["type"] not in ("missing", "extra_forbidden"):
+    elif err["type"] == "string_pattern_mismatch" and isinstance(err.get("input"), str):
+        msg = _pattern_message(err["input"], str((err.get("ctx") or {}).get("pattern", "")))
+    if "input" in err and err["type"] not in (
+        "missing",
+        "extra_forbidden",
+        "string_pattern_mismatch",
+    ):
         shown = repr(err["input"])
         if len(shown) > 60:
             shown = shown[:57] + "..."
@@ -224,6 +227,20 @@ def _message(kind: str, err: Any) -> str:
             msg += f" (got {shown})"
     where = f"{K.SINGULAR.get(kind, kind)}" + (f" field {loc!r}" if loc else "")
     return f"{where}: {msg}"
+
+
+def _pattern_message(text: str, pattern: str) -> str:
+    """The friendly message for a date or id that fails its pattern."""
+    from . import values
+
+    try:
+        if pattern == values.DATE_PATTERN:
+            values.parse_partial_date(text)
+        else:
+            values.check_id(text, compound=pattern == values.COMPOUND_ID_PATTERN)
+    except ValueError as exc:
+        return str(exc)
+    return f"{text!r} does not match {pattern}"  # pragma: no cover - the two rules agree
 
 
 def _expand_refs(

@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+_YEAR = r"(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})"
+_LEAP = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+DATE_PATTERN = (
+    rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])"
+    rf"|{_YEAR}-(?:0[13-9]|1[0-2])-(?:29|30)"
+    rf"|{_YEAR}-(?:0[13578]|1[02])-31"
+    rf"|{_LEAP}-02-29)$"
+)
+"""The same rule as :func:`parse_partial_date`, as one regular expression, so
+that pydantic-core checks dates in Rust (a test keeps the two in step)."""
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -259,8 +271,10 @@ def parse_setting(label: str) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- ids
 
-ID_RE = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
-COMPOUND_ID_RE = re.compile(r"[a-z0-9]+(?:[._/-][a-z0-9]+)*")
+ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
+COMPOUND_ID_PATTERN = r"^[a-z0-9]+(?:[._/-][a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN[1:-1])
+COMPOUND_ID_RE = re.compile(COMPOUND_ID_PATTERN[1:-1])
 
 
 def slugify(text: str) -> str:

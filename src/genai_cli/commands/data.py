@@ -47,7 +47,7 @@ def validate(ctx: Ctx, dir: str | None = None) -> Result:
         "records": counts,
         "problems": [p.as_dict() for p in problems],
     }
-    lines = [str(p) for p in problems]
+    lines = [str(p) for p in problems] if ctx.out.format in ("table", "markdown") else []
     if problems:
         lines.append(
             f"genai validate: {len(problems)} problem{'s' if len(problems) != 1 else ''} (exit 3)"
