@@ -108,7 +108,9 @@ def bars(
         bar = style.paint(style.block * n, "36")
         lines.append(f"{_fit(label, label_w)} {bar} {shown}".rstrip())
     if note:
-        lines.append(note)
+        import textwrap
+
+        lines.extend(textwrap.wrap(note, style.width))
     return "\n".join(lines) + "\n"
 
 

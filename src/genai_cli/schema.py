@@ -36,8 +36,8 @@ def _year_as_text(value: Any) -> Any:
 # mismatch back into the friendly message of values.parse_partial_date/check_id.
 PartialDate = Annotated[
     str,
-    BeforeValidator(_year_as_text),
     StringConstraints(pattern=values.DATE_PATTERN),
+    BeforeValidator(_year_as_text),
     Field(
         description="ISO 8601 date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD",
         examples=["2015", "2023-07", "2023-03-14"],

@@ -101,6 +101,11 @@ def _authorizer(
         return sqlite3.SQLITE_DENY
     if action in _READ_ACTIONS:
         return sqlite3.SQLITE_OK
+    # table-valued functions (json_each, json_tree) declare their schema through
+    # an authorised UPDATE of sqlite_master; a real write to it stays impossible
+    # (writable_schema is a PRAGMA, refused here, and the connection is query_only)
+    if action == sqlite3.SQLITE_UPDATE and arg1 in ("sqlite_master", "sqlite_schema"):
+        return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
 
 
@@ -120,6 +125,7 @@ def query(
         except ValueError:
             timeout = DEFAULT_TIMEOUT
     conn = connect(cat)
+    conn.execute("PRAGMA query_only = 1")
     conn.set_authorizer(_authorizer)
     deadline = time.monotonic() + timeout
     stopped = False
