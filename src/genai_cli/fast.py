@@ -192,8 +192,20 @@ def _setup_stdio() -> None:
                 pass
 
 
+def _utf8_args(argv: list[str]) -> list[str]:
+    """Under ``LANG=C`` Python decodes ``谷歌`` in argv as surrogate escapes;
+    arguments are UTF-8 in practice, so decode them as such where they are."""
+    out = []
+    for arg in argv:
+        try:
+            out.append(arg.encode("utf-8", "surrogateescape").decode("utf-8"))
+        except UnicodeError:
+            out.append(arg)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _utf8_args(list(sys.argv[1:] if argv is None else argv))
     try:
         _setup_stdio()
         parsed = parse(argv)

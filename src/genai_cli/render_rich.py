@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 
 UNLIMITED = 100_000
 SHOW_WIDTH = 100
+MIN_WIDTH = 60
+"""Below this, columns would fold into single characters: let lines wrap instead."""
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich exits 1 here; let the runner end quietly with 0, as for JSON
+        raise BrokenPipeError
 
 
 def _columns_env() -> int | None:
@@ -32,7 +40,7 @@ def _columns_env() -> int | None:
         value = int(os.environ.get("COLUMNS", ""))
     except ValueError:
         return None
-    return value if 10 <= value <= UNLIMITED else None
+    return max(MIN_WIDTH, value) if 1 <= value <= UNLIMITED else None
 
 
 def make_console(out: IO[str]) -> tuple[Console, bool]:
@@ -40,10 +48,18 @@ def make_console(out: IO[str]) -> tuple[Console, bool]:
         tty = out.isatty()
     except (AttributeError, ValueError):
         tty = False
+    # NO_COLOR (and a dumb terminal) mean no escape codes at all, not even bold
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    extra: dict[str, Any] = {"color_system": None} if plain else {}
+    if plain and os.environ.get("FORCE_COLOR"):
+        extra["force_terminal"] = False
     if tty:
-        return Console(file=out, highlight=False, emoji=False), True
+        console = _Console(file=out, highlight=False, emoji=False, **extra)
+        if console.width < MIN_WIDTH:
+            console = _Console(file=out, highlight=False, emoji=False, width=MIN_WIDTH, **extra)
+        return console, True
     return (
-        Console(file=out, highlight=False, emoji=False, width=UNLIMITED, soft_wrap=False),
+        _Console(file=out, highlight=False, emoji=False, width=UNLIMITED, soft_wrap=False, **extra),
         False,
     )
 
@@ -81,6 +97,7 @@ def to_rich(layout: Layout) -> Any:
         title_justify="left",
         caption_justify="left",
         expand=False,
+        show_edge=False,
     )
     for col in layout.columns:
         table.add_column(

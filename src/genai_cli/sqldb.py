@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import time
 from typing import TYPE_CHECKING, Any
@@ -129,14 +130,27 @@ def query(
     conn.set_authorizer(_authorizer)
     deadline = time.monotonic() + timeout
     stopped = False
+    interrupted = False
 
     def progress() -> int:
         nonlocal stopped
+        if interrupted:
+            return 1
         if time.monotonic() > deadline:
             stopped = True
             return 1
         return 0
 
+    def on_interrupt(signum: int, frame: object) -> None:
+        # an exception raised inside the progress handler would be swallowed
+        # by sqlite3; note Ctrl-C and let the handler stop the query instead
+        nonlocal interrupted
+        interrupted = True
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    except ValueError:  # not the main thread
+        previous = None
     conn.set_progress_handler(progress, 10_000)
     try:
         cur = conn.execute(sql)
@@ -158,4 +172,8 @@ def query(
         raise QueryError(f"sql: {exc}") from None
     finally:
         conn.close()
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        if interrupted:
+            raise KeyboardInterrupt
     return columns, rows

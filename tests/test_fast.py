@@ -1,0 +1,194 @@
+"""The fast path: one definition of every option (the typer app), a start-up
+that imports no typer, rich, pydantic or yaml for plain JSON queries, and the
+same answer as typer for every command line it accepts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from genai_cli import fast, runner
+from genai_cli.cli import app
+
+
+def typer_parse(argv: list[str]) -> tuple[str, dict[str, Any], str | None] | None:
+    """What typer hands the runner for ``argv`` (None when it does not get that far)."""
+    seen: list[tuple[str, dict[str, Any], str | None]] = []
+
+    def capture(command: str, params: dict[str, Any], *, data_dir: str | None = None) -> int:
+        seen.append((command, params, data_dir))
+        return 0
+
+    original = runner.run
+    runner.run = capture  # type: ignore[assignment]
+    try:
+        CliRunner().invoke(app, argv, catch_exceptions=False)
+    finally:
+        runner.run = original  # type: ignore[assignment]
+    return seen[0] if seen else None
+
+
+def fast_parse(argv: list[str]) -> tuple[str, dict[str, Any], str | None] | None:
+    parsed = fast.parse(argv)
+    if parsed is None:
+        return None
+    command, params, root = parsed
+    return command, params, root.get("data_dir")
+
+
+ACCEPTED = [
+    ["models", "list"],
+    ["models", "list", "--vendor", "openai", "--vendor", "谷歌", "--json"],
+    ["models", "list", "--open", "--since", "2023", "--until=2024-02", "-f", "csv", "--limit", "3"],
+    [
+        "models",
+        "list",
+        "--closed",
+        "--domain",
+        "cv",
+        "--fields",
+        "id,name",
+        "--sort",
+        "released",
+        "--desc",
+    ],
+    ["--data-dir", "/tmp/x", "models", "show", "gpt-4", "--format", "yaml"],
+    ["compare", "gpt-4", "claude-3-opus", "-b", "mmlu", "--benchmark", "gsm8k"],
+    ["compare", "--json", "gpt-4", "claude-3-opus"],
+    ["timeline", "--kind", "release", "--model", "gpt-4", "-n", "5"],
+    ["search", "--", "--weird"],
+    ["sql", "SELECT 1", "--format", "markdown"],
+    ["export", "--format", "sqlite", "--out", "x.db", "--force"],
+    ["chart", "benchmark", "mmlu"],
+    ["validate"],
+    ["schema", "model", "-f", "yaml"],
+]
+REFUSED = [
+    [],
+    ["--help"],
+    ["models"],
+    ["models", "list", "--help"],
+    ["models", "list", "-h"],
+    ["models", "list", "--bogus"],
+    ["models", "list", "--format", "xml"],
+    ["models", "list", "--limit", "many"],
+    ["models", "list", "--limit"],
+    ["models", "list", "--json=1"],
+    ["models", "show"],
+    ["models", "show", "a", "b"],
+    ["--version"],
+    ["nope"],
+    ["export", "--out", "x"],
+]
+
+
+@pytest.mark.parametrize("argv", ACCEPTED, ids=" ".join)
+def test_fast_parse_equals_typer(argv: list[str]) -> None:
+    got = fast_parse(argv)
+    assert got is not None, "the fast path should answer this itself"
+    assert got == typer_parse(argv)
+
+
+@pytest.mark.parametrize("argv", REFUSED, ids=lambda a: " ".join(a) or "(none)")
+def test_fast_path_hands_anything_else_to_typer(argv: list[str]) -> None:
+    assert fast_parse(argv) is None
+
+
+def _tokens() -> st.SearchStrategy[list[str]]:
+    spec = fast.spec()
+    words: list[str] = [
+        "gpt-4",
+        "openai",
+        "2023",
+        "2023-13",
+        "5",
+        "-1",
+        "json",
+        "csv",
+        "xml",
+        "x",
+        "",
+        "--",
+        "-",
+        "谷歌",
+    ]
+    for cmd in spec["commands"]:
+        words += cmd.split()
+        for p in spec["commands"][cmd]["params"]:
+            words += p.get("opts", []) + p.get("secondary", []) + p.get("choices", [])
+    words += [o for p in spec["root"] for o in p.get("opts", [])]
+    words += ["--help", "-h", "--json=1", "--limit=2", "--format=csv", "--since=2020"]
+    commands = [c.split() for c in spec["commands"]]
+    return st.tuples(
+        st.sampled_from(commands), st.lists(st.sampled_from(sorted(set(words))), max_size=6)
+    ).map(lambda t: t[0] + t[1])
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+@given(_tokens())
+def test_whatever_the_fast_path_accepts_typer_parses_the_same(argv: list[str]) -> None:
+    got = fast_parse(argv)
+    if got is not None:
+        assert got == typer_parse(argv), argv
+
+
+def _imports(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    code = (
+        "import sys, io, contextlib\n"
+        "from genai_cli.fast import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main({args!r})\n"
+        "print(code, ' '.join(sorted(m.split('.')[0] for m in sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    code_s, _, mods = out.stdout.strip().partition(" ")
+    assert code_s == "0", out
+    return set(mods.split())
+
+
+HEAVY = {"typer", "click", "rich", "pydantic", "pydantic_core", "yaml"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["models", "list", "--vendor", "openai", "--json"],
+        ["models", "show", "gpt-4", "--json"],
+        ["compare", "gpt-4", "claude-3-opus", "--format", "csv"],
+        ["timeline", "--since", "2023", "--format", "jsonl"],
+        ["benchmarks", "show", "mmlu", "-f", "markdown"],
+    ],
+    ids=" ".join,
+)
+def test_json_path_imports_no_typer_rich_pydantic_or_yaml(args: list[str]) -> None:
+    assert _imports(args) & HEAVY == set()
+
+
+def test_table_path_imports_rich_but_not_typer_pydantic_or_yaml() -> None:
+    mods = _imports(["models", "list", "--vendor", "openai"])
+    assert "rich" in mods
+    assert mods & (HEAVY - {"rich"}) == set()
+
+
+def test_warm_user_data_path_imports_no_pydantic_or_yaml(tmp_path: Any) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "models.yaml").write_text(
+        "- id: acme\n  name: Acme\n  vendor: meta\n  sources: [{title: t}]\n"
+    )
+    env = {**os.environ, "GENAI_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["--data-dir", str(data), "models", "list", "--vendor", "meta", "--json"]
+    first = _imports(args, env)
+    assert "pydantic" in first and "yaml" in first  # a cache miss validates
+    assert _imports(args, env) & HEAVY == set()  # a hit does not need to
