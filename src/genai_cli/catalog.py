@@ -140,10 +140,13 @@ class Catalog:
         names = self.names(kind)
         key = normalize_key(text)[:200]
         close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.6)
+        # only the matches about as close as the best: one clear winner stays alone
+        scored = [(difflib.SequenceMatcher(None, key, c).ratio(), c) for c in close]
+        best = max((r for r, _ in scored), default=0.0)
         out: list[str] = []
-        for name in close:
+        for ratio, name in scored:
             rid = names[name]
-            if rid not in out:
+            if ratio >= best - 0.08 and rid not in out:
                 out.append(rid)
         if not out and key:
             out = [rid for name, rid in names.items() if name.startswith(key[:3])][:n]

@@ -1,0 +1,137 @@
+"""The README stays true: its set-up commands, its examples and their output,
+its bad-input table and its counts.
+
+    python tests/test_readme.py --update    # rewrite the console blocks' output
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+CONSOLE = re.compile(r"```console\n\$ (genai [^\n]*)\n(.*?)```", re.S)
+
+
+def genai(cmdline: str) -> subprocess.CompletedProcess[str]:
+    args = shlex.split(cmdline)
+    assert args[0] == "genai"
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GENAI_") and k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "genai_cli", *args[1:]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+def shown(stdout: str) -> str:
+    return "\n".join(line.rstrip() for line in stdout.rstrip("\n").splitlines()) + "\n"
+
+
+def update() -> None:
+    text = README.read_text(encoding="utf-8")
+
+    def fill(m: re.Match[str]) -> str:
+        return f"```console\n$ {m.group(1)}\n{shown(genai(m.group(1)).stdout)}```"
+
+    README.write_text(CONSOLE.sub(fill, text), encoding="utf-8")
+
+
+def test_setup_commands_and_ci_agree() -> None:
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(python3 -m venv[^\n]*)\n```", text)
+    assert len(blocks) == 2, "the README opens with two set-up commands"
+    run_cmd, test_cmd = blocks
+    assert "pip install ." in run_cmd and "genai " in run_cmd
+    tail = test_cmd.split("activate && ", 1)[1]
+    assert tail == "pip install -e '.[test]' && pytest"
+    assert tail in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_run_command_works() -> None:
+    cmd = README.read_text(encoding="utf-8").split("```sh\n", 1)[1].split("\n", 1)[0]
+    r = genai(cmd.split("&& ")[-1])
+    assert r.returncode == 0 and "gpt-4" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "cmdline", [m.group(1) for m in CONSOLE.finditer(README.read_text(encoding="utf-8"))]
+)
+def test_console_examples_show_their_real_output(cmdline: str) -> None:
+    block = next(
+        m for m in CONSOLE.finditer(README.read_text(encoding="utf-8")) if m.group(1) == cmdline
+    )
+    r = genai(cmdline)
+    assert r.returncode == 0, r.stderr
+    assert block.group(2) == shown(r.stdout), "run: python tests/test_readme.py --update"
+
+
+def _sh_examples() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    lines = []
+    for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+        lines += [line for line in block.splitlines() if line.startswith("genai ")]
+    return lines
+
+
+@pytest.mark.parametrize("line", _sh_examples())
+def test_shell_examples_run(line: str) -> None:
+    cmd = re.split(r"\s[|>]\s", line)[0]
+    r = genai(cmd)
+    assert r.returncode == 0, r.stderr
+
+
+def _bad_rows() -> list[tuple[str, str, int]]:
+    text = README.read_text(encoding="utf-8").split("### Bad input", 1)[1].split("\n\n", 3)[2]
+    rows = []
+    for line in text.splitlines():
+        m = re.match(r"\| `(genai [^`]*)` \| `(.*)` \| (\d+) \|$", line)
+        if m:
+            rows.append((m.group(1), m.group(2), int(m.group(3))))
+    return rows
+
+
+def test_the_bad_input_table_has_rows() -> None:
+    assert len(_bad_rows()) >= 20
+
+
+@pytest.mark.parametrize(("cmdline", "message", "code"), _bad_rows())
+def test_bad_input_table_is_true(cmdline: str, message: str, code: int) -> None:
+    r = genai(cmdline)
+    assert r.returncode == code, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr
+    expected = message.replace("\\|", "|")
+    if expected.endswith("..."):
+        expected = expected[:-3]
+    flat = " ".join(r.stderr.replace("│", " ").split())
+    assert " ".join(expected.split()) in flat
+
+
+def test_counts_table_matches_the_data() -> None:
+    from genai_cli import load_catalog
+
+    cat = load_catalog()
+    text = README.read_text(encoding="utf-8")
+    counts = dict(re.findall(r"^\| (\w+)(?: \(registry\))? \| (\d+) \|$", text, re.M))
+    expected = {**cat.counts(), "sources": len(cat.records("sources"))}
+    assert {k: int(v) for k, v in counts.items()} == expected
+
+
+if __name__ == "__main__":
+    if "--update" in sys.argv:
+        update()
+        print(f"updated {README}")
