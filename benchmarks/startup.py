@@ -154,6 +154,16 @@ def main(argv: list[str] | None = None) -> int:
                 base_env,
             ),
             (
+                "same JSON query through typer (GENAI_FAST=0)",
+                [*genai, "models", "list", "--vendor", "openai", "--json"],
+                {**base_env, "GENAI_FAST": "0"},
+            ),
+            (
+                "same table query through typer (GENAI_FAST=0)",
+                [*genai, "models", "list", "--vendor", "openai"],
+                {**base_env, "GENAI_FAST": "0"},
+            ),
+            (
                 "genai models show gpt-4 --json",
                 [*genai, "models", "show", "gpt-4", "--json"],
                 base_env,
