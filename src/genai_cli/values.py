@@ -18,15 +18,15 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- dates
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
-_YEAR = r"(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})"
-_LEAP = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9][0-9]|[1-9][0-9]{3})"
+_LEAP = r"(?:[0-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
 DATE_PATTERN = (
     rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?"
-    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
     rf"|{_YEAR}-(?:0[13-9]|1[0-2])-(?:29|30)"
     rf"|{_YEAR}-(?:0[13578]|1[02])-31"
     rf"|{_LEAP}-02-29)$"
@@ -122,7 +122,7 @@ _EN_UNITS = {
 }
 _NUM = r"\d+(?:[.,]\d+)*"
 _UNIT = r"万亿|亿|万|千|trillion|billion|million|thousand|[tbmk]"
-_QTY_RE = re.compile(rf"({_NUM})\s*({_UNIT})?", re.IGNORECASE)
+_QTY_RE = re.compile(rf"({_NUM})\s*({_UNIT})?", re.IGNORECASE | re.ASCII)
 
 LOWER_BOUND_WORDS = ("远大于", "大于", "超过", "至少", ">", "more than", "over", "at least")
 UNDISCLOSED_WORDS = ("未知", "未披露", "undisclosed", "unknown", "n/a")
@@ -209,8 +209,10 @@ def human_tokens(n: int | None) -> str:
 
 # --------------------------------------------------------------------------- settings
 
-_SHOTS_RE = re.compile(r"(\d+)[\s-]*shots?", re.IGNORECASE)
-_AGG_RE = re.compile(r"(maj|cot|pass|self[- ]consistency)\s*(\d+)?\s*@\s*(\d+)", re.IGNORECASE)
+_SHOTS_RE = re.compile(r"(\d+)[\s-]*shots?", re.IGNORECASE | re.ASCII)
+_AGG_RE = re.compile(
+    r"(maj|cot|pass|self[- ]consistency)\s*(\d+)?\s*@\s*(\d+)", re.IGNORECASE | re.ASCII
+)
 
 
 def parse_setting(label: str) -> dict[str, Any]:
