@@ -12,6 +12,7 @@ same records.
 
 from __future__ import annotations
 
+import types
 import typing
 from typing import Annotated, Any, NotRequired, Required
 
@@ -38,7 +39,7 @@ def _swap(annotation: Any) -> Any:
         return annotation
     if origin is list:
         return list[new[0]]  # type: ignore[valid-type]
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         return typing.Union[new]  # noqa: UP007
     return annotation
 
