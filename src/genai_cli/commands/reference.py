@@ -58,7 +58,9 @@ def agi_levels(ctx: Ctx) -> Result:
 def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Result:
     records = ctx.catalog.records("market_figures")
     if region is not None:
-        records = [r for r in records if region.casefold() in r["region"].casefold()]
+        wanted = region.casefold()
+        wanted = "worldwide" if wanted in ("global", "world") else wanted
+        records = [r for r in records if wanted in r["region"].casefold()]
     if status is not None:
         if status not in ("actual", "forecast"):
             raise UsageError(f"--status: expected actual or forecast, got {status!r}")
