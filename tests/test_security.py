@@ -50,4 +50,8 @@ def test_yaml_is_only_ever_read_with_the_safe_loader() -> None:
     assert 'getattr(yaml, "CSafeLoader", yaml.SafeLoader)' in text
     for path in SRC.rglob("*.py"):
         body = path.read_text(encoding="utf-8")
-        assert "Loader=yaml.Loader" not in body and "UnsafeLoader" not in body and "FullLoader" not in body
+        assert (
+            "Loader=yaml.Loader" not in body
+            and "UnsafeLoader" not in body
+            and "FullLoader" not in body
+        )

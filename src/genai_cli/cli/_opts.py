@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+import typing
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import typer
@@ -67,3 +71,45 @@ def dispatch(ctx: typer.Context, command: str, params: dict[str, Any]) -> None:
     code = run(command, params, data_dir=data_dir)
     if code:
         raise typer.Exit(code)
+
+
+SHOW_OUTPUT: list[tuple[str, Any, Any]] = [("format", FormatOpt, "table"), ("json", JsonOpt, False)]
+LIST_OUTPUT: list[tuple[str, Any, Any]] = [
+    *SHOW_OUTPUT,
+    ("fields", FieldsOpt, None),
+    ("sort", SortOpt, None),
+    ("desc", DescOpt, False),
+    ("limit", LimitOpt, None),
+]
+
+
+def runs(
+    command: str, output: Literal["list", "show"] | None = None
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Declare a command: its parameters and help come from the decorated
+    function (which has no body), ``output`` adds the shared output options
+    (sqlite-utils style), and calling it hands everything to the runner."""
+    extra = {"list": LIST_OUTPUT, "show": SHOW_OUTPUT, None: []}[output]
+
+    def decorate(declared: Callable[..., None]) -> Callable[..., None]:
+        hints = typing.get_type_hints(declared, include_extras=True)
+        params = [
+            p.replace(annotation=hints.get(p.name, p.annotation))
+            for p in inspect.signature(declared).parameters.values()
+        ]
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        params += [
+            inspect.Parameter(name, kind, default=default, annotation=ann)
+            for name, ann, default in extra
+        ]
+
+        def command_(ctx: typer.Context, **kwargs: Any) -> None:
+            dispatch(ctx, command, kwargs)
+
+        functools.update_wrapper(command_, declared)
+        del command_.__wrapped__  # type: ignore[attr-defined]
+        command_.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        command_.__annotations__ = {p.name: p.annotation for p in params}
+        return command_
+
+    return decorate

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from ._opts import DescOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, SortOpt, dispatch
+from ._opts import runs
 
 app = typer.Typer(
     help="The generative-model families of the report (VAE, GAN, diffusion, Transformer, ...).",
@@ -16,14 +16,9 @@ app = typer.Typer(
 
 
 @app.command("list")
+@runs("architectures list", output="list")
 def list_(
     ctx: typer.Context,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """List the generative-model families, oldest first.
 
@@ -32,10 +27,10 @@ def list_(
       genai architectures list
       genai architectures list --fields id,year --json
     """
-    dispatch(ctx, "architectures list", locals())
 
 
 @app.command("show")
+@runs("architectures show", output="show")
 def show(
     ctx: typer.Context,
     id: Annotated[
@@ -46,8 +41,6 @@ def show(
             autocompletion=complete.architectures,
         ),
     ],
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
 ) -> None:
     """Show a family with the models built on it.
 
@@ -56,4 +49,3 @@ def show(
       genai architectures show diffusion
       genai architectures show dit --json | jq .models
     """
-    dispatch(ctx, "architectures show", locals())

@@ -7,24 +7,19 @@ from typing import Annotated
 import typer
 
 from . import complete
-from ._opts import DescOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, SortOpt, dispatch
+from ._opts import LimitOpt, runs
 
 app = typer.Typer(help="Benchmarks and their leaderboards.", no_args_is_help=True)
 
 
 @app.command("list")
+@runs("benchmarks list", output="list")
 def list_(
     ctx: typer.Context,
     category: Annotated[
         str | None,
         typer.Option("--category", metavar="TEXT", help="Only benchmarks of this category."),
     ] = None,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """List benchmarks.
 
@@ -33,10 +28,10 @@ def list_(
       genai benchmarks list
       genai benchmarks list --category math --json
     """
-    dispatch(ctx, "benchmarks list", locals())
 
 
 @app.command("show")
+@runs("benchmarks show", output="show")
 def show(
     ctx: typer.Context,
     id: Annotated[
@@ -47,8 +42,6 @@ def show(
             autocompletion=complete.benchmarks,
         ),
     ],
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
     limit: LimitOpt = None,
 ) -> None:
     """Show a benchmark's leaderboard, best first, with each score's setting.
@@ -58,4 +51,3 @@ def show(
       genai benchmarks show mmlu
       genai benchmarks show gsm8k --json | jq '.scores[] | {model, value, setting}'
     """
-    dispatch(ctx, "benchmarks show", locals())

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from ._opts import VendorsOpt, dispatch
+from ._opts import VendorsOpt, runs
 
 app = typer.Typer(
     help="Charts in the terminal (plain characters when piped or NO_COLOR).", no_args_is_help=True
@@ -15,6 +15,7 @@ app = typer.Typer(
 
 
 @app.command("params")
+@runs("chart params")
 def params(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """Parameter counts over time, on a log scale, each point labelled.
 
@@ -23,10 +24,10 @@ def params(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
       genai chart params
       genai chart params --vendor google --vendor openai
     """
-    dispatch(ctx, "chart params", locals())
 
 
 @app.command("context")
+@runs("chart context")
 def context(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """Context windows as bars (log scale).
 
@@ -34,10 +35,10 @@ def context(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
 
       genai chart context
     """
-    dispatch(ctx, "chart context", locals())
 
 
 @app.command("timeline")
+@runs("chart timeline")
 def timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """Events per year as bars.
 
@@ -46,10 +47,10 @@ def timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
       genai chart timeline
       genai chart timeline --vendor openai
     """
-    dispatch(ctx, "chart timeline", locals())
 
 
 @app.command("benchmark")
+@runs("chart benchmark")
 def benchmark(
     ctx: typer.Context,
     id: Annotated[
@@ -66,4 +67,3 @@ def benchmark(
       genai chart benchmark mmlu
       genai chart benchmark gsm8k
     """
-    dispatch(ctx, "chart benchmark", locals())

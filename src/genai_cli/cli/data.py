@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 
 import typer
 
-from ._opts import DescOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, SortOpt, dispatch
+from ._opts import JsonOpt, runs
 
 
+@runs("validate", output="show")
 def validate(
     ctx: typer.Context,
     dir: Annotated[
@@ -17,8 +18,6 @@ def validate(
             metavar="[DIR]", help="A data folder (default: --data-dir / GENAI_DATA_DIR)."
         ),
     ] = None,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
 ) -> None:
     """Check the bundled data plus a folder of your own; print every problem.
 
@@ -30,18 +29,12 @@ def validate(
       genai validate ./my-data
       GENAI_DATA_DIR=./my-data genai validate --json
     """
-    dispatch(ctx, "validate", locals())
 
 
+@runs("sql", output="list")
 def sql(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="One read-only SELECT statement.")],
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """Read-only SQL (SQLite) over tables models, vendors, benchmarks, scores, events, ...
 
@@ -54,9 +47,9 @@ def sql(
       genai sql "SELECT id, released FROM models WHERE vendor = 'openai' ORDER BY released"
       genai sql "SELECT model, value FROM scores WHERE benchmark = 'mmlu' ORDER BY value DESC" --json
     """
-    dispatch(ctx, "sql", locals())
 
 
+@runs("export")
 def export(
     ctx: typer.Context,
     export_format: Annotated[
@@ -78,9 +71,9 @@ def export(
       genai export --format sqlite --out genai.db && sqlite3 genai.db .tables
       genai export --format csv --out genai-csv/
     """
-    dispatch(ctx, "export", locals())
 
 
+@runs("schema")
 def schema(
     ctx: typer.Context,
     kind: Annotated[
@@ -99,4 +92,3 @@ def schema(
       genai schema model
       genai schema --format yaml
     """
-    dispatch(ctx, "schema", locals())

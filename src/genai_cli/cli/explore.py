@@ -8,19 +8,14 @@ import typer
 
 from . import complete
 from ._opts import (
-    DescOpt,
-    FieldsOpt,
-    FormatOpt,
-    JsonOpt,
-    LimitOpt,
     SinceOpt,
-    SortOpt,
     UntilOpt,
     VendorsOpt,
-    dispatch,
+    runs,
 )
 
 
+@runs("compare", output="show")
 def compare(
     ctx: typer.Context,
     ids: Annotated[
@@ -37,8 +32,6 @@ def compare(
             autocompletion=complete.benchmarks,
         ),
     ] = None,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
 ) -> None:
     """Compare models side by side: specs and scores, best in each row marked.
 
@@ -51,9 +44,9 @@ def compare(
       genai compare claude-3-opus gpt-4 --benchmark MMLU
       genai compare claude-3-opus gpt-4 gemini-1.0-ultra --json | jq .benchmarks
     """
-    dispatch(ctx, "compare", locals())
 
 
+@runs("timeline", output="list")
 def timeline(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
@@ -74,12 +67,6 @@ def timeline(
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """Events oldest first, grouped by year.
 
@@ -89,9 +76,9 @@ def timeline(
       genai timeline --vendor openai --kind release
       genai timeline --model gpt-4 --json
     """
-    dispatch(ctx, "timeline", locals())
 
 
+@runs("search", output="list")
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.")],
@@ -101,12 +88,6 @@ def search(
             "--kind", metavar="KIND", help="Only this kind (model, vendor, event, ...); repeatable."
         ),
     ] = None,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """Search every kind of record by id, name, alias or description.
 
@@ -116,4 +97,3 @@ def search(
       genai search 谷歌
       genai search claude --kind model --json
     """
-    dispatch(ctx, "search", locals())

@@ -8,22 +8,17 @@ import typer
 
 from . import complete
 from ._opts import (
-    DescOpt,
-    FieldsOpt,
-    FormatOpt,
-    JsonOpt,
-    LimitOpt,
     SinceOpt,
-    SortOpt,
     UntilOpt,
     VendorsOpt,
-    dispatch,
+    runs,
 )
 
 app = typer.Typer(help="Models: list and filter them, or show one in full.", no_args_is_help=True)
 
 
 @app.command("list")
+@runs("models list", output="list")
 def list_(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
@@ -47,12 +42,6 @@ def list_(
         str | None,
         typer.Option("--search", metavar="TEXT", help="Match id, name, alias or description."),
     ] = None,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """List models, oldest release first.
 
@@ -62,10 +51,10 @@ def list_(
       genai models list --vendor 谷歌 --since 2023 --json | jq '.[].id'
       genai models list --open --sort parameters --desc --limit 5
     """
-    dispatch(ctx, "models list", locals())
 
 
 @app.command("show")
+@runs("models show", output="show")
 def show(
     ctx: typer.Context,
     id: Annotated[
@@ -74,8 +63,6 @@ def show(
             metavar="ID", help="Model id, name or alias.", autocompletion=complete.models
         ),
     ],
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
 ) -> None:
     """Show one model: every field, its scores, events, corrections and sources.
 
@@ -84,4 +71,3 @@ def show(
       genai models show gpt-4
       genai models show "Claude 3 Opus" --json | jq .parameters
     """
-    dispatch(ctx, "models show", locals())

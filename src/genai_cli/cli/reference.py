@@ -6,17 +6,12 @@ from typing import Annotated, Literal
 
 import typer
 
-from ._opts import DescOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, SortOpt, dispatch
+from ._opts import runs
 
 
+@runs("agi-levels", output="list")
 def agi_levels(
     ctx: typer.Context,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """DeepMind's levels of AGI (0-5), with narrow and general examples.
 
@@ -25,9 +20,9 @@ def agi_levels(
       genai agi-levels
       genai agi-levels --json | jq '.[] | {level, name}'
     """
-    dispatch(ctx, "agi-levels", locals())
 
 
+@runs("market", output="list")
 def market(
     ctx: typer.Context,
     region: Annotated[
@@ -37,12 +32,6 @@ def market(
         Literal["actual", "forecast"] | None,
         typer.Option("--status", help="Only actual or forecast figures."),
     ] = None,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """AI market size figures: region, year, amount, actual or forecast, CAGR.
 
@@ -51,17 +40,11 @@ def market(
       genai market
       genai market --region china --json
     """
-    dispatch(ctx, "market", locals())
 
 
+@runs("predictions", output="list")
 def predictions(
     ctx: typer.Context,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """Predictions of when AGI arrives: who, when said, what, by which year.
 
@@ -70,17 +53,11 @@ def predictions(
       genai predictions
       genai predictions --sort target_year --json
     """
-    dispatch(ctx, "predictions", locals())
 
 
+@runs("risks", output="list")
 def risks(
     ctx: typer.Context,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """The report's risk list.
 
@@ -89,4 +66,3 @@ def risks(
       genai risks
       genai risks --format markdown
     """
-    dispatch(ctx, "risks", locals())

@@ -7,20 +7,15 @@ from typing import Annotated
 import typer
 
 from . import complete
-from ._opts import DescOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, SortOpt, dispatch
+from ._opts import runs
 
 app = typer.Typer(help="Vendors: the labs and companies behind the models.", no_args_is_help=True)
 
 
 @app.command("list")
+@runs("vendors list", output="list")
 def list_(
     ctx: typer.Context,
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
 ) -> None:
     """List vendors, with the Chinese name the report uses.
 
@@ -29,10 +24,10 @@ def list_(
       genai vendors list
       genai vendors list --fields id,name,founded --format csv
     """
-    dispatch(ctx, "vendors list", locals())
 
 
 @app.command("show")
+@runs("vendors show", output="show")
 def show(
     ctx: typer.Context,
     id: Annotated[
@@ -43,8 +38,6 @@ def show(
             autocompletion=complete.vendors,
         ),
     ],
-    format: FormatOpt = "table",
-    json: JsonOpt = False,
 ) -> None:
     """Show one vendor with its models and events.
 
@@ -53,4 +46,3 @@ def show(
       genai vendors show openai
       genai vendors show 微软 --json | jq .models
     """
-    dispatch(ctx, "vendors show", locals())
