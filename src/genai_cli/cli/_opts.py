@@ -51,6 +51,32 @@ UntilOpt = Annotated[
         "--until", metavar="DATE", help="On or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)."
     ),
 ]
+ModelId = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="Model id, name or alias.", autocompletion=complete.models),
+]
+VendorId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="Vendor id, name or alias (谷歌, Facebook).",
+        autocompletion=complete.vendors,
+    ),
+]
+BenchmarkId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="Benchmark id, name or alias (BBH).", autocompletion=complete.benchmarks
+    ),
+]
+ArchitectureId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="Architecture id, name or alias (扩散模型).",
+        autocompletion=complete.architectures,
+    ),
+]
 VendorsOpt = Annotated[
     list[str] | None,
     typer.Option(

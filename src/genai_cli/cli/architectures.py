@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from . import complete
-from ._opts import runs
+from ._opts import ArchitectureId, runs
 
 app = typer.Typer(
     help="The generative-model families of the report (VAE, GAN, diffusion, Transformer, ...).",
@@ -33,14 +30,7 @@ def list_(
 @runs("architectures show", output="show")
 def show(
     ctx: typer.Context,
-    id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="Architecture id, name or alias (扩散模型).",
-            autocompletion=complete.architectures,
-        ),
-    ],
+    id: ArchitectureId,
 ) -> None:
     """Show a family with the models built on it.
 

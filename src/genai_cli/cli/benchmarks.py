@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import complete
-from ._opts import LimitOpt, runs
+from ._opts import BenchmarkId, LimitOpt, runs
 
 app = typer.Typer(help="Benchmarks and their leaderboards.", no_args_is_help=True)
 
@@ -34,14 +33,7 @@ def list_(
 @runs("benchmarks show", output="show")
 def show(
     ctx: typer.Context,
-    id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="Benchmark id, name or alias (BBH).",
-            autocompletion=complete.benchmarks,
-        ),
-    ],
+    id: BenchmarkId,
     limit: LimitOpt = None,
 ) -> None:
     """Show a benchmark's leaderboard, best first, with each score's setting.

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from . import complete
-from ._opts import VendorsOpt, runs
+from ._opts import BenchmarkId, VendorsOpt, runs
 
 app = typer.Typer(
     help="Charts in the terminal (plain characters when piped or NO_COLOR).", no_args_is_help=True
@@ -53,12 +50,7 @@ def timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
 @runs("chart benchmark")
 def benchmark(
     ctx: typer.Context,
-    id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="Benchmark id, name or alias.", autocompletion=complete.benchmarks
-        ),
-    ],
+    id: BenchmarkId,
 ) -> None:
     """A benchmark's scores as bars, each with its setting.
 

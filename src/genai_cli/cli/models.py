@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 import typer
 
-from . import complete
 from ._opts import (
+    ModelId,
     SinceOpt,
     UntilOpt,
     VendorsOpt,
@@ -57,12 +57,7 @@ def list_(
 @runs("models show", output="show")
 def show(
     ctx: typer.Context,
-    id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="Model id, name or alias.", autocompletion=complete.models
-        ),
-    ],
+    id: ModelId,
 ) -> None:
     """Show one model: every field, its scores, events, corrections and sources.
 

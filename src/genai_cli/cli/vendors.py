@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from . import complete
-from ._opts import runs
+from ._opts import VendorId, runs
 
 app = typer.Typer(help="Vendors: the labs and companies behind the models.", no_args_is_help=True)
 
@@ -30,14 +27,7 @@ def list_(
 @runs("vendors show", output="show")
 def show(
     ctx: typer.Context,
-    id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="Vendor id, name or alias (谷歌, Facebook).",
-            autocompletion=complete.vendors,
-        ),
-    ],
+    id: VendorId,
 ) -> None:
     """Show one vendor with its models and events.
 

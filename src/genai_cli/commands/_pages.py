@@ -209,3 +209,33 @@ def name_of(cat: Catalog, kind: str, rid: str | None) -> str:
         return DASH
     rec = cat.by_id(kind).get(rid)
     return f"{rec.get('name', rid)}" if rec else rid
+
+
+def models_table(models: list[dict[str, Any]], title: str = "Models") -> Table | None:
+    """The models of a vendor or an architecture, for its show page."""
+    if not models:
+        return None
+    return Table(
+        [Column("Model"), Column("Name"), Column("Vendor"), Column("Released")],
+        [
+            [
+                Cell(m["id"], "bold"),
+                Cell(m["name"]),
+                Cell(m["vendor"]),
+                Cell(m.get("released") or DASH),
+            ]
+            for m in models
+        ],
+        title=title,
+    )
+
+
+def events_table(events: list[dict[str, Any]]) -> Table | None:
+    """Events about a record, oldest first, for its show page."""
+    if not events:
+        return None
+    return Table(
+        [Column("Date"), Column("Kind"), Column("Event")],
+        [[Cell(e["date"]), Cell(e["kind"]), Cell(e["title"])] for e in events],
+        title="Events",
+    )

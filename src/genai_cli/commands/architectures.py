@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from .. import queries as Q
-from ..layout import Cell, Column, Table
 from ..render import Result
 from ._common import Ctx, list_result
-from ._pages import page
+from ._pages import events_table, models_table, page
 
 COLUMNS = ["id", "name", "year", "description"]
 
@@ -40,31 +39,6 @@ def show(ctx: Ctx, id: str) -> Result:
     data = {**rec, "models": [m["id"] for m in models], "events": events}
     layout = None
     if ctx.out.format in ("table", "markdown"):
-        mt = (
-            Table(
-                [Column("Model"), Column("Name"), Column("Vendor"), Column("Released")],
-                [
-                    [
-                        Cell(m["id"], "bold"),
-                        Cell(m["name"]),
-                        Cell(m["vendor"]),
-                        Cell(m.get("released") or "—"),
-                    ]
-                    for m in models
-                ],
-                title="Models built on it",
-            )
-            if models
-            else None
-        )
-        et = (
-            Table(
-                [Column("Date"), Column("Event")],
-                [[Cell(e["date"]), Cell(e["title"])] for e in events],
-                title="Events",
-            )
-            if events
-            else None
-        )
-        layout = page(rec, f"{rec['name']}  ({aid})", mt, et, skip={"name"})
+        models_t = models_table(models, "Models built on it")
+        layout = page(rec, f"{rec['name']}  ({aid})", models_t, events_table(events), skip={"name"})
     return Result(data=data, layout=layout)

@@ -7,7 +7,7 @@ from ..layout import Cell, Column, Table, fmt_score
 from ..project import output, outputs
 from ..render import Result
 from ._common import Ctx, list_result
-from ._pages import page
+from ._pages import events_table, page
 
 COLUMNS = [
     "id",
@@ -81,13 +81,6 @@ def show(ctx: Ctx, id: str) -> Result:
                 ],
                 title="Scores",
             )
-        event_table = None
-        if events:
-            event_table = Table(
-                [Column("Date"), Column("Kind"), Column("Event")],
-                [[Cell(e["date"]), Cell(e["kind"]), Cell(e["title"])] for e in events],
-                title="Events",
-            )
         title = f"{rec['name']}  ({mid})"
-        layout = page(rec, title, score_table, event_table, skip={"name", "parameters"})
+        layout = page(rec, title, score_table, events_table(events), skip={"name", "parameters"})
     return Result(data=data, layout=layout)

@@ -6,7 +6,7 @@ from .. import queries as Q
 from ..layout import Cell, Column, Table, table_of
 from ..render import Result
 from ._common import Ctx, list_result
-from ._pages import page
+from ._pages import events_table, models_table, page
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,27 +40,8 @@ def show(ctx: Ctx, id: str) -> Result:
     data = {**rec, "models": [m["id"] for m in models], "events": events}
     layout = None
     if ctx.out.format in ("table", "markdown"):
-        model_table = (
-            Table(
-                [Column("Model"), Column("Name"), Column("Released")],
-                [
-                    [Cell(m["id"], "bold"), Cell(m["name"]), Cell(m.get("released") or "—")]
-                    for m in models
-                ],
-                title="Models",
-            )
-            if models
-            else None
-        )
-        event_table = (
-            Table(
-                [Column("Date"), Column("Kind"), Column("Event")],
-                [[Cell(e["date"]), Cell(e["kind"]), Cell(e["title"])] for e in events],
-                title="Events",
-            )
-            if events
-            else None
-        )
         name = rec["name"] + (f" / {rec['name_zh']}" if rec.get("name_zh") else "")
-        layout = page(rec, f"{name}  ({vid})", model_table, event_table, skip={"name"})
+        layout = page(
+            rec, f"{name}  ({vid})", models_table(models), events_table(events), skip={"name"}
+        )
     return Result(data=data, layout=layout)
