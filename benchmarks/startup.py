@@ -118,24 +118,14 @@ def main(argv: list[str] | None = None) -> int:
         script.write_text(STDLIB_FILTER)
         cache_env = {**base_env, "GENAI_CACHE_DIR": str(tmpdir / "cache")}
         nocache_env = {**base_env, "GENAI_NO_CACHE": "1"}
+        typer_env = {**base_env, "GENAI_FAST": "0"}
+        json_query = [*genai, "models", "list", "--vendor", "openai", "--json"]
+        table_query = [*genai, "models", "list", "--vendor", "openai"]
+        big = f"{args.records:,}"
+        big_query = [*genai, "--data-dir", str(folder), "models", "list", "--vendor", "meta"]
+        big_query += ["--limit", "5", "--json"]
         # warm the cache once, so "warm" means what a second run sees
-        subprocess.run(
-            [
-                *genai,
-                "--data-dir",
-                str(folder),
-                "models",
-                "list",
-                "--vendor",
-                "meta",
-                "--limit",
-                "5",
-                "--json",
-            ],
-            env=cache_env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        subprocess.run(big_query, env=cache_env, check=True, stdout=subprocess.DEVNULL)
         cases = [
             ("python -c pass", [py, "-c", "pass"], base_env),
             (
@@ -143,26 +133,10 @@ def main(argv: list[str] | None = None) -> int:
                 [py, str(script), str(bundled), "openai", "1000"],
                 base_env,
             ),
-            (
-                "genai models list --vendor openai --json",
-                [*genai, "models", "list", "--vendor", "openai", "--json"],
-                base_env,
-            ),
-            (
-                "genai models list --vendor openai (table)",
-                [*genai, "models", "list", "--vendor", "openai"],
-                base_env,
-            ),
-            (
-                "same JSON query through typer (GENAI_FAST=0)",
-                [*genai, "models", "list", "--vendor", "openai", "--json"],
-                {**base_env, "GENAI_FAST": "0"},
-            ),
-            (
-                "same table query through typer (GENAI_FAST=0)",
-                [*genai, "models", "list", "--vendor", "openai"],
-                {**base_env, "GENAI_FAST": "0"},
-            ),
+            ("genai models list --vendor openai --json", json_query, base_env),
+            ("genai models list --vendor openai (table)", table_query, base_env),
+            ("same JSON query through typer (GENAI_FAST=0)", json_query, typer_env),
+            ("same table query through typer (GENAI_FAST=0)", table_query, typer_env),
             (
                 "genai models show gpt-4 --json",
                 [*genai, "models", "show", "gpt-4", "--json"],
@@ -170,42 +144,12 @@ def main(argv: list[str] | None = None) -> int:
             ),
             ("genai --help (typer)", [*genai, "--help"], base_env),
             (
-                f"stdlib: json.load + filter ({args.records:,} records)",
+                f"stdlib: json.load + filter ({big} records)",
                 [py, str(script), str(data_file), "meta", "5"],
                 base_env,
             ),
-            (
-                f"genai --data-dir ({args.records:,}) --limit 5 --json, cache warm",
-                [
-                    *genai,
-                    "--data-dir",
-                    str(folder),
-                    "models",
-                    "list",
-                    "--vendor",
-                    "meta",
-                    "--limit",
-                    "5",
-                    "--json",
-                ],
-                cache_env,
-            ),
-            (
-                f"genai --data-dir ({args.records:,}) --limit 5 --json, no cache",
-                [
-                    *genai,
-                    "--data-dir",
-                    str(folder),
-                    "models",
-                    "list",
-                    "--vendor",
-                    "meta",
-                    "--limit",
-                    "5",
-                    "--json",
-                ],
-                nocache_env,
-            ),
+            (f"genai --data-dir ({big}) --limit 5 --json, cache warm", big_query, cache_env),
+            (f"genai --data-dir ({big}) --limit 5 --json, no cache", big_query, nocache_env),
         ]
         if shutil.which("jq"):
             cases.insert(
