@@ -343,3 +343,36 @@ def test_fast_path_and_typer_give_identical_output() -> None:
     ):
         a, b = run_fast(*args), run_typer(*args)
         assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr), args
+
+
+def test_dataset_strings_are_printed_literally(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "models.yaml").write_text(
+        "- id: markup\n  name: '[bold red]Not markup[/bold red] :smile:'\n  vendor: meta\n"
+        "  description: 'a [link=https://x]link[/link]'\n  sources: [{title: '[i]t[/i]'}]\n",
+        encoding="utf-8",
+    )
+    for args in (["models", "list", "--search", "markup"], ["models", "show", "markup"]):
+        out = run_fast("--data-dir", str(tmp_path), *args).stdout
+        assert "[bold red]Not markup[/bold red] :smile:" in out
+    md = run_fast("--data-dir", str(tmp_path), "models", "show", "markup", "-f", "markdown").stdout
+    assert "[link=https://x]link[/link]" in md
+
+
+def test_on_an_80_column_terminal_the_timeline_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    import genai_cli.render_rich as rr
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Tty()
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    from genai_cli.commands._common import Ctx, Output
+    from genai_cli.commands.timeline import run
+
+    rr.print_layout(run(Ctx(out=Output())).layout, out, "footer")  # type: ignore[arg-type]
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 60
+    assert max(_display_width(line) for line in lines) <= 80
+    assert "\x1b[" not in out.getvalue()

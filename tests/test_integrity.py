@@ -13,7 +13,7 @@ import pydantic
 import pytest
 
 from genai_cli import kinds as K
-from genai_cli.build import build, built_path, dumps
+from genai_cli.build import build, built_dir, built_files
 from genai_cli.catalog import Catalog
 from genai_cli.clispec import SPEC_PATH, build_spec
 from genai_cli.clispec import dumps as spec_dumps
@@ -34,7 +34,10 @@ def test_bundled_yaml_builds_without_problems(built: dict[str, Any]) -> None:
 
 def test_built_files_are_fresh(built: dict[str, Any]) -> None:
     """The JSON the CLI reads is exactly what the YAML builds to (run python -m genai_cli.build)."""
-    assert built_path().read_text(encoding="utf-8") == dumps(built)
+    files = built_files(built)
+    for path, text in files:
+        assert path.read_text(encoding="utf-8") == text, path
+    assert set(built_dir().glob("*.json")) == {p for p, _ in files}
     with open(SPEC_PATH, encoding="utf-8") as fh:
         assert fh.read() == spec_dumps(build_spec())
 

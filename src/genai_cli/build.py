@@ -1,14 +1,15 @@
-"""Build the bundled dataset: YAML (hand-edited) -> validated -> ``_build/catalog.json``.
+"""Build the bundled dataset: YAML (hand-edited) -> validated -> ``_build/*.json``.
 
-    python -m genai_cli.build            # rebuild src/genai_cli/data/_build/catalog.json
+    python -m genai_cli.build            # rebuild src/genai_cli/data/_build/ and _cli_spec.json
     python -m genai_cli.build --check    # exit 1 when the committed file is stale
     python -m genai_cli.build --report ../shared/seed/000_f99cea36dd8cdca3.txt
                                          # also check every quote against the report
     python -m genai_cli.build --partial  # while authoring: unknown refs are warnings
 
-The JSON holds compact canonical records (see :mod:`genai_cli.shapes`), the
-shapes that restore them, and a hash of the YAML it was built from, so the
-CLI reads the bundled data with ``json.load`` alone.
+``_build/meta.json`` holds the manifest, the shapes that restore compact
+records (see :mod:`genai_cli.shapes`) and a hash of the YAML it was built
+from; ``_build/<kind>.json`` holds each kind's compact canonical records, so
+the CLI reads only the kinds a command needs, with ``json.load`` alone.
 """
 
 from __future__ import annotations
@@ -32,8 +33,19 @@ def data_dir() -> Path:
     return Path(str(importlib.resources.files("genai_cli") / "data"))
 
 
-def built_path() -> Path:
-    return data_dir() / "_build" / "catalog.json"
+def built_dir() -> Path:
+    return data_dir() / "_build"
+
+
+META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "shapes", "classes")
+
+
+def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
+    """The files the build writes, with their text: meta.json, one per kind, sources.json."""
+    out = built_dir()
+    files = [(out / "meta.json", dumps({k: data[k] for k in META_KEYS}))]
+    files += [(out / f"{kind}.json", dumps(data[kind])) for kind in (*K.KINDS, K.REGISTRY)]
+    return files
 
 
 def inputs_hash(root: Path) -> str:
@@ -104,11 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     from .clispec import SPEC_PATH, build_spec
     from .clispec import dumps as spec_dumps
 
-    outputs = [(built_path(), dumps(data)), (Path(SPEC_PATH), spec_dumps(build_spec()))]
+    outputs = [*built_files(data), (Path(SPEC_PATH), spec_dumps(build_spec()))]
+    written = {t for t, _ in outputs}
     if args.check:
         stale = [
             t for t, text in outputs if not t.exists() or t.read_text(encoding="utf-8") != text
         ]
+        stale += [p for p in built_dir().glob("*.json") if p not in written]
         for t in stale:
             print(f"{t} is stale: run python -m genai_cli.build", file=sys.stderr)
         if not stale:
@@ -116,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     if args.partial:
         return 0
+    for old in built_dir().glob("*.json"):
+        if old not in written:
+            old.unlink()  # e.g. the single catalog.json of earlier versions
     for target, text in outputs:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")

@@ -25,18 +25,30 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_BUILT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "_build", "catalog.json")
+_BUILT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "_build")
 
 
-def _read_bundled() -> dict[str, Any]:
+def _read_built(name: str) -> Any:
+    """One file of the built data: ``meta`` or a kind (read on first use)."""
     try:
-        with open(_BUILT, "rb") as fh:
-            return json.loads(fh.read())  # type: ignore[no-any-return]
+        with open(os.path.join(_BUILT, f"{name}.json"), "rb") as fh:
+            return json.loads(fh.read())
     except FileNotFoundError:  # e.g. imported from a zip: fall back to importlib.resources
         import importlib.resources
 
-        res = importlib.resources.files("genai_cli") / "data" / "_build" / "catalog.json"
-        return json.loads(res.read_bytes())  # type: ignore[no-any-return]
+        res = importlib.resources.files("genai_cli") / "data" / "_build" / f"{name}.json"
+        return json.loads(res.read_bytes())
+
+
+class _Kinds(dict):  # type: ignore[type-arg]
+    """The records of each kind, read from the built data when first asked for."""
+
+    def __missing__(self, kind: str) -> list[dict[str, Any]]:
+        if kind not in (*K.KINDS, K.REGISTRY):
+            raise KeyError(kind)
+        records: list[dict[str, Any]] = _read_built(kind)
+        self[kind] = records
+        return records
 
 
 def kind_of(name: str) -> str:
@@ -57,23 +69,27 @@ def kind_of(name: str) -> str:
 class Catalog:
     """All records of the bundled dataset, plus a user's data folder if given."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._data = data
-        self.dataset: dict[str, Any] = data["dataset"]
-        self.shapes: dict[str, Any] = data["shapes"]
-        self.classes: dict[str, str] = data["classes"]
-        self._records: dict[str, list[dict[str, Any]]] = {k: data.get(k, []) for k in K.KINDS}
-        self._records[K.REGISTRY] = data.get("sources", [])
+    def __init__(
+        self,
+        meta: dict[str, Any],
+        records: dict[str, list[dict[str, Any]]],
+        user_files: list[str] | None = None,
+    ) -> None:
+        self._meta = meta
+        self.dataset: dict[str, Any] = meta["dataset"]
+        self.shapes: dict[str, Any] = meta["shapes"]
+        self.classes: dict[str, str] = meta["classes"]
+        self._records = records  # a _Kinds: each kind is read on first use
         self._by_id: dict[str, dict[str, dict[str, Any]]] = {}
         self._names: dict[str, dict[str, str]] = {}
-        self.user_files: list[str] = data.get("user_files", [])
+        self.user_files: list[str] = user_files or []
 
     # ------------------------------------------------------------------ records
 
     @property
     def fingerprint(self) -> str:
         """Identifies the bundled data and schema (part of the user-data cache key)."""
-        return f"{self._data.get('inputs_sha256')}:{self._data.get('schema_sha256')}"
+        return f"{self._meta.get('inputs_sha256')}:{self._meta.get('schema_sha256')}"
 
     def records(self, kind: str) -> list[dict[str, Any]]:
         """The records of a kind, compact (defaults omitted), in dataset order."""
@@ -89,7 +105,7 @@ class Catalog:
         return [self.full(kind, r) for r in self._records[kind]]
 
     def __len__(self) -> int:
-        return sum(len(v) for k, v in self._records.items() if k in K.KINDS)
+        return sum(len(self._records[k]) for k in K.KINDS)
 
     def counts(self) -> dict[str, int]:
         return {k: len(self._records[k]) for k in K.KINDS}
@@ -179,15 +195,13 @@ class Catalog:
 
     def with_overlay(self, overlay: dict[str, Any]) -> Catalog:
         """A new catalog with a user's records on top: same id replaces, new id adds."""
-        data = dict(self._data)
-        for kind in (*K.KINDS, K.REGISTRY):
-            theirs = overlay.get("records", {}).get(kind)
-            if not theirs:
-                continue
-            key = "sources" if kind == K.REGISTRY else kind
-            data[key] = merge_records(self._data.get(key, []), theirs)
-        data["user_files"] = overlay.get("files", [])
-        return Catalog(data)
+        records = _Kinds()
+        for kind, theirs in overlay.get("records", {}).items():
+            if theirs:
+                records[kind] = merge_records(self.records(kind), theirs)
+        for kind, mine in self._records.items():
+            records.setdefault(kind, mine)
+        return Catalog(self._meta, records, overlay.get("files", []))
 
 
 def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -207,7 +221,7 @@ _BUNDLED: Catalog | None = None
 def bundled() -> Catalog:
     global _BUNDLED
     if _BUNDLED is None:
-        _BUNDLED = Catalog(_read_bundled())
+        _BUNDLED = Catalog(_read_built("meta"), _Kinds())
     return _BUNDLED
 
 

@@ -1,9 +1,9 @@
 """Bring compact records back to their full shape, with the stdlib only.
 
 Records are stored *compact* (pydantic's ``exclude_defaults``): the bundled
-``catalog.json`` and the user-data cache hold only what differs from the
+``_build/*.json`` and the user-data cache hold only what differs from the
 defaults. The shapes (field order, defaults, nested record types) are
-generated from the schema at build time and shipped in ``catalog.json``, so
+generated from the schema at build time and shipped in ``_build/meta.json``, so
 the fast path can restore a full record without importing pydantic.
 """
 
