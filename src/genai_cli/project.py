@@ -7,6 +7,7 @@ A record's output is its full schema shape plus a few derived keys:
   ``parameters_detail`` is the quantity as recorded, with its state.
 * score: ``setting_detail`` (shots, chain of thought, aggregation parsed from
   the label) and ``third_party`` (the publisher is not the model's vendor).
+* architecture: ``models``, the ids of the models built on it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def output(cat: Catalog, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
         return _model(full)
     if kind == "scores":
         return _score(cat, full)
+    if kind == "architectures":
+        full["models"] = [
+            m["id"] for m in cat.records("models") if full["id"] in m.get("architecture", ())
+        ]
     return full
 
 

@@ -41,6 +41,8 @@ def output_keys(cat: Catalog, kind: str) -> list[str]:
         fields.insert(fields.index("parameters") + 1, "parameters_detail")
     elif kind == "scores":
         fields += ["setting_detail", "third_party"]
+    elif kind == "architectures":
+        fields.append("models")
     return fields
 
 

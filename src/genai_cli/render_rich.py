@@ -70,9 +70,9 @@ def _text(cell: Cell | str) -> RichText:
     return RichText(cell)
 
 
-def to_rich(layout: Layout) -> Any:
+def to_rich(layout: Layout, tty: bool = True) -> Any:
     if isinstance(layout, Stack):
-        return Group(*(to_rich(i) for i in layout.items))
+        return Group(*(to_rich(i, tty) for i in layout.items))
     if isinstance(layout, Text):
         return RichText(layout.text, style=layout.style or "")
     if isinstance(layout, Panel):
@@ -106,7 +106,7 @@ def to_rich(layout: Layout) -> Any:
             style=col.style or "",
             no_wrap=col.no_wrap,
             overflow="fold",
-            max_width=col.max_width,
+            max_width=col.max_width if tty else None,  # piped: a record per line
         )
     for i, row in enumerate(layout.rows):
         if i in layout.sections and i > 0:
@@ -128,8 +128,8 @@ def print_layout(layout: Layout, out: IO[str], footer: str | None) -> None:
     if isinstance(layout, Stack):  # a show page: one readable width for all of it
         width = _width(Panel("", []), tty)
         for item in layout.items:
-            console.print(to_rich(item), width=width)
+            console.print(to_rich(item, tty), width=width)
     else:
-        console.print(to_rich(layout), width=_width(layout, tty))
+        console.print(to_rich(layout, tty), width=_width(layout, tty))
     if footer:
         console.print(RichText(footer, style="dim"), width=_width(Text(""), tty))

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import queries as Q
+from ..layout import Cell, Table, table_of
 from ..render import Result
 from ._common import Ctx, list_result
 from ._pages import events_table, models_table, page
 
-COLUMNS = ["id", "name", "year", "description"]
+COLUMNS = ["id", "name", "year", "models", "description"]
 
 
 def list_(ctx: Ctx) -> Result:
-    def table(rows, keys):  # type: ignore[no-untyped-def]
-        from ..layout import table_of
-
+    def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
         t = table_of(rows, keys)
-        for col, key in zip(t.columns, keys, strict=True):
+        for n, (col, key) in enumerate(zip(t.columns, keys, strict=True)):
             if key == "description":
                 col.max_width = 70
+            if key == "models" and keys == COLUMNS:  # the default view counts them
+                col.justify = "right"
+                for cells, row in zip(t.rows, rows, strict=True):
+                    cells[n] = Cell(str(len(row["models"])))
         return t
 
     return list_result(
