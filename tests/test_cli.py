@@ -377,3 +377,23 @@ def test_on_an_80_column_terminal_the_timeline_fits(monkeypatch: pytest.MonkeyPa
     assert len(lines) > 60
     assert max(_display_width(line) for line in lines) <= 80
     assert "\x1b[" not in out.getvalue()
+
+
+def test_an_internal_error_is_one_line_exit_1_unless_debugging(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import genai_cli.commands.reference as reference
+
+    def broken(ctx: object) -> None:
+        raise RuntimeError("something unexpected")
+
+    monkeypatch.setattr(reference, "risks", broken)
+    for run in (run_fast, run_typer):
+        r = run("risks")
+        assert r.exit_code == 1 and r.stdout == ""
+        assert r.stderr.strip().splitlines() == [
+            "genai: internal error: RuntimeError: something unexpected (set GENAI_DEBUG=1 for a traceback)"
+        ]
+    monkeypatch.setenv("GENAI_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        run_fast("risks")

@@ -153,7 +153,7 @@ def test_any_arguments_to_any_command(
     assert "internal error" not in err, (argv, err)
     if code != 0:
         assert err.strip(), argv
-    assert seconds < 5, argv
+    assert seconds < 2.5, argv
 
 
 @SETTINGS
@@ -173,7 +173,7 @@ def test_data_dir_and_validate_arguments(folder: str, rest: list[str]) -> None:
             assert (
                 code in (0, 1, 2, 3) and "Traceback" not in err and "internal error" not in err
             ), (argv, err)
-            assert seconds < 5
+            assert seconds < 2.5
 
 
 def test_export_paths_are_only_ever_what_the_user_named(tmp_path: Path) -> None:
