@@ -150,6 +150,8 @@ def _shown(value: Any) -> str:
         return fmt_price(value)
     if value is None:
         return "null"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return human_count(value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
