@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -186,7 +185,3 @@ def scatter_log(
         for i in range(0, len(legend), per_line):
             lines.append("  ".join(f"{item:<26}" for item in legend[i : i + per_line]).rstrip())
     return "\n".join(lines) + "\n"
-
-
-def emit(text: str, out: IO[str] | None = None) -> None:
-    (out or sys.stdout).write(text)

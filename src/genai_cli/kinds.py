@@ -89,12 +89,6 @@ def score_id(rec: dict[str, Any]) -> str:
     return "/".join(parts)
 
 
-def record_id(kind: str, rec: dict[str, Any]) -> str:
-    if kind == "scores" and not rec.get("id"):
-        return score_id(rec)
-    return str(rec.get("id", ""))
-
-
 def names_of(rec: dict[str, Any]) -> list[str]:
     """The id, name, Chinese name and aliases a record answers to."""
     out = [str(rec.get("id", ""))]

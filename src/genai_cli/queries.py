@@ -19,21 +19,6 @@ if TYPE_CHECKING:
     Rec = dict[str, Any]
 
 
-DEFAULT_SORT = {
-    "models": "released",
-    "vendors": "name",
-    "benchmarks": "name",
-    "scores": "value",
-    "events": "date",
-    "architectures": "year",
-    "agi_levels": "level",
-    "market_figures": "year",
-    "predictions": "said",
-    "risks": "rank",
-    "sources": "id",
-}
-
-
 def output_keys(cat: Catalog, kind: str) -> list[str]:
     """The keys of a kind's output records, in order (schema fields plus derived keys)."""
     fields = list(cat.shapes[cat.classes[kind]]["fields"])

@@ -11,7 +11,7 @@ import json
 import sys
 
 from .errors import UsageError
-from .layout import Cell, Panel, Stack, Table, Text
+from .layout import Panel, Stack, Table, Text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -180,7 +180,3 @@ def _markdown(layout: Layout, parts: list[str]) -> None:
         if layout.caption:
             lines += ["", _md(layout.caption)]
         parts.append("\n".join(lines) + "\n")
-
-
-def plain(cell: Cell | str) -> str:
-    return cell.text if isinstance(cell, Cell) else cell

@@ -44,8 +44,6 @@ HANDLERS: dict[str, str] = {
 }
 """Command path -> ``module:function`` under :mod:`genai_cli.commands`."""
 
-OUTPUT_OPTIONS = ("format", "json", "fields", "sort", "desc", "limit")
-
 
 def handler(command: str) -> Any:
     module, func = HANDLERS[command].split(":")

@@ -27,7 +27,6 @@ from .errors import QueryError
 if TYPE_CHECKING:
     from .catalog import Catalog
 
-TABLES = (*K.KINDS, "sources", "dataset")
 DEFAULT_TIMEOUT = 5.0
 
 

@@ -103,10 +103,6 @@ def date_in_range(date: str | None, since: str | None, until: str | None) -> boo
     return not (until is not None and start > date_bounds(until)[1])
 
 
-def date_year(date: str | None) -> int | None:
-    return int(date[:4]) if date else None
-
-
 # --------------------------------------------------------------------------- quantities
 
 _CN_UNITS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}

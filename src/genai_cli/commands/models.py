@@ -19,7 +19,6 @@ COLUMNS = [
     "context_window",
     "open_weights",
 ]
-DOMAINS = ("nlp", "cv", "multimodal")
 
 
 def list_(
