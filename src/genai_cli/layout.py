@@ -189,6 +189,14 @@ def numeric(key: str) -> bool:
     }  # fmt: skip
 
 
+NO_WRAP = {
+    "id", "released", "date", "year", "founded", "said", "parameters", "parameters_detail",
+    "context_window", "training_tokens", "open_weights", "domain", "level", "rank", "amount",
+    "value", "unit", "setting", "kind", "status", "currency",
+}  # fmt: skip
+"""Short values that read badly when folded: narrow terminals squeeze the other columns."""
+
+
 def table_of(rows: list[dict[str, Any]], keys: list[str], **kw: Any) -> Table:
     """A table of records showing ``keys`` with the standard formatting."""
     columns = [
@@ -196,6 +204,7 @@ def table_of(rows: list[dict[str, Any]], keys: list[str], **kw: Any) -> Table:
             header(k),
             justify="right" if numeric(k) else "left",
             style="bold" if k == "id" else None,
+            no_wrap=k in NO_WRAP,
         )
         for k in keys
     ]

@@ -9,16 +9,7 @@ from ..render import Result
 from ._common import Ctx, list_result
 from ._pages import events_table, page
 
-COLUMNS = [
-    "id",
-    "name",
-    "vendor",
-    "released",
-    "domain",
-    "parameters",
-    "context_window",
-    "open_weights",
-]
+COLUMNS = ["id", "name", "vendor", "released", "parameters", "context_window", "open_weights"]
 
 
 def list_(
