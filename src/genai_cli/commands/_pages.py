@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalog import Catalog
 from ..layout import DASH, Cell, Column, Panel, Stack, Table, fmt_params, fmt_price
+from ..render import Result
 from ..values import human_count, human_tokens
 
 TYPE_CHECKING = False
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ..layout import Layout
+    from ._common import Ctx
 
 SKIP = {"id", "sources", "corrections"}
 LABELS = {
@@ -241,3 +243,28 @@ def events_table(events: list[dict[str, Any]]) -> Table | None:
         [[Cell(e["date"]), Cell(e["kind"]), Cell(e["title"])] for e in events],
         title="Events",
     )
+
+
+def with_models_and_events(
+    ctx: Ctx,
+    kind: str,
+    rid: str,
+    models: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    models_title: str = "Models",
+) -> Result:
+    """A show page for a record that has models and events (a vendor, an architecture)."""
+    cat = ctx.catalog
+    rec = cat.full(kind, cat.by_id(kind)[rid])
+    data = {**rec, "models": [m["id"] for m in models], "events": events}
+    layout = None
+    if ctx.out.format in ("table", "markdown"):
+        name = rec["name"] + (f" / {rec['name_zh']}" if rec.get("name_zh") else "")
+        layout = page(
+            rec,
+            f"{name}  ({rid})",
+            models_table(models, models_title),
+            events_table(events),
+            skip={"name"},
+        )
+    return Result(data=data, layout=layout)

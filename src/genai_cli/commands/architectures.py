@@ -8,7 +8,7 @@ from .. import queries as Q
 from ..layout import Cell, Table, table_of
 from ..render import Result
 from ._common import Ctx, list_result
-from ._pages import events_table, models_table, page
+from ._pages import with_models_and_events
 
 COLUMNS = ["id", "name", "year", "models", "description"]
 
@@ -38,12 +38,6 @@ def list_(ctx: Ctx) -> Result:
 def show(ctx: Ctx, id: str) -> Result:
     cat = ctx.catalog
     aid = cat.resolve("architectures", id)
-    rec = cat.full("architectures", cat.by_id("architectures")[aid])
     models = Q.sort_records(Q.models_on_architecture(cat, aid), "released")
     events = [cat.full("events", e) for e in Q.events_where(cat, architectures=[aid])]
-    data = {**rec, "models": [m["id"] for m in models], "events": events}
-    layout = None
-    if ctx.out.format in ("table", "markdown"):
-        models_t = models_table(models, "Models built on it")
-        layout = page(rec, f"{rec['name']}  ({aid})", models_t, events_table(events), skip={"name"})
-    return Result(data=data, layout=layout)
+    return with_models_and_events(ctx, "architectures", aid, models, events, "Models built on it")

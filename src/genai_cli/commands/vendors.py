@@ -6,7 +6,7 @@ from .. import queries as Q
 from ..layout import Cell, Column, Table, table_of
 from ..render import Result
 from ._common import Ctx, list_result
-from ._pages import events_table, models_table, page
+from ._pages import with_models_and_events
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,14 +34,6 @@ def list_(ctx: Ctx) -> Result:
 def show(ctx: Ctx, id: str) -> Result:
     cat = ctx.catalog
     vid = cat.resolve("vendors", id)
-    rec = cat.full("vendors", cat.by_id("vendors")[vid])
     models = Q.sort_records(Q.models_of_vendor(cat, vid), "released")
     events = [cat.full("events", e) for e in Q.events_where(cat, vendors=[vid])]
-    data = {**rec, "models": [m["id"] for m in models], "events": events}
-    layout = None
-    if ctx.out.format in ("table", "markdown"):
-        name = rec["name"] + (f" / {rec['name_zh']}" if rec.get("name_zh") else "")
-        layout = page(
-            rec, f"{name}  ({vid})", models_table(models), events_table(events), skip={"name"}
-        )
-    return Result(data=data, layout=layout)
+    return with_models_and_events(ctx, "vendors", vid, models, events)
