@@ -81,26 +81,27 @@ def read_file(path: Path, display: str, parts: tuple[str, ...]) -> LoadedFile:
     if kind is None:
         loaded.problems.append(Problem(display, None, UNKNOWN_KIND))
         return loaded
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        loaded.problems.append(Problem(display, None, f"cannot read: {exc.strerror}"))
-        return loaded
-    if not stat.S_ISREG(st.st_mode):
-        loaded.problems.append(Problem(display, None, "not a regular file"))
-        return loaded
-    if st.st_size > MAX_FILE_BYTES:
-        loaded.problems.append(
-            Problem(display, None, f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        )
-        return loaded
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        loaded.problems.append(Problem(display, None, f"cannot read: {exc.strerror}"))
+    raw = read_checked(path, display)
+    if isinstance(raw, Problem):
+        loaded.problems.append(raw)
         return loaded
     parse_bytes(loaded, raw, json_file=path.suffix.lower() == ".json")
     return loaded
+
+
+def read_checked(path: Path, display: str) -> bytes | Problem:
+    """A data file's bytes, or why not: not a regular file, over the size limit, unreadable."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(display, None, "not a regular file")
+        if st.st_size > MAX_FILE_BYTES:
+            return Problem(
+                display, None, f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(display, None, f"cannot read: {exc.strerror or exc}")
 
 
 def parse_bytes(loaded: LoadedFile, raw: bytes, *, json_file: bool) -> None:

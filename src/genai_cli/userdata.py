@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,7 +48,7 @@ def cache_dir() -> Path | None:
 
 def load_overlay(root: Path, base: Catalog, *, cache: bool = True) -> dict[str, Any]:
     """Validated records of ``root`` (compact), as ``{"records": {kind: [...]}, "files": [...]}``."""
-    from .loader import MAX_FILE_BYTES, iter_data_files
+    from .loader import iter_data_files, read_checked
 
     if not root.exists():
         raise UsageError(f"data folder not found: {root}")
@@ -64,23 +63,9 @@ def load_overlay(root: Path, base: Catalog, *, cache: bool = True) -> dict[str, 
         if kind_for_path(parts) is None:
             problems.append(Problem(display, None, UNKNOWN_KIND))
             continue
-        try:
-            st = os.stat(path)
-            if not stat.S_ISREG(st.st_mode):
-                problems.append(Problem(display, None, "not a regular file"))
-                continue
-            if st.st_size > MAX_FILE_BYTES:
-                problems.append(
-                    Problem(
-                        display,
-                        None,
-                        f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                    )
-                )
-                continue
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(display, None, f"cannot read: {exc.strerror or exc}"))
+        raw = read_checked(path, display)
+        if isinstance(raw, Problem):
+            problems.append(raw)
             continue
         digest.update("/".join(parts).encode() + b"\0")
         digest.update(len(raw).to_bytes(8, "little"))
