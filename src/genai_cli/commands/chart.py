@@ -30,8 +30,9 @@ def _models(ctx: Ctx, vendor: list[str] | None) -> list[dict[str, Any]]:
 
 def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
     style = Style.for_stream(sys.stdout)
+    models = _models(ctx, vendor)
     points = []
-    for m in _models(ctx, vendor):
+    for m in models:
         q = m.get("parameters")
         if not m.get("released") or not isinstance(q, dict) or q.get("max") is None:
             continue
@@ -45,10 +46,8 @@ def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
         title="Parameters over time (log scale; a range is drawn at its largest size)",
         y_format=lambda v: human_count(round(v)),
     )
-    skipped = sum(
-        1 for m in _models(ctx, vendor) if m.get("parameters") is None or not m.get("released")
-    )
-    text += f"{len(points)} models with a disclosed size and a release date; {skipped} without.\n"
+    others = len(models) - len(points)
+    text += f"{len(points)} models with a disclosed size and a release date; {others} without.\n"
     data = [
         {"model": label, "released_year": round(x, 3), "parameters": q} for x, _, label, q in points
     ]
