@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import queries as Q
 from ..catalog import Catalog, load_catalog
+from ..errors import UsageError
 from ..layout import Table, table_of
 from ..project import outputs
 from ..render import Result
@@ -92,3 +93,27 @@ def list_result(
 
 def _default_table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
     return table_of(rows, keys)
+
+
+def shape_rows(
+    ctx: Ctx,
+    rows: list[dict[str, Any]],
+    keys: list[str],
+    *,
+    noun: str = "key",
+    then: str | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``--fields``, ``--sort``, ``--desc`` and ``--limit`` on plain rows (search hits,
+    SQL results): the rows to show and the data to print."""
+    o = ctx.out
+    Q.check_fields(o.fields, keys)
+    if o.sort is not None:
+        if o.sort not in keys:
+            raise UsageError(
+                f"--sort: unknown {noun} {o.sort!r}; expected one of: {', '.join(keys)}"
+            )
+        tie = then or (keys[0] if keys else "id")
+        rows = Q.sort_records(rows, o.sort, desc=o.desc, then=tie)
+    if o.limit is not None:
+        rows = rows[: o.limit]
+    return rows, Q.select_fields(rows, o.fields)

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import kinds as K
-from .. import queries as Q
 from ..errors import DataError, GenaiError, Problem, UsageError
 from ..layout import table_of
 from ..render import Result
-from ._common import Ctx
+from ._common import Ctx, shape_rows
 
 # --------------------------------------------------------------------------- validate
 
@@ -71,16 +70,7 @@ def sql(ctx: Ctx, query: str) -> Result:
 
     columns, rows = run_query(ctx.catalog, query)
     o = ctx.out
-    Q.check_fields(o.fields, columns)
-    if o.sort is not None:
-        if o.sort not in columns:
-            raise UsageError(
-                f"--sort: unknown column {o.sort!r}; expected one of: {', '.join(columns)}"
-            )
-        rows = Q.sort_records(rows, o.sort, desc=o.desc, then=columns[0] if columns else "id")
-    if o.limit is not None:
-        rows = rows[: o.limit]
-    data = Q.select_fields(rows, o.fields)
+    rows, data = shape_rows(ctx, rows, columns, noun="column")
     layout = None
     if o.format in ("table", "markdown"):
         keys = o.fields or columns

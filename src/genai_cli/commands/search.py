@@ -6,7 +6,7 @@ from .. import queries as Q
 from ..catalog import kind_of
 from ..layout import Cell, Column, Table
 from ..render import Result
-from ._common import Ctx
+from ._common import Ctx, shape_rows
 
 KEYS = ["kind", "id", "name", "matched", "score"]
 
@@ -16,16 +16,7 @@ def run(ctx: Ctx, text: str, kind: list[str] | None = None) -> Result:
     kinds = [kind_of(k) for k in kind or []]
     hits = Q.search(cat, text, kinds)
     o = ctx.out
-    Q.check_fields(o.fields, KEYS)
-    if o.sort is not None:
-        if o.sort not in KEYS:
-            from ..errors import UsageError
-
-            raise UsageError(f"--sort: unknown key {o.sort!r}; expected one of: {', '.join(KEYS)}")
-        hits = Q.sort_records(hits, o.sort, desc=o.desc)
-    if o.limit is not None:
-        hits = hits[: o.limit]
-    data = Q.select_fields(hits, o.fields)
+    hits, data = shape_rows(ctx, hits, KEYS, then="id")
     layout = None
     if o.format in ("table", "markdown"):
         keys = o.fields or ["kind", "id", "name", "matched"]
