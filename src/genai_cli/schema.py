@@ -136,7 +136,10 @@ class Source(Record):
         default_factory=list,
         description="the original sources the report cites for this fact (its 资料来源 line)",
     )
-    quote: str | None = Field(None, description="the source's own words for this fact")
+    quote: str | None = Field(None, description="the source's own words for this fact, verbatim")
+    paraphrase: str | None = Field(
+        None, description="the source's point in this project's words (not a quote)"
+    )
     ref: Id | None = Field(None, description="id of the registry entry this source expands")
     note: str | None = None
 
@@ -289,7 +292,12 @@ class Model(Record):
     based_on: list[Id] = Field(default_factory=list)
     kind: Literal["model", "family", "system", "product", "robot"] = "model"
     status: Literal["released", "preview", "research", "announced", "planned"] = "released"
-    released: PartialDate | None = None
+    released: PartialDate | None = Field(
+        None, description="when it became available (to the public, or as the status says)"
+    )
+    announced: PartialDate | None = Field(
+        None, description="when it was first announced, where that is earlier than released"
+    )
     domain: Domain | None = None
     modalities: list[Modality] = Field(default_factory=list)
     architecture: list[Id] = Field(default_factory=list)
