@@ -1,7 +1,7 @@
 """Shared fixtures: the catalog, the seed report, and two ways to run the CLI.
 
 ``cli(...)`` runs the typer app through typer's ``CliRunner``;
-``fast(...)`` runs the real entry point (``genai_cli.fast.main``), which
+``fast(...)`` runs the real entry point (``genai_cli.cli.main.main``), which
 answers plain command lines without typer and hands the rest to it.
 """
 
@@ -63,14 +63,14 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 
 
 def run_typer(*args: str, env: dict[str, str] | None = None) -> Run:
-    from genai_cli.cli import app
+    from genai_cli.cli.app import app
 
     r = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
     return Run(r.exit_code, r.stdout, r.stderr)
 
 
 def run_fast(*args: str) -> Run:
-    from genai_cli.fast import main
+    from genai_cli.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -1,7 +1,7 @@
 """The query CLI: every command, every format, the contract's JSON keys, errors.
 
 Most tests run through both entry points (the ``genai`` fixture): typer's
-CliRunner and the real ``genai_cli.fast.main``.
+CliRunner and the real ``genai_cli.cli.main.main``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from genai_cli import __version__
-from genai_cli.render import FORMATS
+from genai_cli.output.render import FORMATS
 
 from conftest import run_fast, run_typer
 
@@ -280,7 +280,7 @@ def test_bad_options_exit_2(genai, args: list[str], expect: str) -> None:  # typ
 
 
 def test_every_command_has_help_with_an_example(cli) -> None:  # type: ignore[no-untyped-def]
-    from genai_cli.fast import spec
+    from genai_cli.cli.parser import spec
 
     paths = (
         [[]] + [p.split() for p in spec()["groups"] if p] + [p.split() for p in spec()["commands"]]
@@ -360,7 +360,7 @@ def test_dataset_strings_are_printed_literally(tmp_path) -> None:  # type: ignor
 
 
 def test_on_an_80_column_terminal_the_timeline_fits(monkeypatch: pytest.MonkeyPatch) -> None:
-    import genai_cli.render_rich as rr
+    import genai_cli.output.rich_tables as rr
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -369,7 +369,7 @@ def test_on_an_80_column_terminal_the_timeline_fits(monkeypatch: pytest.MonkeyPa
     out = Tty()
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
-    from genai_cli.commands._common import Ctx, Output
+    from genai_cli.commands.context import Ctx, Output
     from genai_cli.commands.timeline import run
 
     rr.print_layout(run(Ctx(out=Output())).layout, out, "footer")  # type: ignore[arg-type]

@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 
-from genai_cli import kinds as K
+from genai_cli import registry as R
 from genai_cli.build import build
-from genai_cli.values import normalize_key
+from genai_cli.parsing import normalize_key
 
 # Registry entries that may share a URL / arXiv id / title because they are different
 # documents. Each needs a reason here and a ``note`` in its registry entry.
@@ -182,7 +182,7 @@ def test_merged_source_ids_are_gone_and_uncited(data: dict[str, Any]) -> None:
     for old, kept in MERGED_SOURCE_IDS.items():
         assert old not in registry, f"{old!r} was merged into {kept!r}"
         assert kept in registry, f"{kept!r} (which replaced {old!r}) is missing"
-    for kind in K.KINDS:
+    for kind in R.LIST_KINDS:
         for rec in data[kind]:
             stale = all_refs(rec) & set(MERGED_SOURCE_IDS)
             assert not stale, f"{kind} {rec.get('id')!r} cites merged ids {sorted(stale)}"
@@ -190,7 +190,7 @@ def test_merged_source_ids_are_gone_and_uncited(data: dict[str, Any]) -> None:
 
 def test_every_registry_entry_is_cited(data: dict[str, Any]) -> None:
     cited: set[str] = set()
-    for kind in K.KINDS:
+    for kind in R.LIST_KINDS:
         for rec in data[kind]:
             cited |= all_refs(rec)
     if data.get("dataset"):
@@ -366,7 +366,7 @@ def test_no_alias_repeats_the_id_or_name(data: dict[str, Any], kind: str) -> Non
 def test_report_chinese_names_are_aliases(data: dict[str, Any]) -> None:
     for name, (kind, rid) in REPORT_CHINESE_NAMES.items():
         rec = by_id(data, kind)[rid]
-        assert name in K.names_of(rec), f"{kind} {rid!r} should answer to {name!r}"
+        assert name in R.names_of(kind, rec), f"{kind} {rid!r} should answer to {name!r}"
 
 
 def test_report_chinese_names_resolve(catalog: Any) -> None:
@@ -390,7 +390,7 @@ def test_vendor_chinese_name_is_an_alias_and_in_the_report(
 
 
 def test_quotes_are_the_reports(data: dict[str, Any], seed_text: str) -> None:
-    from genai_cli.quotes import check_quotes
+    from genai_cli.report_quotes import check_quotes
 
     problems = check_quotes(data, seed_text)
     assert not problems, "\n".join(str(p) for p in problems)

@@ -17,9 +17,8 @@ from typing import Any
 
 import pytest
 
-from genai_cli import kinds as K
 from genai_cli import load_catalog
-from genai_cli.project import output
+from genai_cli import registry as R
 
 B = 1_000_000_000
 M = 1_000_000
@@ -35,7 +34,7 @@ def _norm(text: str) -> str:
 def model_out(cat: Any, text: str) -> dict[str, Any]:
     """A model in the contract's output shape (``parameters`` + ``parameters_detail``)."""
     rec = cat.by_id("models")[cat.resolve("models", text)]
-    return output(cat, "models", rec)
+    return cat.output("models", rec)
 
 
 def corrections(rec: dict[str, Any], field: str) -> list[dict[str, Any]]:
@@ -370,7 +369,7 @@ def test_agi_level_1_is_unskilled(catalog):
 def _all_corrections() -> list[Any]:
     params = []
     cat = load_catalog()
-    for kind in K.KINDS:
+    for kind in R.LIST_KINDS:
         for rec in cat.records(kind):
             for i, c in enumerate(rec.get("corrections") or []):
                 rid = rec.get("id") or f"{rec.get('model')}/{rec.get('benchmark')}"
@@ -484,7 +483,7 @@ def test_claude3_cell(catalog, model, bench, value, printed):
     assert score["reported_by"] == "anthropic"
     assert score["date"].startswith("2024-03")
     assert _cites_claude3_table(score)
-    out = output(catalog, "scores", catalog.by_id("scores")[score["id"]])
+    out = catalog.output("scores", catalog.by_id("scores")[score["id"]])
     assert out["third_party"] is (not model.startswith("claude-3"))
 
 
@@ -536,7 +535,7 @@ def test_gpt4_exam_percentiles(catalog, bench, percentile, raw):
     assert score["value"] == percentile >= 88
     assert score["raw"].startswith(raw)
     assert score["reported_by"] == "openai"
-    assert output(catalog, "scores", catalog.by_id("scores")[score["id"]])["third_party"] is False
+    assert catalog.output("scores", catalog.by_id("scores")[score["id"]])["third_party"] is False
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from genai_cli import fast, runner
-from genai_cli.cli import app
+from genai_cli.cli import parser as fast
+from genai_cli.cli import runner
+from genai_cli.cli.app import app
 
 
 def typer_parse(argv: list[str]) -> tuple[str, dict[str, Any], str | None] | None:
     """What typer hands the runner for ``argv`` (None when it does not get that far)."""
     seen: list[tuple[str, dict[str, Any], str | None]] = []
 
-    def capture(command: str, params: dict[str, Any], *, data_dir: str | None = None) -> int:
+    def capture(
+        command: str, target: str, params: dict[str, Any], *, data_dir: str | None = None
+    ) -> int:
         seen.append((command, params, data_dir))
         return 0
 
@@ -144,7 +147,7 @@ def test_whatever_the_fast_path_accepts_typer_parses_the_same(argv: list[str]) -
 def _imports(args: list[str], env: dict[str, str] | None = None) -> set[str]:
     code = (
         "import sys, io, contextlib\n"
-        "from genai_cli.fast import main\n"
+        "from genai_cli.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main({args!r})\n"
         "print(code, ' '.join(sorted(m.split('.')[0] for m in sys.modules)))\n"

@@ -20,8 +20,9 @@ import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from genai_cli import DataError, load_catalog, values
-from genai_cli.fast import main, spec
+from genai_cli import DataError, load_catalog
+from genai_cli import parsing as values
+from genai_cli.cli.main import main, spec
 
 SETTINGS = settings(
     max_examples=150,
@@ -300,7 +301,7 @@ def test_twins_and_models_agree_on_what_is_valid() -> None:
     import pydantic
 
     from genai_cli import schema
-    from genai_cli.twins import list_adapter
+    from genai_cli.typeddicts import list_adapter
 
     @SETTINGS
     @given(_model())

@@ -12,13 +12,13 @@ from typing import Any
 import pydantic
 import pytest
 
-from genai_cli import kinds as K
+from genai_cli import registry as R
 from genai_cli.build import build, built_dir, built_files
 from genai_cli.catalog import Catalog
-from genai_cli.clispec import SPEC_PATH, build_spec
-from genai_cli.clispec import dumps as spec_dumps
-from genai_cli.quotes import check_quotes, iter_sources, normalize_text
-from genai_cli.values import normalize_key, parse_amount, parse_partial_date
+from genai_cli.cli.spec import SPEC_PATH, build_spec
+from genai_cli.cli.spec import dumps as spec_dumps
+from genai_cli.parsing import normalize_key, parse_amount, parse_partial_date
+from genai_cli.report_quotes import check_quotes, iter_sources, normalize_text
 
 
 @pytest.fixture(scope="module")
@@ -44,14 +44,14 @@ def test_built_files_are_fresh(built: dict[str, Any]) -> None:
 
 def test_load_catalog_loads_every_kind(catalog: Catalog) -> None:
     counts = catalog.counts()
-    assert set(counts) == set(K.KINDS)
+    assert set(counts) == set(R.LIST_KINDS)
     assert all(n > 0 for n in counts.values()), counts
     assert counts["models"] >= 60
     assert counts["events"] >= 40
     assert len(catalog.records("sources")) > 0
 
 
-@pytest.mark.parametrize("kind", K.KINDS)
+@pytest.mark.parametrize("kind", R.LIST_KINDS)
 def test_typed_records_round_trip(catalog: Catalog, kind: str) -> None:
     """Every stored record is valid against the pydantic schema."""
     typed = catalog.typed(kind)
@@ -61,17 +61,17 @@ def test_typed_records_round_trip(catalog: Catalog, kind: str) -> None:
         one.id = "x"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("kind", K.KINDS)
+@pytest.mark.parametrize("kind", R.LIST_KINDS)
 def test_ids_unique(catalog: Catalog, kind: str) -> None:
     ids = [r["id"] for r in catalog.records(kind)]
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("kind", K.KINDS)
+@pytest.mark.parametrize("kind", R.LIST_KINDS)
 def test_names_and_aliases_unique_within_a_kind(catalog: Catalog, kind: str) -> None:
     owner: dict[str, str] = {}
     for rec in catalog.records(kind):
-        for name in K.names_of(rec):
+        for name in R.names_of(kind, rec):
             key = normalize_key(name)
             assert owner.setdefault(key, rec["id"]) == rec["id"], (
                 kind,
@@ -81,10 +81,10 @@ def test_names_and_aliases_unique_within_a_kind(catalog: Catalog, kind: str) -> 
             )
 
 
-@pytest.mark.parametrize("kind", K.KINDS)
+@pytest.mark.parametrize("kind", R.LIST_KINDS)
 def test_references_resolve(catalog: Catalog, kind: str) -> None:
     for rec in catalog.records(kind):
-        for field, target, many in K.REFERENCES[kind]:
+        for field, target, many in ((r.field, r.target, r.many) for r in R.KINDS[kind].refs):
             values = rec.get(field) if many else [rec.get(field)]
             for ref in values or []:
                 if ref is not None:
@@ -92,13 +92,13 @@ def test_references_resolve(catalog: Catalog, kind: str) -> None:
 
 
 def test_every_record_is_sourced(catalog: Catalog) -> None:
-    for kind in K.KINDS:
+    for kind in R.LIST_KINDS:
         for rec in catalog.records(kind):
             sources = rec.get("sources")
             assert sources, (kind, rec["id"])
             for src in iter_sources(rec):
                 assert src.get("title"), (kind, rec["id"], src)
-    for c in [r for k in K.KINDS for r in catalog.records(k)]:
+    for c in [r for k in R.LIST_KINDS for r in catalog.records(k)]:
         for corr in c.get("corrections", []):
             assert corr["sources"] and corr["note"], c["id"]
 
@@ -126,7 +126,7 @@ def _dates(value: Any, key: str = "") -> list[str]:
 
 def test_every_date_is_a_valid_partial_date(catalog: Catalog) -> None:
     seen = 0
-    for kind in K.KINDS:
+    for kind in R.LIST_KINDS:
         for rec in catalog.records(kind):
             for d in _dates({k: v for k, v in rec.items() if k != "corrections"}):
                 assert parse_partial_date(d) == d
@@ -163,8 +163,8 @@ def test_reported_parameters_parse_to_the_stored_value_or_are_corrected(catalog:
 
 def test_corrections_name_a_field_of_their_record(catalog: Catalog) -> None:
     n = 0
-    for kind in K.KINDS:
-        fields = set(catalog.shapes[catalog.classes[kind]]["fields"])
+    for kind in R.LIST_KINDS:
+        fields = set(catalog.shapes[R.KINDS[kind].schema]["fields"])
         for rec in catalog.records(kind):
             for corr in rec.get("corrections", []):
                 assert corr["field"].split(".")[0].split("[")[0] in fields, (

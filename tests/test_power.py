@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from genai_cli import kinds as K
+from genai_cli import registry as R
 
 from conftest import run_fast, run_typer
 
@@ -24,7 +24,7 @@ def test_sql_tables_and_columns_are_the_json_keys() -> None:
         "sql", "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", "--json"
     )
     tables = {row["name"] for row in json.loads(r.stdout)}
-    assert tables == {*K.KINDS, "sources", "dataset"}
+    assert tables == {*R.LIST_KINDS, "sources", "dataset"}
     model = json.loads(run_fast("models", "show", "gpt-3", "--json").stdout)
     row = json.loads(run_fast("sql", "SELECT * FROM models WHERE id = 'gpt-3'", "--json").stdout)[0]
     contract = set(model) - {"scores", "events"}
@@ -97,7 +97,7 @@ def test_export_documents(tmp_path: Path, fmt: str) -> None:
     assert r.exit_code == 0 and f"wrote {out}" in r.stderr and r.stdout == ""
     doc = json.loads(out.read_text()) if fmt == "json" else yaml.safe_load(out.read_text())
     assert list(doc)[:3] == ["dataset", "sources", "vendors"]
-    assert {*K.KINDS} <= set(doc)
+    assert {*R.LIST_KINDS} <= set(doc)
     assert len(doc["models"]) >= 60 and doc["dataset"]["publisher"] == "国元证券"
 
 
@@ -106,7 +106,7 @@ def test_export_sqlite_has_the_sql_tables(tmp_path: Path) -> None:
     assert run_fast("export", "-f", "sqlite", "-o", str(out)).exit_code == 0
     conn = sqlite3.connect(out)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {*K.KINDS, "sources", "dataset"}
+    assert tables == {*R.LIST_KINDS, "sources", "dataset"}
     n = conn.execute("SELECT count(*) FROM models").fetchone()[0]
     assert n == len(json.loads(run_fast("models", "list", "--json").stdout))
     conn.close()
@@ -115,7 +115,9 @@ def test_export_sqlite_has_the_sql_tables(tmp_path: Path) -> None:
 def test_export_csv_writes_one_file_per_kind(tmp_path: Path) -> None:
     out = tmp_path / "csv"
     assert run_fast("export", "--format", "csv", "--out", str(out)).exit_code == 0
-    assert {p.name for p in out.iterdir()} == {f"{k}.csv" for k in (*K.KINDS, "sources", "dataset")}
+    assert {p.name for p in out.iterdir()} == {
+        f"{k}.csv" for k in (*R.LIST_KINDS, "sources", "dataset")
+    }
     assert (out / "models.csv").read_text().splitlines()[0].startswith("id,name,vendor")
 
 

@@ -6,12 +6,12 @@ import doctest
 
 import pytest
 
-from genai_cli import values
-from genai_cli.values import (
+from genai_cli import parsing as values
+from genai_cli.output.text import count as human_count
+from genai_cli.output.text import tokens as human_tokens
+from genai_cli.parsing import (
     date_bounds,
     date_in_range,
-    human_count,
-    human_tokens,
     parse_amount,
     parse_partial_date,
     parse_setting,

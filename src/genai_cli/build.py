@@ -1,14 +1,14 @@
 """Build the bundled dataset: YAML (hand-edited) -> validated -> ``_build/*.json``.
 
-    python -m genai_cli.build            # rebuild src/genai_cli/data/_build/ and _cli_spec.json
+    python -m genai_cli.build            # rebuild src/genai_cli/data/_build/
     python -m genai_cli.build --check    # exit 1 when the committed file is stale
     python -m genai_cli.build --report ../shared/seed/000_f99cea36dd8cdca3.txt
                                          # also check every quote against the report
     python -m genai_cli.build --partial  # while authoring: unknown refs are warnings
 
 ``_build/meta.json`` holds the manifest, the shapes that restore compact
-records (see :mod:`genai_cli.shapes`) and a hash of the YAML it was built
-from; ``_build/<kind>.json`` holds each kind's compact canonical records, so
+records (see :func:`genai_cli.schema.shapes` and :func:`genai_cli.catalog.normalize`)
+and a hash of the YAML it was built from; ``_build/<kind>.json`` holds each kind's compact canonical records, so
 the CLI reads only the kinds a command needs, with ``json.load`` alone.
 """
 
@@ -18,10 +18,11 @@ import argparse
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import kinds as K
+from . import registry as R
 from .errors import Problem
 
 FORMAT = 1
@@ -37,19 +38,19 @@ def built_dir() -> Path:
     return data_dir() / "_build"
 
 
-META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "shapes", "classes")
+META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "shapes")
 
 
 def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
     """The files the build writes, with their text: meta.json, one per kind, sources.json."""
     out = built_dir()
     files = [(out / "meta.json", dumps({k: data[k] for k in META_KEYS}))]
-    files += [(out / f"{kind}.json", dumps(data[kind])) for kind in (*K.KINDS, K.REGISTRY)]
+    files += [(out / f"{kind}.json", dumps(data[kind])) for kind in R.KINDS]
     return files
 
 
 def inputs_hash(root: Path) -> str:
-    from .loader import iter_data_files
+    from .safe_loader import iter_data_files
 
     h = hashlib.sha256()
     for path, parts in iter_data_files(root):
@@ -58,8 +59,8 @@ def inputs_hash(root: Path) -> str:
 
 
 def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    from .shapes import build_shapes
-    from .validate import check_integrity, read_folder, validate_files
+    from .schema import shapes as build_shapes
+    from .validation import check_integrity, read_folder, validate_files
 
     root = root or data_dir()
     files = read_folder(root, display_root="src/genai_cli/data")
@@ -68,7 +69,7 @@ def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
     problems += check_integrity(v.records, origins=v.origins)
     if v.dataset is None:
         problems.append(Problem("src/genai_cli/data/dataset.yaml", None, "missing manifest"))
-    shapes, classes = build_shapes()
+    shapes = build_shapes()
     out: dict[str, Any] = {
         "format": FORMAT,
         "inputs_sha256": inputs_hash(root),
@@ -76,11 +77,17 @@ def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
         "dataset": v.dataset,
         "sources": sorted(v.registry.values(), key=lambda r: r["id"]),
     }
-    for kind in K.KINDS:
+    for kind in R.LIST_KINDS:
         out[kind] = v.records.get(kind, [])
     out["shapes"] = shapes
-    out["classes"] = classes
     return out, problems
+
+
+def _writer(text: str) -> Callable[[Path], None]:
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    return write
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -103,20 +110,17 @@ def main(argv: list[str] | None = None) -> int:
         for p in warn:
             print(f"warning: {p}", file=sys.stderr)
     if args.report:
-        from .quotes import check_quotes
+        from .report_quotes import check_quotes
 
         problems += check_quotes(data, args.report.read_text(encoding="utf-8"))
     for p in problems:
         print(p, file=sys.stderr)
-    counts = ", ".join(f"{len(data[k])} {k}" for k in K.KINDS)
+    counts = ", ".join(f"{len(data[k])} {k}" for k in R.LIST_KINDS)
     print(f"{counts}, {len(data['sources'])} sources", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s)", file=sys.stderr)
         return 1
-    from .clispec import SPEC_PATH, build_spec
-    from .clispec import dumps as spec_dumps
-
-    outputs = [*built_files(data), (Path(SPEC_PATH), spec_dumps(build_spec()))]
+    outputs = built_files(data)
     written = {t for t, _ in outputs}
     if args.check:
         stale = [
@@ -133,11 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     for old in built_dir().glob("*.json"):
         if old not in written:
             old.unlink()  # e.g. the single catalog.json of earlier versions
+    from .atomic import write_atomically
+
     for target, text in outputs:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        write_atomically(target, _writer(text))
         print(f"wrote {target} ({len(text.encode()):,} bytes)", file=sys.stderr)
     return 0
 

@@ -7,8 +7,13 @@
     >>> cat.get("vendors", "谷歌")["id"]
     'google'
 
-Records are plain dicts in their JSON shape (:meth:`Catalog.full`); the
-pydantic objects are one call away (:meth:`Catalog.typed`).
+Records are stored *compact* (pydantic's ``exclude_defaults``): the bundled
+``_build/*.json`` and the user-data cache hold only what differs from the
+defaults. :meth:`Catalog.full` restores every field from the *shapes* that the
+build writes into ``_build/meta.json`` (field order, defaults, nested
+records), without pydantic; :meth:`Catalog.output` adds the keys the registry
+derives for output. The pydantic objects are one call away
+(:meth:`Catalog.typed`).
 """
 
 from __future__ import annotations
@@ -16,10 +21,9 @@ from __future__ import annotations
 import json
 import os
 
-from . import kinds as K
-from .errors import NotFound, UsageError
-from .shapes import normalize
-from .values import normalize_key
+from . import registry as R
+from .errors import NotFound
+from .parsing import normalize_key
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,7 +48,7 @@ class _Kinds(dict):  # type: ignore[type-arg]
     """The records of each kind, read from the built data when first asked for."""
 
     def __missing__(self, kind: str) -> list[dict[str, Any]]:
-        if kind not in (*K.KINDS, K.REGISTRY):
+        if kind not in R.KINDS:
             raise KeyError(kind)
         records: list[dict[str, Any]] = _read_built(kind)
         self[kind] = records
@@ -53,17 +57,29 @@ class _Kinds(dict):  # type: ignore[type-arg]
 
 def kind_of(name: str) -> str:
     """'model', 'models', 'agi-levels' -> the kind's canonical (plural) name."""
-    key = name.strip().lower().replace("-", "_")
-    if key in K.KINDS or key == K.REGISTRY:
-        return key
-    for kind, one in K.SINGULAR.items():
-        if key == one:
-            return kind
-    if key == "market":
-        return "market_figures"
-    raise UsageError(
-        f"unknown kind {name!r}; expected one of: " + ", ".join((*K.KINDS, K.REGISTRY))
-    )
+    return R.kind_of(name).name
+
+
+def normalize(rec: dict[str, Any], cls: str, shapes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The full record, keys in schema order, every default present."""
+    shape = shapes[cls]
+    defaults = shape["defaults"]
+    out: dict[str, Any] = {}
+    for name in shape["fields"]:
+        if name in rec:
+            out[name] = rec[name]
+        elif name in defaults:
+            d = defaults[name]
+            out[name] = [] if d == [] else d
+    for name, (sub, many) in shape["nested"].items():
+        value = out.get(name)
+        if value is None:
+            continue
+        if many:
+            out[name] = [normalize(v, sub, shapes) for v in value]
+        else:
+            out[name] = normalize(value, sub, shapes)
+    return out
 
 
 class Catalog:
@@ -78,7 +94,6 @@ class Catalog:
         self._meta = meta
         self.dataset: dict[str, Any] = meta["dataset"]
         self.shapes: dict[str, Any] = meta["shapes"]
-        self.classes: dict[str, str] = meta["classes"]
         self._records = records  # a _Kinds: each kind is read on first use
         self._by_id: dict[str, dict[str, dict[str, Any]]] = {}
         self._names: dict[str, dict[str, str]] = {}
@@ -97,18 +112,32 @@ class Catalog:
 
     def full(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
         """A record in its full shape: every field, defaults filled, schema order."""
-        kind = kind_of(kind)
-        return normalize(rec, self.classes[kind], self.shapes)
+        return normalize(rec, R.kind_of(kind).schema, self.shapes)
 
     def all(self, kind: str) -> list[dict[str, Any]]:
-        kind = kind_of(kind)
-        return [self.full(kind, r) for r in self._records[kind]]
+        """Every record of a kind in its full shape."""
+        k = R.kind_of(kind)
+        return [normalize(r, k.schema, self.shapes) for r in self._records[k.name]]
 
-    def __len__(self) -> int:
-        return sum(len(self._records[k]) for k in K.KINDS)
+    def output(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
+        """A record as the CLI prints it: full, plus the keys the registry derives."""
+        k = R.kind_of(kind)
+        return k.output(self, normalize(rec, k.schema, self.shapes))
+
+    def outputs(self, kind: str, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [self.output(kind, r) for r in recs]
+
+    def keys(self, kind: str) -> list[str]:
+        """The keys of a kind's output records, in order."""
+        return R.kind_of(kind).keys(self.shapes)
+
+    def manifest(self) -> dict[str, Any]:
+        """The dataset's manifest in its full shape."""
+        return normalize(self.dataset, R.SCHEMAS[R.SINGLETON], self.shapes)
 
     def counts(self) -> dict[str, int]:
-        return {k: len(self._records[k]) for k in K.KINDS}
+        """Records per kind of the dataset proper."""
+        return {k: len(self._records[k]) for k in R.LIST_KINDS}
 
     # ------------------------------------------------------------------ look-up
 
@@ -127,7 +156,7 @@ class Catalog:
         if index is None:
             index = {}
             for rec in self._records[kind]:
-                for name in K.names_of(rec):
+                for name in R.names_of(kind, rec):
                     index.setdefault(normalize_key(name), rec["id"])
             self._names[kind] = index
         return index
@@ -147,7 +176,7 @@ class Catalog:
         for name, rid2 in self.names(kind).items():
             if _squash(name) == squashed and squashed:
                 return rid2
-        raise NotFound(K.SINGULAR[kind], text, self.suggest(kind, text))
+        raise NotFound(R.KINDS[kind].singular, text, self.suggest(kind, text))
 
     def suggest(self, kind: str, text: str, n: int = 3) -> list[str]:
         kind = kind_of(kind)
@@ -173,20 +202,13 @@ class Catalog:
         kind = kind_of(kind)
         return self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
 
-    def find(self, kind: str, text: str) -> dict[str, Any] | None:
-        try:
-            return self.get(kind, text)
-        except NotFound:
-            return None
-
     # ------------------------------------------------------------------ typed
 
     def typed(self, kind: str, text: str | None = None) -> Any:
         """Pydantic objects (``genai_cli.schema``): one record, or all of a kind."""
         from . import schema
 
-        kind = kind_of(kind)
-        cls = {**schema.KINDS, **schema.REGISTRIES}[kind]
+        cls = schema.CLASSES[kind_of(kind)]
         if text is not None:
             return cls.model_validate(self.by_id(kind)[self.resolve(kind, text)])
         return [cls.model_validate(r) for r in self._records[kind]]
@@ -195,6 +217,8 @@ class Catalog:
 
     def with_overlay(self, overlay: dict[str, Any]) -> Catalog:
         """A new catalog with a user's records on top: same id replaces, new id adds."""
+        from .userdata import merge_records
+
         records = _Kinds()
         for kind, theirs in overlay.get("records", {}).items():
             if theirs:
@@ -202,13 +226,6 @@ class Catalog:
         for kind, mine in self._records.items():
             records.setdefault(kind, mine)
         return Catalog(self._meta, records, overlay.get("files", []))
-
-
-def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    replace = {r["id"]: r for r in theirs}
-    merged = [replace.pop(r["id"], r) for r in base]
-    merged.extend(r for r in theirs if r["id"] in replace)
-    return merged
 
 
 def _squash(text: str) -> str:

@@ -6,10 +6,10 @@ nothing here prints or formats.
 
 from __future__ import annotations
 
-from . import kinds as K
+from . import registry as R
 from .catalog import Catalog
 from .errors import UsageError
-from .values import date_in_range, normalize_key, parse_partial_date, parse_setting
+from .parsing import date_in_range, normalize_key, parse_partial_date, parse_setting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,18 +17,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     Rec = dict[str, Any]
-
-
-def output_keys(cat: Catalog, kind: str) -> list[str]:
-    """The keys of a kind's output records, in order (schema fields plus derived keys)."""
-    fields = list(cat.shapes[cat.classes[kind]]["fields"])
-    if kind == "models":
-        fields.insert(fields.index("parameters") + 1, "parameters_detail")
-    elif kind == "scores":
-        fields += ["setting_detail", "third_party"]
-    elif kind == "architectures":
-        fields.append("models")
-    return fields
 
 
 def check_date(value: str | None, option: str) -> str | None:
@@ -95,7 +83,7 @@ def sort_records(
 def check_sort(cat: Catalog, kind: str, key: str | None, extra: Sequence[str] = ()) -> None:
     if key is None:
         return
-    allowed = [*output_keys(cat, kind), *extra]
+    allowed = [*cat.keys(kind), *extra]
     if key not in allowed:
         raise UsageError(f"--sort: unknown key {key!r}; expected one of: {', '.join(allowed)}")
 
@@ -162,7 +150,7 @@ def filter_models(
             continue
         if (since or until) and not date_in_range(m.get("released"), since, until):
             continue
-        if needle is not None and not _matches(m, needle, SEARCH_FIELDS["models"]):
+        if needle is not None and not _matches(m, needle, R.KINDS["models"].search):
             continue
         out.append(m)
     return out
@@ -285,19 +273,6 @@ def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str]
 
 # --------------------------------------------------------------------------- search
 
-SEARCH_FIELDS: dict[str, tuple[str, ...]] = {
-    "models": ("name", "aliases", "description", "applications", "features"),
-    "vendors": ("name", "name_zh", "aliases", "description", "founders"),
-    "benchmarks": ("name", "aliases", "description", "category"),
-    "events": ("title", "description"),
-    "architectures": ("name", "aliases", "description", "authors"),
-    "agi_levels": ("name", "performance", "narrow", "general"),
-    "market_figures": ("region", "metric", "publisher", "note"),
-    "predictions": ("who", "affiliation", "claim"),
-    "risks": ("title", "title_zh", "description"),
-}
-NAME_KEYS = ("name", "name_zh", "aliases", "title", "title_zh", "who")
-
 
 def _texts(rec: Rec, fields: Iterable[str]) -> Iterable[tuple[str, str]]:
     for f in fields:
@@ -328,16 +303,17 @@ def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
     if not needle:
         raise UsageError("search: give some text to look for")
     hits = []
-    for kind in kinds or tuple(SEARCH_FIELDS):
+    for kind in kinds or tuple(k.name for k in R.KINDS.values() if k.searched):
+        fields = R.KINDS[kind].search
         for rec in cat.records(kind):
             best = 0
             where = ""
             rid = rec["id"]
-            for field, value in [("id", rid), *_texts(rec, SEARCH_FIELDS[kind])]:
+            for field, value in [("id", rid), *_texts(rec, fields)]:
                 t = normalize_key(value)
                 if needle not in t:
                     continue
-                is_name = field == "id" or field in NAME_KEYS
+                is_name = field == "id" or field in R.NAME_KEYS
                 if t == needle:
                     score = 100 if is_name else 40
                 elif t.startswith(needle):
@@ -351,22 +327,13 @@ def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
             if best:
                 hits.append(
                     {
-                        "kind": K.SINGULAR[kind],
+                        "kind": R.KINDS[kind].singular,
                         "id": rid,
-                        "name": _display_name(rec),
+                        "name": R.KINDS[kind].title(rec),
                         "matched": where,
                         "score": best,
                     }
                 )
-    order = {K.SINGULAR[k]: i for i, k in enumerate(K.KINDS)}
+    order = {k.singular: i for i, k in enumerate(R.KINDS.values())}
     hits.sort(key=lambda h: (-h["score"], order[h["kind"]], h["id"]))
     return hits
-
-
-def _display_name(rec: Rec) -> str:
-    for key in ("name", "title", "who"):
-        if rec.get(key):
-            return str(rec[key])
-    if "region" in rec:
-        return f"{rec['region']} {rec.get('metric', '')} {rec.get('year', '')}".strip()
-    return str(rec["id"])

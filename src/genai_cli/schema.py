@@ -21,7 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-from . import values
+from . import parsing as values
+from .registry import SCHEMAS
 
 
 def _year_as_text(value: Any) -> Any:
@@ -462,26 +463,82 @@ RULES: dict[str, tuple[Any, Any]] = {
 }
 """Class name -> (before, after) rules, for the TypedDict twins."""
 
-KINDS: dict[str, type[Record]] = {
-    "vendors": Vendor,
-    "models": Model,
-    "benchmarks": Benchmark,
-    "scores": Score,
-    "events": Event,
-    "architectures": Architecture,
-    "agi_levels": AgiLevel,
-    "market_figures": MarketFigure,
-    "predictions": Prediction,
-    "risks": Risk,
-}
-"""Every list kind, in load order (referenced kinds first)."""
-
-SINGLETONS: dict[str, type[Record]] = {"dataset": Dataset}
-REGISTRIES: dict[str, type[Record]] = {"sources": SourceEntry}
+CLASSES: dict[str, type[Record]] = {kind: globals()[name] for kind, name in SCHEMAS.items()}
+"""Kind -> its schema class, as the registry names them."""
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    cls = {**KINDS, **SINGLETONS, **REGISTRIES}[kind]
-    schema = cls.model_json_schema()
+    schema = CLASSES[kind].model_json_schema()
     schema["$id"] = f"https://genai-cli.invalid/schema/{kind}.json"
     return schema
+
+
+def _type_name(annotation: Any) -> str:
+    """The JSON type a field holds: int, float, str, bool, list or object."""
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _type_name(typing.get_args(annotation)[0])
+    if origin is list:
+        return "list"
+    if origin is Literal:
+        return "str"
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if args and origin is not None:
+        return _type_name(args[0])
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel) or annotation is dict:
+            return "object"
+        if annotation is bool:
+            return "bool"
+        if annotation is int:
+            return "int"
+        if annotation is float:
+            return "float"
+        if annotation is str:
+            return "str"
+    return "any"
+
+
+def shapes() -> dict[str, dict[str, Any]]:
+    """Every schema class as plain data: its fields in order, their JSON types, the
+    defaults and the nested record classes. The build ships this in
+    ``_build/meta.json`` so that records are restored without pydantic."""
+    import typing
+
+    out: dict[str, dict[str, Any]] = {}
+
+    def nested_class(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation, False
+        if origin is list and args:
+            inner, _ = nested_class(args[0])
+            return inner, True
+        for arg in args:  # Optional[X], Annotated[X, ...]
+            inner, many = nested_class(arg)
+            if inner is not None:
+                return inner, many
+        return None, False
+
+    def visit(cls: type[BaseModel]) -> None:
+        name = cls.__name__
+        if name in out:
+            return
+        shape: dict[str, Any] = {"fields": [], "types": {}, "defaults": {}, "nested": {}}
+        out[name] = shape
+        for fname, info in cls.model_fields.items():
+            shape["fields"].append(fname)
+            shape["types"][fname] = _type_name(info.annotation)
+            if not info.is_required():
+                shape["defaults"][fname] = info.get_default(call_default_factory=True)
+            sub, many = nested_class(info.annotation)
+            if sub is not None:
+                shape["nested"][fname] = [sub.__name__, many]
+                visit(sub)
+
+    for cls in CLASSES.values():
+        visit(cls)
+    return out

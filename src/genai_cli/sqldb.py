@@ -1,9 +1,8 @@
 """The dataset as SQLite tables, and read-only queries over them.
 
-One table per kind (``models``, ``vendors``, ``benchmarks``, ``scores``,
-``events``, ``architectures``, ``agi_levels``, ``market_figures``,
-``predictions``, ``risks``) plus ``sources`` (the source registry) and
-``dataset`` (one row: the manifest). Columns are the records' JSON keys, in
+One table per kind of the registry (:mod:`genai_cli.registry`: ``models``,
+``vendors``, ``scores``, ..., ``sources``) plus ``dataset`` (one row: the
+manifest). Columns are the records' JSON keys (``genai_cli.catalog.Catalog.keys``), in
 order; lists and objects are JSON text (query them with ``json_extract`` /
 ``json_each``); booleans are 0/1.
 
@@ -21,7 +20,7 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING, Any
 
-from . import kinds as K
+from . import registry as R
 from .errors import QueryError
 
 if TYPE_CHECKING:
@@ -31,19 +30,13 @@ DEFAULT_TIMEOUT = 5.0
 
 
 def table_rows(cat: Catalog) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
-    """Every table's columns and rows (the records as the CLI prints them)."""
-    from .project import outputs
-    from .queries import output_keys
-
+    """Every table's columns and rows: one per kind of the registry (the records as
+    the CLI prints them) and ``dataset``, the manifest."""
     tables: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
-    for kind in K.KINDS:
-        tables[kind] = (output_keys(cat, kind), outputs(cat, kind, cat.records(kind)))
-    src_fields = list(cat.shapes[cat.classes["sources"]]["fields"])
-    tables["sources"] = (src_fields, [cat.full("sources", r) for r in cat.records("sources")])
-    ds_fields = list(cat.shapes[cat.classes["dataset"]]["fields"])
-    from .shapes import normalize
-
-    tables["dataset"] = (ds_fields, [normalize(cat.dataset, cat.classes["dataset"], cat.shapes)])
+    for kind in R.KINDS.values():
+        tables[kind.table] = (cat.keys(kind.name), cat.outputs(kind.name, cat.records(kind.name)))
+    manifest = cat.manifest()
+    tables[R.SINGLETON] = (list(manifest), [manifest])
     return tables
 
 

@@ -16,13 +16,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem, UsageError
-from .kinds import kind_for_path
-from .loader import UNKNOWN_KIND
+from .registry import kind_for_path
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -48,7 +46,7 @@ def cache_dir() -> Path | None:
 
 def load_overlay(root: Path, base: Catalog, *, cache: bool = True) -> dict[str, Any]:
     """Validated records of ``root`` (compact), as ``{"records": {kind: [...]}, "files": [...]}``."""
-    from .loader import iter_data_files, read_checked
+    from .safe_loader import UNKNOWN_KIND, iter_data_files, read_checked
 
     if not root.exists():
         raise UsageError(f"data folder not found: {root}")
@@ -95,10 +93,9 @@ def validate_overlay(
     blobs: list[tuple[str, tuple[str, ...], bytes]], base: Catalog
 ) -> dict[str, Any]:
     """Parse and validate a user's files against the bundled data (imports pydantic)."""
-    from . import kinds as K
-    from .catalog import merge_records
-    from .loader import LoadedFile, parse_bytes
-    from .validate import check_integrity, validate_files
+    from . import registry as R
+    from .safe_loader import LoadedFile, parse_bytes
+    from .validation import check_integrity, validate_files
 
     loaded = []
     for display, parts, raw in blobs:
@@ -106,17 +103,27 @@ def validate_overlay(
         parse_bytes(lf, raw, json_file=display.lower().endswith(".json"))
         loaded.append(lf)
 
-    registry = {r["id"]: r for r in base.records(K.REGISTRY)}
+    registry = {r["id"]: r for r in base.records(R.REGISTRY)}
     v = validate_files(loaded, base_registry=registry)
     problems = list(v.problems)
-    merged = {kind: merge_records(base.records(kind), v.records.get(kind, [])) for kind in K.KINDS}
+    merged = {
+        kind: merge_records(base.records(kind), v.records.get(kind, [])) for kind in R.LIST_KINDS
+    }
     problems += check_integrity(merged, origins=v.origins, check=set(v.origins))
     if problems:
         raise DataError(problems)
     records: dict[str, list[dict[str, Any]]] = {k: r for k, r in v.records.items() if r}
     if v.registry:
-        records[K.REGISTRY] = list(v.registry.values())
+        records[R.REGISTRY] = list(v.registry.values())
     return {"records": records}
+
+
+def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bundled records with a user's on top: the same id replaces, a new id adds."""
+    replace = {r["id"]: r for r in theirs}
+    merged = [replace.pop(r["id"], r) for r in base]
+    merged.extend(r for r in theirs if r["id"] in replace)
+    return merged
 
 
 def _cache_read(folder: Path, key: str) -> dict[str, Any] | None:
@@ -132,17 +139,15 @@ def _cache_read(folder: Path, key: str) -> dict[str, Any] | None:
 
 
 def _cache_write(folder: Path, key: str, overlay: dict[str, Any]) -> None:
+    from .atomic import write_atomically
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({"key": key, "overlay": overlay}, fh, ensure_ascii=False)
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".userdata-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": key, "overlay": overlay}, fh, ensure_ascii=False)
-            os.replace(tmp, folder / f"userdata-{key}.json")
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomically(folder / f"userdata-{key}.json", write)
         _prune(folder)
     except OSError:
         return  # the cache is optional

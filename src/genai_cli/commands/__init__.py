@@ -1,1 +1,2 @@
-"""One module per command group: each returns data (a Result); none prints."""
+"""Handlers: one module per command (group), each function taking the context and the
+command's parameters and returning a :class:`~genai_cli.output.result.Result`."""

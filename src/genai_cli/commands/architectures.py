@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from .. import queries as Q
-from ..layout import Cell, Table, table_of
-from ..render import Result
-from ._common import Ctx, list_result
-from ._pages import with_models_and_events
-
-COLUMNS = ["id", "name", "year", "models", "description"]
+from .. import registry as R
+from ..output.layout import Cell, Table, table_of
+from ..output.result import Result
+from .context import Ctx
+from .lists import list_result
+from .vendors import show_with_models_and_events
 
 
 def list_(ctx: Ctx) -> Result:
@@ -19,7 +19,7 @@ def list_(ctx: Ctx) -> Result:
         for n, (col, key) in enumerate(zip(t.columns, keys, strict=True)):
             if key == "description":
                 col.max_width = 70
-            if key == "models" and keys == COLUMNS:  # the default view counts them
+            if key == "models" and keys == list(R.KINDS["architectures"].columns):  # counted
                 col.justify = "right"
                 for cells, row in zip(t.rows, rows, strict=True):
                     cells[n] = Cell(str(len(row["models"])))
@@ -29,8 +29,6 @@ def list_(ctx: Ctx) -> Result:
         ctx,
         "architectures",
         ctx.catalog.records("architectures"),
-        columns=COLUMNS,
-        default_sort="year",
         table=table,
     )
 
@@ -40,4 +38,6 @@ def show(ctx: Ctx, id: str) -> Result:
     aid = cat.resolve("architectures", id)
     models = Q.sort_records(Q.models_on_architecture(cat, aid), "released")
     events = [cat.full("events", e) for e in Q.events_where(cat, architectures=[aid])]
-    return with_models_and_events(ctx, "architectures", aid, models, events, "Models built on it")
+    return show_with_models_and_events(
+        ctx, "architectures", aid, models, events, "Models built on it"
+    )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from .. import queries as Q
-from ..layout import Cell, Column, Table, fmt_score
-from ..project import outputs
-from ..render import Result
-from ._common import Ctx, list_result
-from ._pages import name_of, page
-
-COLUMNS = ["id", "name", "category", "metric", "unit"]
+from ..output import text
+from ..output.layout import Cell, Column, Table
+from ..output.pages import page
+from ..output.result import Result
+from .context import Ctx
+from .lists import list_result
 
 
 def list_(ctx: Ctx, category: str | None = None) -> Result:
@@ -17,7 +16,7 @@ def list_(ctx: Ctx, category: str | None = None) -> Result:
     if category is not None:
         needle = category.casefold()
         records = [b for b in records if needle in b["category"].casefold()]
-    return list_result(ctx, "benchmarks", records, columns=COLUMNS, default_sort="name")
+    return list_result(ctx, "benchmarks", records)
 
 
 def show(ctx: Ctx, id: str) -> Result:
@@ -27,7 +26,7 @@ def show(ctx: Ctx, id: str) -> Result:
     board = Q.leaderboard(cat, bid)
     if ctx.out.limit is not None:
         board = board[: Q.check_limit(ctx.out.limit)]
-    scores = outputs(cat, "scores", board)
+    scores = cat.outputs("scores", board)
     data = {**rec, "scores": scores}
     layout = None
     if ctx.out.format in ("table", "markdown"):
@@ -46,8 +45,8 @@ def show(ctx: Ctx, id: str) -> Result:
             rows.append(
                 [
                     Cell(str(n)),
-                    Cell(name_of(cat, "models", s["model"]), mark),
-                    Cell(fmt_score(s["value"], s["unit"]), mark),
+                    Cell(cat.by_id("models")[s["model"]]["name"], mark),
+                    Cell(text.score(s["value"], s["unit"]), mark),
                     Cell(s.get("setting") or "—"),
                     Cell(
                         (s.get("reported_by") or "—")

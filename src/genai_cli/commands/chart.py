@@ -7,10 +7,10 @@ from collections import Counter
 from typing import Any
 
 from .. import queries as Q
-from ..charts import Style, bars, scatter_log
-from ..render import Result
-from ..values import human_count, human_tokens
-from ._common import Ctx
+from ..output import text as T
+from ..output.charts import Style, bars, scatter_log
+from ..output.result import Result
+from .context import Ctx
 
 
 def _year_fraction(date: str) -> float:
@@ -40,18 +40,18 @@ def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
             continue
         points.append((_year_fraction(str(m["released"])), float(q["max"]), str(m["id"]), q))
     points.sort()
-    text = scatter_log(
+    drawn = scatter_log(
         [(x, y, label) for x, y, label, _ in points],
         style,
         title="Parameters over time (log scale; a range is drawn at its largest size)",
-        y_format=lambda v: human_count(round(v)),
+        y_format=lambda v: T.count(round(v)),
     )
     others = len(models) - len(points)
-    text += f"{len(points)} models with a disclosed size and a release date; {others} without.\n"
+    drawn += f"{len(points)} models with a disclosed size and a release date; {others} without.\n"
     data = [
         {"model": label, "released_year": round(x, 3), "parameters": q} for x, _, label, q in points
     ]
-    return Result(data=data, text=text, footer=False)
+    return Result(data=data, text=drawn, footer=False)
 
 
 def context(ctx: Ctx, vendor: list[str] | None = None) -> Result:
@@ -65,14 +65,14 @@ def context(ctx: Ctx, vendor: list[str] | None = None) -> Result:
                 label += f" ({w['status']})"
             elif len(windows) > 1:
                 label += f": {w['variant']}"
-            rows.append((label, float(w["tokens"]), human_tokens(w["tokens"])))
+            rows.append((label, float(w["tokens"]), T.tokens(w["tokens"])))
         if not m.get("context_windows") and m.get("context_window"):
             tokens = int(m["context_window"])
-            rows.append((str(m["id"]), float(tokens), human_tokens(tokens)))
+            rows.append((str(m["id"]), float(tokens), T.tokens(tokens)))
     rows.sort(key=lambda r: r[1])
-    text = bars(rows, style, log=True, title="Context windows (tokens, log scale)")
+    drawn = bars(rows, style, log=True, title="Context windows (tokens, log scale)")
     data = [{"label": label, "tokens": int(v)} for label, v, _ in rows]
-    return Result(data=data, text=text, footer=False)
+    return Result(data=data, text=drawn, footer=False)
 
 
 def timeline(ctx: Ctx, vendor: list[str] | None = None) -> Result:
@@ -81,9 +81,9 @@ def timeline(ctx: Ctx, vendor: list[str] | None = None) -> Result:
     events = Q.events_where(cat, vendors=Q.resolve_all(cat, "vendors", vendor or []))
     per_year = Counter(e["date"][:4] for e in events)
     rows = [(y, float(n), str(n)) for y, n in sorted(per_year.items())]
-    text = bars(rows, style, title="Events per year (years without events left out)")
+    drawn = bars(rows, style, title="Events per year (years without events left out)")
     data = [{"year": int(y), "events": int(v)} for y, v, _ in rows]
-    return Result(data=data, text=text, footer=False)
+    return Result(data=data, text=drawn, footer=False)
 
 
 def benchmark(ctx: Ctx, id: str) -> Result:
@@ -94,12 +94,10 @@ def benchmark(ctx: Ctx, id: str) -> Result:
     board = [s for s in Q.leaderboard(cat, bid) if s.get("opponent") is None] or Q.leaderboard(
         cat, bid
     )
-    from ..layout import fmt_score
-
     rows = []
     for s in board:
         label = s["model"] + (f" vs {s['opponent']}" if s.get("opponent") else "")
-        shown = fmt_score(s["value"], s.get("unit", "%")) + (
+        shown = T.score(s["value"], s.get("unit", "%")) + (
             f" ({s['setting']})" if s.get("setting") else ""
         )
         rows.append((label, float(s["value"]), shown))
@@ -107,6 +105,6 @@ def benchmark(ctx: Ctx, id: str) -> Result:
     note = ""
     if len(settings) > 1:
         note = "Settings differ (" + ", ".join(settings) + "): not a like-for-like comparison."
-    text = bars(rows, style, title=f"{bench['name']} — best first", note=note)
+    drawn = bars(rows, style, title=f"{bench['name']} — best first", note=note)
     data = [{"model": s["model"], "value": s["value"], "setting": s.get("setting")} for s in board]
-    return Result(data=data, text=text, footer=False)
+    return Result(data=data, text=drawn, footer=False)

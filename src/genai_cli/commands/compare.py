@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from .. import queries as Q
 from ..errors import UsageError
-from ..layout import DASH, Cell, Column, Table, fmt_params, fmt_price, fmt_score
-from ..project import outputs
-from ..render import Result
-from ..values import human_tokens
-from ._common import Ctx
+from ..output import text
+from ..output.layout import Cell, Column, Table
+from ..output.result import Result
+from .context import Ctx
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,15 +26,9 @@ SPECS: list[tuple[str, str]] = [
 
 def _spec(key: str, m: dict[str, Any]) -> str:
     v = m.get(key)
-    if key == "parameters_detail":
-        return fmt_params(v)
-    if key == "context_window":
-        return human_tokens(v)
     if key == "pricing":
-        return fmt_price(v).replace(" per 1M", "") if v else DASH
-    if key == "open_weights":
-        return DASH if v is None else ("yes" if v else "no")
-    return v or DASH
+        return text.price(v, per=False)
+    return text.cell(key, v, m)
 
 
 def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
@@ -47,8 +40,8 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
     model_ids = Q.resolve_all(cat, "models", ids)
     bench_ids = Q.resolve_all(cat, "benchmarks", benchmark or [])
     cmp = Q.compare(cat, model_ids, bench_ids)
-    models = [m for m in outputs(cat, "models", [cat.by_id("models")[i] for i in cmp["models"]])]
-    scores = outputs(cat, "scores", cmp["scores"])
+    models = cat.outputs("models", [cat.by_id("models")[i] for i in cmp["models"]])
+    scores = cat.outputs("scores", cmp["scores"])
     data = {"models": models, "scores": scores, "benchmarks": cmp["benchmarks"]}
 
     # one row per spec and per benchmark, one column per model
@@ -75,11 +68,11 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
             cells = by.get((i, b["benchmark"]), [])
             row[i] = (
                 "; ".join(
-                    fmt_score(s["value"], s["unit"])
+                    text.score(s["value"], s["unit"])
                     + (f" ({s['setting']})" if s.get("setting") else "")
                     for s in cells
                 )
-                or DASH
+                or text.DASH
             )
         row["_best"] = b["best"]
         bench_rows.append(row)
@@ -100,7 +93,7 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
                         r[i],
                         "bold green"
                         if i in best and len(ids_) > 1
-                        else ("dim" if r[i] == DASH else None),
+                        else ("dim" if r[i] == text.DASH else None),
                     )
                     for i in ids_
                 ]

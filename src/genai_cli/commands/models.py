@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from .. import queries as Q
-from ..layout import Cell, Column, Table, fmt_score
-from ..project import output, outputs
-from ..render import Result
-from ._common import Ctx, list_result
-from ._pages import events_table, page
-
-COLUMNS = ["id", "name", "vendor", "released", "parameters", "context_window", "open_weights"]
+from ..output import text
+from ..output.layout import Cell, Column, Table
+from ..output.pages import events_table, page
+from ..output.result import Result
+from .context import Ctx
+from .lists import list_result
 
 
 def list_(
@@ -34,14 +33,14 @@ def list_(
         until=until,
         search=search,
     )
-    return list_result(ctx, "models", records, columns=COLUMNS, default_sort="released")
+    return list_result(ctx, "models", records)
 
 
 def show(ctx: Ctx, id: str) -> Result:
     cat = ctx.catalog
     mid = cat.resolve("models", id)
-    rec = output(cat, "models", cat.by_id("models")[mid])
-    scores = outputs(cat, "scores", Q.scores_of_model(cat, mid))
+    rec = cat.output("models", cat.by_id("models")[mid])
+    scores = cat.outputs("scores", Q.scores_of_model(cat, mid))
     events = [cat.full("events", e) for e in Q.events_where(cat, models=[mid])]
     data = {**rec, "scores": scores, "events": events}
     layout = None
@@ -59,7 +58,7 @@ def show(ctx: Ctx, id: str) -> Result:
                 [
                     [
                         Cell(s["benchmark"]),
-                        Cell(fmt_score(s["value"], s["unit"])),
+                        Cell(text.score(s["value"], s["unit"])),
                         Cell(s.get("setting") or "—"),
                         Cell(
                             (s.get("reported_by") or "—")

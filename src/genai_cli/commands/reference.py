@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .. import registry as R
 from ..errors import UsageError
-from ..layout import Cell, Column, Table, table_of
-from ..render import Result
-from ..values import human_count
-from ._common import Ctx, list_result
+from ..output import text
+from ..output.layout import Cell, Column, Table, table_of
+from ..output.result import Result
+from .context import Ctx
+from .lists import list_result
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 
 def agi_levels(ctx: Ctx) -> Result:
     def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
-        if keys != ["level", "name", "performance", "narrow", "general"]:
+        if keys != list(R.KINDS["agi_levels"].columns):
             return table_of(rows, keys)
 
         def cell(c: dict[str, Any]) -> Cell:
@@ -49,8 +51,6 @@ def agi_levels(ctx: Ctx) -> Result:
         ctx,
         "agi_levels",
         ctx.catalog.records("agi_levels"),
-        columns=["level", "name", "performance", "narrow", "general"],
-        default_sort="level",
         table=table,
     )
 
@@ -67,23 +67,22 @@ def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Re
         records = [r for r in records if r["status"] == status]
 
     def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
-        if keys != COLUMNS_MARKET:
+        if keys != list(R.KINDS["market_figures"].columns):
             return table_of(rows, keys)
         body = []
         for r in rows:
-            sym = "$" if r["currency"] == "USD" else "¥"
             body.append(
                 [
                     Cell(r["region"], "bold"),
                     Cell(r["year"]),
-                    Cell(f"{sym}{human_count(r['amount'])}"),
+                    Cell(text.money(r["amount"], r["currency"])),
                     Cell(r["currency"]),
                     Cell(r["status"], "yellow" if r["status"] == "forecast" else None),
                     Cell(
                         f"{r['cagr']:g}%"
                         + (f" ({r['cagr_period']})" if r.get("cagr_period") else "")
                         if r.get("cagr") is not None
-                        else "—"
+                        else text.DASH
                     ),
                     Cell(r["publisher"]),
                 ]
@@ -105,19 +104,13 @@ def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Re
         ctx,
         "market_figures",
         records,
-        columns=COLUMNS_MARKET,
-        default_sort="year",
-        then="region",
         table=table,
     )
 
 
-COLUMNS_MARKET = ["region", "year", "amount", "currency", "status", "cagr", "publisher"]
-
-
 def predictions(ctx: Ctx) -> Result:
     def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
-        if keys != COLUMNS_PRED:
+        if keys != list(R.KINDS["predictions"].columns):
             return table_of(rows, keys)
         return Table(
             [
@@ -133,11 +126,9 @@ def predictions(ctx: Ctx) -> Result:
                     Cell(r["who"]),
                     Cell(r["said"]),
                     Cell(r["claim"]),
-                    Cell(str(r["target_year"]) if r.get("target_year") else "—"),
-                    Cell(
-                        f"{r['probability'] * 100:g}%" if r.get("probability") is not None else "—"
-                    ),
-                    Cell("yes" if r["verified"] else "no", None if r["verified"] else "yellow"),
+                    Cell(text.value(r.get("target_year"))),
+                    Cell(text.percent(r.get("probability"))),
+                    Cell(text.yes_no(r["verified"]), None if r["verified"] else "yellow"),
                 ]
                 for r in rows
             ],
@@ -147,13 +138,8 @@ def predictions(ctx: Ctx) -> Result:
         ctx,
         "predictions",
         ctx.catalog.records("predictions"),
-        columns=COLUMNS_PRED,
-        default_sort="said",
         table=table,
     )
-
-
-COLUMNS_PRED = ["who", "said", "claim", "target_year", "probability", "verified"]
 
 
 def risks(ctx: Ctx) -> Result:
@@ -161,6 +147,4 @@ def risks(ctx: Ctx) -> Result:
         ctx,
         "risks",
         ctx.catalog.records("risks"),
-        columns=["rank", "title", "title_zh"],
-        default_sort="rank",
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from .. import queries as Q
 from ..catalog import kind_of
-from ..layout import Cell, Column, Table
-from ..render import Result
-from ._common import Ctx, shape_rows
+from ..output.layout import Cell, Column, Table
+from ..output.result import Result
+from .context import Ctx
+from .lists import shape_rows
 
 KEYS = ["kind", "id", "name", "matched", "score"]
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from .. import queries as Q
+from .. import registry as R
 from ..errors import UsageError
-from ..layout import Cell, Column, Table
-from ..render import Result
-from ._common import Ctx, list_result
+from ..output.layout import Cell, Column, Table, table_of
+from ..output.result import Result
+from .context import Ctx
+from .lists import list_result
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-COLUMNS = ["date", "kind", "title", "vendor"]
 
 
 def run(
@@ -42,9 +42,7 @@ def run(
     )
 
     def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
-        if keys != COLUMNS:
-            from ..layout import table_of
-
+        if keys != list(R.KINDS["events"].columns):
             return table_of(rows, keys)
         body, sections = [], {}
         year = None
@@ -71,4 +69,4 @@ def run(
         ]
         return Table(cols, body, sections=sections)
 
-    return list_result(ctx, "events", events, columns=COLUMNS, default_sort=None, table=table)
+    return list_result(ctx, "events", events, table=table)

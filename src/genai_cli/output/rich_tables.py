@@ -18,12 +18,13 @@ from rich.panel import Panel as RichPanel
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from .layout import Cell, Panel, Stack, Table, Text
+from .layout import Cell, Panel, Stack, Table
+from .terminal import MAX_COLUMNS, Terminal
 
 if TYPE_CHECKING:
     from .layout import Layout
 
-UNLIMITED = 100_000
+UNLIMITED = MAX_COLUMNS
 SHOW_WIDTH = 100
 MIN_WIDTH = 60
 """Below this, columns would fold into single characters: let lines wrap instead."""
@@ -35,25 +36,13 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def _columns_env() -> int | None:
-    try:
-        value = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        return None
-    return max(MIN_WIDTH, value) if 1 <= value <= UNLIMITED else None
-
-
 def make_console(out: IO[str]) -> tuple[Console, bool]:
-    try:
-        tty = out.isatty()
-    except (AttributeError, ValueError):
-        tty = False
+    term = Terminal(out)
     # NO_COLOR (and a dumb terminal) mean no escape codes at all, not even bold
-    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    extra: dict[str, Any] = {"color_system": None} if plain else {}
-    if plain and os.environ.get("FORCE_COLOR"):
+    extra: dict[str, Any] = {"color_system": None} if term.plain else {}
+    if term.plain and os.environ.get("FORCE_COLOR"):
         extra["force_terminal"] = False
-    if tty:
+    if term.tty:
         console = _Console(file=out, highlight=False, emoji=False, **extra)
         if console.width < MIN_WIDTH:
             console = _Console(file=out, highlight=False, emoji=False, width=MIN_WIDTH, **extra)
@@ -62,6 +51,10 @@ def make_console(out: IO[str]) -> tuple[Console, bool]:
         _Console(file=out, highlight=False, emoji=False, width=UNLIMITED, soft_wrap=False, **extra),
         False,
     )
+
+
+def _columns_env(term: Terminal) -> int | None:
+    return max(MIN_WIDTH, term.columns) if term.columns is not None else None
 
 
 def _text(cell: Cell | str) -> RichText:
@@ -73,8 +66,6 @@ def _text(cell: Cell | str) -> RichText:
 def to_rich(layout: Layout, tty: bool = True) -> Any:
     if isinstance(layout, Stack):
         return Group(*(to_rich(i, tty) for i in layout.items))
-    if isinstance(layout, Text):
-        return RichText(layout.text, style=layout.style or "")
     if isinstance(layout, Panel):
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="bold cyan", no_wrap=True)
@@ -84,7 +75,6 @@ def to_rich(layout: Layout, tty: bool = True) -> Any:
         return RichPanel(
             grid,
             title=RichText(layout.title, style="bold"),
-            subtitle=RichText(layout.subtitle) if layout.subtitle else None,
             title_align="left",
             box=box.ROUNDED,
             expand=False,
@@ -115,21 +105,22 @@ def to_rich(layout: Layout, tty: bool = True) -> Any:
     return table
 
 
-def _width(layout: Layout, tty: bool) -> int | None:
+def _width(layout: Layout, term: Terminal, tty: bool) -> int | None:
     if tty:
         return None
     if isinstance(layout, Table):
-        return _columns_env() or UNLIMITED
-    return _columns_env() or SHOW_WIDTH
+        return _columns_env(term) or UNLIMITED
+    return _columns_env(term) or SHOW_WIDTH
 
 
 def print_layout(layout: Layout, out: IO[str], footer: str | None) -> None:
     console, tty = make_console(out)
+    term = Terminal(out)
     if isinstance(layout, Stack):  # a show page: one readable width for all of it
-        width = _width(Panel("", []), tty)
+        width = _width(Panel("", []), term, tty)
         for item in layout.items:
             console.print(to_rich(item, tty), width=width)
     else:
-        console.print(to_rich(layout, tty), width=_width(layout, tty))
+        console.print(to_rich(layout, tty), width=_width(layout, term, tty))
     if footer:
-        console.print(RichText(footer, style="dim"), width=_width(Text(""), tty))
+        console.print(RichText(footer, style="dim"), width=_width(Panel("", []), term, tty))

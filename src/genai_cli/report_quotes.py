@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import kinds as K
+from . import registry as R
 from .errors import Problem
 
 REPORT_REF = "report"
@@ -31,7 +31,7 @@ def check_quotes(data: dict[str, Any], report_text: str) -> list[Problem]:
     """Every source that is the report must carry a quote found in its text."""
     haystack = normalize_text(report_text)
     problems = []
-    groups: list[tuple[str, list[dict[str, Any]]]] = [(k, data[k]) for k in K.KINDS]
+    groups: list[tuple[str, list[dict[str, Any]]]] = [(k, data[k]) for k in R.LIST_KINDS]
     if data.get("dataset"):
         groups.append(("dataset", [data["dataset"]]))
     for kind, records in groups:

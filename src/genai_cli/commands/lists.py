@@ -1,51 +1,20 @@
-"""What every command shares: its context, its output options, list results."""
+"""List results: ``--fields``, ``--sort``, ``--desc`` and ``--limit`` on records or rows."""
 
 from __future__ import annotations
 
 from .. import queries as Q
-from ..catalog import Catalog, load_catalog
+from .. import registry as R
 from ..errors import UsageError
-from ..layout import Table, table_of
-from ..project import outputs
-from ..render import Result
+from ..output.layout import table_of
+from ..output.result import Result
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-
-class Output:
-    """The output options: ``--format/--json``, ``--fields``, ``--sort``, ``--desc``, ``--limit``."""
-
-    def __init__(
-        self,
-        format: str = "table",
-        fields: list[str] | None = None,
-        sort: str | None = None,
-        desc: bool = False,
-        limit: int | None = None,
-    ) -> None:
-        self.format = format
-        self.fields = fields
-        self.sort = sort
-        self.desc = desc
-        self.limit = limit
-
-
-class Ctx:
-    """A command's context: the data folder and, loaded on first use, the catalog."""
-
-    def __init__(self, data_dir: str | None = None, out: Output | None = None) -> None:
-        self.data_dir = data_dir
-        self.out = out or Output()
-        self._catalog: Catalog | None = None
-
-    @property
-    def catalog(self) -> Catalog:
-        if self._catalog is None:
-            self._catalog = load_catalog(self.data_dir)
-        return self._catalog
+    from ..output.layout import Table
+    from .context import Ctx
 
 
 def list_result(
@@ -53,35 +22,35 @@ def list_result(
     kind: str,
     records: list[dict[str, Any]],
     *,
-    columns: list[str],
     title: str | None = None,
-    default_sort: str | None = None,
-    then: str = "id",
     table: Callable[[list[dict[str, Any]], list[str]], Table] | None = None,
 ) -> Result:
-    """Sort, limit, project and pick fields of records, as every list command does."""
+    """Sort, limit, project and pick fields of records, as every list command does;
+    the default columns and sort are the registry's."""
     cat = ctx.catalog
     o = ctx.out
-    keys = Q.output_keys(cat, kind)
+    k = R.KINDS[kind]
+    default_sort, then, columns = k.sort, k.then, list(k.columns)
+    keys = cat.keys(kind)
     Q.check_sort(cat, kind, o.sort)
     Q.check_fields(o.fields, keys)
     if o.sort is not None or default_sort is not None:
         key = o.sort or default_sort
         assert key is not None
-        if key in cat.shapes[cat.classes[kind]]["fields"]:
+        if key in cat.shapes[k.schema]["fields"]:
             records = Q.sort_records(records, key, desc=o.desc, then=then)
         else:  # a derived key: sort the output records
-            projected = outputs(cat, kind, records)
+            projected = cat.outputs(kind, records)
             order = Q.sort_records(projected, key, desc=o.desc, then=then)
             by_id = {r["id"]: r for r in records}
             records = [by_id[r["id"]] for r in order]
     if o.limit is not None:
         records = records[: o.limit]
-    rows = outputs(cat, kind, records)
+    rows = cat.outputs(kind, records)
     shown = o.fields or columns
     data = Q.select_fields(rows, o.fields)
     if o.format in ("table", "markdown"):
-        layout = (table or _default_table)(rows, shown)
+        layout = (table or table_of)(rows, shown)
         if title:
             layout.title = title
         if not rows:
@@ -89,10 +58,6 @@ def list_result(
     else:
         layout = None
     return Result(data=data, layout=layout)
-
-
-def _default_table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
-    return table_of(rows, keys)
 
 
 def shape_rows(

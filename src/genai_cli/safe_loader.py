@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .kinds import FILE_KINDS, kind_for_path
+from .registry import KINDS, kind_for_path
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 1_000_000
@@ -32,7 +32,7 @@ DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 UNKNOWN_KIND = (
     "cannot tell what kind of records this file holds: name it (or its folder) after a kind: "
-    + ", ".join(sorted(set(FILE_KINDS.values())))
+    + ", ".join(sorted(KINDS))
 )
 
 _ALLOWED_TAGS = {

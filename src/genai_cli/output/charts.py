@@ -9,7 +9,6 @@ width (80 columns when piped).
 from __future__ import annotations
 
 import math
-import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 
 
 class Style:
-    """How to draw: Unicode or ASCII, with or without colour."""
+    """How to draw: Unicode or ASCII, with or without colour, how wide."""
 
     def __init__(self, unicode: bool, color: bool, width: int) -> None:
         self.unicode = unicode
@@ -27,29 +26,10 @@ class Style:
 
     @classmethod
     def for_stream(cls, out: IO[str]) -> Style:
-        try:
-            tty = out.isatty()
-        except (AttributeError, ValueError):
-            tty = False
-        no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-        force = bool(os.environ.get("FORCE_COLOR")) and not no_color
-        enc = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
-        unicode = (tty and not no_color and enc.startswith("utf")) or (
-            force and enc.startswith("utf")
-        )
-        width = 80
-        if tty:
-            try:
-                width = os.get_terminal_size(out.fileno()).columns
-            except (OSError, ValueError, AttributeError):
-                width = 80
-        try:
-            width = int(os.environ["COLUMNS"])
-        except (KeyError, ValueError):
-            pass
-        return cls(
-            unicode=unicode, color=(tty or force) and not no_color, width=max(40, min(width, 100))
-        )
+        from .terminal import Terminal
+
+        term = Terminal(out)
+        return cls(unicode=term.unicode, color=term.color, width=max(40, min(term.width(80), 100)))
 
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text

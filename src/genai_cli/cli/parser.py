@@ -1,33 +1,27 @@
-"""The ``genai`` entry point: answer plain command lines without importing typer.
+"""The fast parser: plain command lines parsed with the stdlib, driven by the spec.
 
-Start-up is most of a CLI's cost in scripts and loops. Importing typer (with
-its vendored click) costs several times the interpreter's own start, and
-rich and pydantic as much again. So the entry point parses the command line
-with the stdlib, driven by ``_cli_spec.json`` — a spec *generated from the
-typer app*, never written by hand — and calls the same runner the typer
-commands call. It only accepts what it fully understands: a known command,
-known options with valid values, the right number of arguments. Anything
-else (``--help``, a typo, a bad choice, shell completion, ``--version``) goes
-to typer, which parses it again and answers exactly as it always would.
-``GENAI_FAST=0`` sends everything to typer (for comparison and debugging).
+It accepts only what it fully understands — a known command, known options
+with valid values, the right number of arguments, and nothing the spec marks
+as typer's (callbacks, prompts, callable defaults, unusual types) — and
+returns ``None`` for anything else, which then goes to typer.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
 _SPEC: dict[str, Any] | None = None
 
 
 def spec() -> dict[str, Any]:
     global _SPEC
     if _SPEC is None:
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_cli_spec.json")
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "spec.json")
         with open(path, "rb") as fh:
             _SPEC = json.loads(fh.read())
     return _SPEC
@@ -49,6 +43,11 @@ def _convert(p: dict[str, Any], value: str) -> Any:
     if t == "choice":
         if value in p["choices"]:
             return value
+        if not p.get("case_sensitive", True):
+            folded = value.casefold()
+            for choice in p["choices"]:
+                if choice.casefold() == folded:
+                    return choice
         raise _Bail
     raise _Bail
 
@@ -152,7 +151,10 @@ def _finish(
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
-    """``(command, params, root_params)`` for a plain command line, else ``None``."""
+    """``(command, params, root_params)`` for a plain command line, else ``None``.
+
+    ``command`` is the command's path (``models list``); its handler is
+    ``spec()["commands"][command]["handler"]``."""
     if os.environ.get("GENAI_FAST") == "0" or any(
         k.startswith("_GENAI_COMPLETE") for k in os.environ
     ):
@@ -172,6 +174,8 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
             if " ".join(path) in s["groups"] and i < len(argv) and argv[i].startswith("-"):
                 return None
         command = " ".join(path)
+        if s["commands"][command]["typer_only"]:
+            return None
         params = s["commands"][command]["params"]
         values: dict[str, Any] = {}
         args: list[str] = []
@@ -179,57 +183,3 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
         return command, _finish(params, values, args), root
     except _Bail:
         return None
-
-
-def _setup_stdio() -> None:
-    """Never crash on a terminal that cannot show Chinese: degrade to '?'."""
-    for stream in (sys.stdout, sys.stderr):
-        enc = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-        if enc not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
-
-
-def _utf8_args(argv: list[str]) -> list[str]:
-    """Under ``LANG=C`` Python decodes ``谷歌`` in argv as surrogate escapes;
-    arguments are UTF-8 in practice, so decode them as such where they are."""
-    out = []
-    for arg in argv:
-        try:
-            out.append(arg.encode("utf-8", "surrogateescape").decode("utf-8"))
-        except UnicodeError:
-            out.append(arg)
-    return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = _utf8_args(list(sys.argv[1:] if argv is None else argv))
-    try:
-        _setup_stdio()
-        parsed = parse(argv)
-        if parsed is None:
-            from .cli import run as typer_run
-
-            code = typer_run(argv)
-        else:
-            from .runner import run
-
-            command, params, root = parsed
-            code = run(command, params, data_dir=root.get("data_dir"))
-        sys.stdout.flush()
-        return code
-    except KeyboardInterrupt:
-        print("\ngenai: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        from .runner import quiet_broken_pipe
-
-        quiet_broken_pipe()
-        return 0
-    except Exception as exc:  # an import or start-up failure: still no traceback
-        if os.environ.get("GENAI_DEBUG"):
-            raise
-        print(f"genai: internal error: {type(exc).__name__}: {str(exc)[:200]}", file=sys.stderr)
-        return 1

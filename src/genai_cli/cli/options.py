@@ -1,4 +1,5 @@
-"""Options shared by the commands, declared once (the sqlite-utils way)."""
+"""Options shared by the commands, declared once (the sqlite-utils way), and the
+decorator that declares a command and binds its handler."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from . import complete
+from . import completion as complete
+
+if typing.TYPE_CHECKING:
+    from ..output.result import Result
 
 Format = Literal["table", "json", "jsonl", "csv", "yaml", "markdown"]
 
@@ -88,17 +92,6 @@ VendorsOpt = Annotated[
 ]
 
 
-def dispatch(ctx: typer.Context, command: str, params: dict[str, Any]) -> None:
-    """Hand the parsed parameters to the runner (the same one the fast path uses)."""
-    from ..runner import run
-
-    params = {k: v for k, v in params.items() if k != "ctx"}
-    data_dir = (ctx.obj or {}).get("data_dir")
-    code = run(command, params, data_dir=data_dir)
-    if code:
-        raise typer.Exit(code)
-
-
 SHOW_OUTPUT: list[tuple[str, Any, Any]] = [("format", FormatOpt, "table"), ("json", JsonOpt, False)]
 LIST_OUTPUT: list[tuple[str, Any, Any]] = [
     *SHOW_OUTPUT,
@@ -108,14 +101,26 @@ LIST_OUTPUT: list[tuple[str, Any, Any]] = [
     ("limit", LimitOpt, None),
 ]
 
+HANDLER = "__genai_handler__"
+"""The attribute of a declared command that names its handler (``module:function``);
+the spec generator copies it into the spec, so both paths call the same function."""
 
-def runs(
-    command: str, output: Literal["list", "show"] | None = None
+
+def command(
+    group: typer.Typer,
+    name: str,
+    handler: Callable[..., Result],
+    output: Literal["list", "show"] | None = None,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Declare a command: its parameters and help come from the decorated
-    function (which has no body), ``output`` adds the shared output options
-    (sqlite-utils style), and calling it hands everything to the runner."""
+    """Declare the command ``name`` of ``group``, once.
+
+    Its parameters and help come from the decorated function (which has no
+    body); ``output`` adds the shared output options (sqlite-utils style);
+    ``handler`` (a function of :mod:`genai_cli.commands`) is what runs it,
+    through :func:`genai_cli.cli.runner.run`, on either entry path.
+    """
     extra = {"list": LIST_OUTPUT, "show": SHOW_OUTPUT, None: []}[output]
+    target = f"{handler.__module__}:{handler.__name__}"
 
     def decorate(declared: Callable[..., None]) -> Callable[..., None]:
         hints = typing.get_type_hints(declared, include_extras=True)
@@ -130,12 +135,29 @@ def runs(
         ]
 
         def command_(ctx: typer.Context, **kwargs: Any) -> None:
-            dispatch(ctx, command, kwargs)
+            from .runner import run
+
+            kwargs = {k: v for k, v in kwargs.items() if k != "ctx"}
+            code = run(_path(ctx), target, kwargs, data_dir=(ctx.obj or {}).get("data_dir"))
+            if code:
+                raise typer.Exit(code)
 
         functools.update_wrapper(command_, declared)
         del command_.__wrapped__  # type: ignore[attr-defined]
         command_.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         command_.__annotations__ = {p.name: p.annotation for p in params}
+        setattr(command_, HANDLER, target)
+        group.command(name)(command_)
         return command_
 
     return decorate
+
+
+def _path(ctx: typer.Context) -> str:
+    """The command path as typed, without the program: ``models list``."""
+    names: list[str] = []
+    node: Any = ctx
+    while node is not None and node.parent is not None:
+        names.append(node.info_name or "")
+        node = node.parent
+    return " ".join(reversed(names))

@@ -1,4 +1,4 @@
-"""Value types of the dataset, as pure stdlib functions.
+"""Value parsing: the dataset's value types, as pure stdlib functions.
 
 Partial dates, quantities written the way the report writes them
 ("1750亿", "70-650亿", "175B", "远大于1750亿"), benchmark settings
@@ -179,28 +179,6 @@ def parse_amount(text: str) -> dict[str, Any]:
         "max": hi,
         "approximate": approximate,
     }
-
-
-def human_count(n: int | float | None, *, unit: str = "") -> str:
-    """175000000000 -> '175B', 128000 -> '128K', 1500000000 -> '1.5B'."""
-    if n is None:
-        return "—"
-    value = float(n)
-    for factor, suffix in ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K")):
-        if abs(value) >= factor:
-            scaled = value / factor
-            text = f"{scaled:.2f}".rstrip("0").rstrip(".")
-            return f"{text}{suffix}{unit}"
-    return f"{value:g}{unit}"
-
-
-def human_tokens(n: int | None) -> str:
-    """Context windows the way vendors write them: 8192 -> '8,192', 128000 -> '128K'."""
-    if n is None:
-        return "—"
-    if n % 1000 == 0:
-        return human_count(n)
-    return f"{n:,}"
 
 
 # --------------------------------------------------------------------------- settings

@@ -1,8 +1,9 @@
-"""Run one command: load what it needs, call it, render, map errors to exit codes.
+"""Run one command: load what it needs, call its handler, render, map errors to exit codes.
 
-Both entry points end here: the typer app (:mod:`genai_cli.cli`) and the
-fast path (:mod:`genai_cli.fast`), with the same parameters, so a command
-behaves the same whichever parsed its arguments. Stdlib only.
+Both entry paths end here: the typer app (:mod:`genai_cli.cli.app`) and the
+stdlib fast path (:mod:`genai_cli.cli.main`), with the same parameters and
+the same handler (``module:function``, bound where the command is declared),
+so a command behaves the same whichever parsed its arguments. Stdlib only.
 """
 
 from __future__ import annotations
@@ -11,43 +12,19 @@ import importlib
 import os
 import sys
 
-from .errors import DataError, GenaiError, UsageError
+from ..errors import DataError, GenaiError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-HANDLERS: dict[str, str] = {
-    "models list": "models:list_",
-    "models show": "models:show",
-    "vendors list": "vendors:list_",
-    "vendors show": "vendors:show",
-    "benchmarks list": "benchmarks:list_",
-    "benchmarks show": "benchmarks:show",
-    "compare": "compare:run",
-    "timeline": "timeline:run",
-    "search": "search:run",
-    "architectures list": "architectures:list_",
-    "architectures show": "architectures:show",
-    "agi-levels": "reference:agi_levels",
-    "market": "reference:market",
-    "predictions": "reference:predictions",
-    "risks": "reference:risks",
-    "validate": "data:validate",
-    "sql": "data:sql",
-    "export": "data:export",
-    "schema": "data:schema",
-    "chart params": "chart:params",
-    "chart context": "chart:context",
-    "chart timeline": "chart:timeline",
-    "chart benchmark": "chart:benchmark",
-}
-"""Command path -> ``module:function`` under :mod:`genai_cli.commands`."""
 
-
-def handler(command: str) -> Any:
-    module, func = HANDLERS[command].split(":")
-    return getattr(importlib.import_module(f"genai_cli.commands.{module}"), func)
+def handler(target: str) -> Any:
+    """The handler function named ``module:function`` (a module of :mod:`genai_cli.commands`)."""
+    module, _, func = target.partition(":")
+    if not module.startswith("genai_cli.commands.") or not func.isidentifier():
+        raise ValueError(f"not a command handler: {target!r}")
+    return getattr(importlib.import_module(module), func)
 
 
 def footer(ctx: Any) -> str | None:
@@ -62,11 +39,12 @@ def footer(ctx: Any) -> str | None:
     return text
 
 
-def run(command: str, params: dict[str, Any], *, data_dir: str | None = None) -> int:
-    """Run ``command`` with typer-style ``params``; returns the exit code."""
-    from .commands._common import Ctx, Output
-    from .queries import check_limit, parse_fields
-    from .render import check_format, render
+def run(command: str, target: str, params: dict[str, Any], *, data_dir: str | None = None) -> int:
+    """Run ``command`` (its path, ``models list``) by calling its handler ``target``
+    with typer-style ``params``; returns the exit code."""
+    from ..commands.context import Ctx, Output
+    from ..output.render import check_format, render
+    from ..queries import check_limit, parse_fields
 
     prog = f"genai {command}"
     try:
@@ -82,7 +60,7 @@ def run(command: str, params: dict[str, Any], *, data_dir: str | None = None) ->
             out.desc = bool(params.pop("desc", False))
             out.limit = check_limit(params.pop("limit", None))
             ctx = Ctx(data_dir=data_dir or None, out=out)
-            result = handler(command)(ctx, **params)
+            result = handler(target)(ctx, **params)
             render(result, out.format, footer=footer(ctx))
             sys.stdout.flush()
             for line in result.messages:

@@ -1,4 +1,4 @@
-"""The one place that decides how results are printed.
+"""The one place that decides how a result is printed: one renderer per format.
 
 ``json``, ``jsonl``, ``csv`` and ``markdown`` are written with the stdlib;
 ``yaml`` imports PyYAML and ``table`` imports rich, only when asked for. JSON
@@ -10,48 +10,17 @@ from __future__ import annotations
 import json
 import sys
 
-from .errors import UsageError
-from .layout import Panel, Stack, Table, Text
+from ..errors import UsageError
+from .layout import Panel, Stack, Table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import IO, Any
 
-if TYPE_CHECKING:
     from .layout import Layout
+    from .result import Result
 
 FORMATS = ("table", "json", "jsonl", "csv", "yaml", "markdown")
-
-
-class Result:
-    """What a command returns: a JSON document, its rows and its human layout."""
-
-    def __init__(
-        self,
-        data: Any,
-        rows: list[dict[str, Any]] | None = None,
-        layout: Layout | None = None,
-        footer: bool = True,
-        exit_code: int = 0,
-        messages: list[str] | None = None,
-        render: bool = True,
-        text: str | None = None,
-    ) -> None:
-        self.data = data
-        self.rows = rows
-        self.layout = layout
-        self.footer = footer
-        self.exit_code = exit_code
-        self.messages = messages or []  # printed on stderr after the output
-        self.render = render
-        self.text = text  # preformatted output for the table format (charts)
-
-    def records(self) -> list[dict[str, Any]]:
-        if self.rows is not None:
-            return self.rows
-        if isinstance(self.data, list):
-            return self.data
-        return [self.data]
 
 
 def check_format(fmt: str) -> str:
@@ -90,7 +59,7 @@ def render(
         assert result.layout is not None
         out.write(to_markdown(result.layout, footer if result.footer else None))
     elif fmt == "table":
-        from .render_rich import print_layout
+        from .rich_tables import print_layout
 
         assert result.layout is not None
         print_layout(result.layout, out, footer if result.footer else None)
@@ -152,14 +121,8 @@ def _markdown(layout: Layout, parts: list[str]) -> None:
     if isinstance(layout, Stack):
         for item in layout.items:
             _markdown(item, parts)
-    elif isinstance(layout, Text):
-        if layout.text:
-            parts.append(_md(layout.text) + "\n")
     elif isinstance(layout, Panel):
-        lines = [f"### {_md(layout.title)}", ""]
-        if layout.subtitle:
-            lines += [_md(layout.subtitle), ""]
-        lines += ["| field | value |", "| --- | --- |"]
+        lines = [f"### {_md(layout.title)}", "", "| field | value |", "| --- | --- |"]
         lines += [f"| {_md(k)} | {_md(v.text)} |" for k, v in layout.fields]
         parts.append("\n".join(lines) + "\n")
     elif isinstance(layout, Table):

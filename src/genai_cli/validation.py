@@ -17,19 +17,19 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import kinds as K
+from . import registry as R
 from . import schema
 from .errors import Problem
-from .loader import LoadedFile, iter_data_files, read_file
-from .twins import list_adapter
-from .values import normalize_key
+from .parsing import normalize_key
+from .safe_loader import LoadedFile, iter_data_files, read_file
+from .typeddicts import list_adapter
 
 _REGISTRY_FIELDS = ("title", "publisher", "url", "date")
 
 
 def _adapter(kind: str) -> TypeAdapter[Any]:
     """Validates a list of ``kind`` records into compact dicts (see :mod:`genai_cli.twins`)."""
-    return list_adapter({**schema.KINDS, **schema.REGISTRIES, **schema.SINGLETONS}[kind])
+    return list_adapter(schema.CLASSES[kind])
 
 
 @dataclass
@@ -61,7 +61,7 @@ def read_folder(root: Path, display_root: str | None = None) -> list[LoadedFile]
         display = str(Path(display_root, *parts)) if display_root is not None else str(path)
         if parts == ("dataset.yaml",):
             lf = read_file(path, display, ("models.yaml",))  # parse as any YAML file
-            lf.kind = K.SINGLETON
+            lf.kind = R.SINGLETON
         else:
             lf = read_file(path, display, parts)
         files.append(lf)
@@ -85,26 +85,26 @@ def validate_files(
     # 1. the source registry, so that records may use {ref: ...}
     registry = dict(base_registry or {})
     for lf in good:
-        if lf.kind == K.REGISTRY:
-            for rec, origin in _validate_list(lf, K.REGISTRY, out):
-                if rec["id"] in registry and (K.REGISTRY, rec["id"]) in out.origins:
-                    out.problems.append(_dup(origin, K.REGISTRY, rec["id"], out))
+        if lf.kind == R.REGISTRY:
+            for rec, origin in _validate_list(lf, R.REGISTRY, out):
+                if rec["id"] in registry and (R.REGISTRY, rec["id"]) in out.origins:
+                    out.problems.append(_dup(origin, R.REGISTRY, rec["id"], out))
                     continue
                 registry[rec["id"]] = rec
-                out.origins[(K.REGISTRY, rec["id"])] = origin
-    out.registry = {k: v for k, v in registry.items() if (K.REGISTRY, k) in out.origins}
+                out.origins[(R.REGISTRY, rec["id"])] = origin
+    out.registry = {k: v for k, v in registry.items() if (R.REGISTRY, k) in out.origins}
 
     # 2. the manifest and every list kind
     for lf in good:
-        if lf.kind == K.SINGLETON:
+        if lf.kind == R.SINGLETON:
             out.dataset = _validate_dataset(lf, registry, out)
-        elif lf.kind != K.REGISTRY:
+        elif lf.kind != R.REGISTRY:
             kind = lf.kind
             assert kind is not None
             bucket = out.records.setdefault(kind, [])
             for rec, origin in _validate_list(lf, kind, out, registry):
                 if kind == "scores" and not rec.get("id"):
-                    rec["id"] = K.score_id(rec)
+                    rec["id"] = R.score_id(rec)
                 key = (kind, rec["id"])
                 if key in out.origins:
                     out.problems.append(_dup(origin, kind, rec["id"], out))
@@ -120,7 +120,7 @@ def _dup(origin: Origin, kind: str, rid: str, out: Validated) -> Problem:
     return Problem(
         origin.file.path,
         origin.line(),
-        f"duplicate {K.SINGULAR[kind]} id {rid!r} (first in {where})",
+        f"duplicate {_singular(kind)} id {rid!r} (first in {where})",
     )
 
 
@@ -138,7 +138,7 @@ def _validate_dataset(
         wrapped.yaml_root = yaml.SequenceNode(
             "tag:yaml.org,2002:seq", [root], root.start_mark, root.end_mark
         )
-    results = list(_validate_list(wrapped, K.SINGLETON, out, registry))
+    results = list(_validate_list(wrapped, R.SINGLETON, out, registry))
     return results[0][0] if results else None
 
 
@@ -156,7 +156,7 @@ def _validate_list(
             Problem(
                 lf.path,
                 lf.line_of(()),
-                f"expected a list of {K.SINGULAR.get(kind, kind)} records, got {_type_name(data)}",
+                f"expected a list of {_singular(kind)} records, got {_type_name(data)}",
             )
         )
         return []
@@ -171,7 +171,7 @@ def _validate_list(
                 )
             )
             continue
-        if registry is not None and kind != K.REGISTRY:
+        if registry is not None and kind != R.REGISTRY:
             item = _expand_refs(item, registry, lf, i, out)
             if item is None:
                 continue
@@ -193,6 +193,11 @@ def _validate_list(
         keep = [it for n, it in enumerate(items) if n not in bad]
         ok = list(zip(keep, adapter.validate_python([it for _, it in keep]), strict=True))
     return [(rec, Origin(lf, index)) for ((index, _), rec) in ok]
+
+
+def _singular(kind: str) -> str:
+    k = R.KINDS.get(kind)
+    return k.singular if k is not None else kind
 
 
 def _type_name(value: Any) -> str:
@@ -225,13 +230,13 @@ def _message(kind: str, err: Any) -> str:
             shown = shown[:57] + "..."
         if shown not in msg:
             msg += f" (got {shown})"
-    where = f"{K.SINGULAR.get(kind, kind)}" + (f" field {loc!r}" if loc else "")
+    where = f"{_singular(kind)}" + (f" field {loc!r}" if loc else "")
     return f"{where}: {msg}"
 
 
 def _pattern_message(text: str, pattern: str) -> str:
     """The friendly message for a date or id that fails its pattern."""
-    from . import values
+    from . import parsing as values
 
     try:
         if pattern == values.DATE_PATTERN:
@@ -321,7 +326,7 @@ def check_integrity(
     folder is not blamed for the bundled data.
     """
     problems: list[Problem] = []
-    ids = {kind: {r["id"] for r in records.get(kind, [])} for kind in K.KINDS}
+    ids = {kind: {r["id"] for r in records.get(kind, [])} for kind in R.LIST_KINDS}
 
     def where(kind: str, rid: str, *loc: Any) -> tuple[str, int | None]:
         o = origins.get((kind, rid))
@@ -332,13 +337,13 @@ def check_integrity(
     def wanted(kind: str, rid: str) -> bool:
         return check is None or (kind, rid) in check
 
-    for kind in K.KINDS:
-        fields = set(schema.KINDS[kind].model_fields)
+    for kind in R.LIST_KINDS:
+        fields = set(schema.CLASSES[kind].model_fields)
         names: dict[str, str] = {}
         for rec in records.get(kind, []):
             rid = rec["id"]
             # names and aliases
-            for name in K.names_of(rec):
+            for name in R.names_of(kind, rec):
                 key = normalize_key(name)
                 other = names.get(key)
                 if other is not None and other != rid:
@@ -349,7 +354,7 @@ def check_integrity(
                             Problem(
                                 f,
                                 line,
-                                f"{K.SINGULAR[kind]} {blame!r}: name or alias {name!r} is also "
+                                f"{_singular(kind)} {blame!r}: name or alias {name!r} is also "
                                 f"used by {(other if blame == rid else rid)!r}",
                             )
                         )
@@ -358,7 +363,8 @@ def check_integrity(
             if not wanted(kind, rid):
                 continue
             # references
-            for fname, target, many in K.REFERENCES[kind]:
+            for ref in R.KINDS[kind].refs:
+                fname, target, many = ref.field, ref.target, ref.many
                 value = rec.get(fname)
                 refs = value if many else [value]
                 for j, ref in enumerate(refs or []):
@@ -371,8 +377,8 @@ def check_integrity(
                             Problem(
                                 f,
                                 line,
-                                f"{K.SINGULAR[kind]} {rid!r}: {fname} names unknown "
-                                f"{K.SINGULAR[target]} {ref!r}",
+                                f"{_singular(kind)} {rid!r}: {fname} names unknown "
+                                f"{_singular(target)} {ref!r}",
                             )
                         )
             for j, fin in enumerate(rec.get("financials", [])):
@@ -399,7 +405,7 @@ def check_integrity(
                         Problem(
                             f,
                             line,
-                            f"{K.SINGULAR[kind]} {rid!r}: correction names unknown field "
+                            f"{_singular(kind)} {rid!r}: correction names unknown field "
                             f"{corr['field']!r}",
                         )
                     )

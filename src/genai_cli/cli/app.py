@@ -1,0 +1,534 @@
+"""The typer app: every command, declared once, with the handler that runs it.
+
+Each declaration is a function without a body: its parameters are the
+command's arguments and options, its docstring the help. :func:`command`
+registers it under its group, adds the shared output options and binds the
+handler (a function of :mod:`genai_cli.commands`). The stdlib fast path
+(:mod:`genai_cli.cli.main`) reads the same declarations from the spec
+generated from this app (``spec.json``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from .. import __version__
+from ..commands import (
+    architectures,
+    benchmarks,
+    chart,
+    compare,
+    export,
+    models,
+    reference,
+    schema,
+    search,
+    sql,
+    timeline,
+    validate,
+    vendors,
+)
+from . import completion
+from .options import (
+    ArchitectureId,
+    BenchmarkId,
+    JsonOpt,
+    LimitOpt,
+    ModelId,
+    SinceOpt,
+    UntilOpt,
+    VendorId,
+    VendorsOpt,
+    command,
+)
+
+EPILOG = (
+    "[bold]Examples[/bold]\n\n"
+    "  genai models list --vendor openai\n\n"
+    "  genai compare claude-3-opus gpt-4 --benchmark MMLU\n\n"
+    "  genai timeline --since 2023 --json | jq '.[].title'\n\n"
+    "Exit codes: 0 ok (also an empty match), 1 not found, 2 usage error, 3 invalid data."
+)
+
+app = typer.Typer(
+    name="genai",
+    help="Facts of the generative-AI landscape, from a curated, sourced dataset "
+    "(国元证券 report of 2024-03-29, checked against primary sources).",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"genai {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--data-dir",
+            envvar="GENAI_DATA_DIR",
+            metavar="DIR",
+            help="Your own YAML/JSON records, loaded on top of the bundled data.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_version, help="Print the version.")
+    ] = False,
+) -> None:
+    ctx.obj = {"data_dir": data_dir}
+
+
+def group(name: str, help: str) -> typer.Typer:
+    sub = typer.Typer(help=help, no_args_is_help=True)
+    app.add_typer(sub, name=name)
+    return sub
+
+
+# --------------------------------------------------------------------------- models
+
+models_app = group("models", "Models: list and filter them, or show one in full.")
+
+
+@command(models_app, "list", models.list_, output="list")
+def models_list(
+    ctx: typer.Context,
+    vendor: VendorsOpt = None,
+    domain: Annotated[
+        Literal["nlp", "cv", "multimodal"] | None,
+        typer.Option("--domain", help="The report's domain class."),
+    ] = None,
+    modality: Annotated[
+        str | None,
+        typer.Option(
+            "--modality", metavar="M", help="text, image, video, audio, code, 3d, action, ..."
+        ),
+    ] = None,
+    open: Annotated[
+        bool | None,
+        typer.Option("--open/--closed", help="Only models with (or without) open weights."),
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", metavar="TEXT", help="Match id, name, alias or description."),
+    ] = None,
+) -> None:
+    """List models, oldest release first.
+
+    [bold]Examples[/bold]
+
+      genai models list --vendor openai
+      genai models list --vendor 谷歌 --since 2023 --json | jq '.[].id'
+      genai models list --open --sort parameters --desc --limit 5
+    """
+
+
+@command(models_app, "show", models.show, output="show")
+def models_show(ctx: typer.Context, id: ModelId) -> None:
+    """Show one model: every field, its scores, events, corrections and sources.
+
+    [bold]Examples[/bold]
+
+      genai models show gpt-4
+      genai models show "Claude 3 Opus" --json | jq .parameters
+    """
+
+
+# --------------------------------------------------------------------------- vendors
+
+vendors_app = group("vendors", "Vendors: the labs and companies behind the models.")
+
+
+@command(vendors_app, "list", vendors.list_, output="list")
+def vendors_list(ctx: typer.Context) -> None:
+    """List vendors, with the Chinese name the report uses.
+
+    [bold]Examples[/bold]
+
+      genai vendors list
+      genai vendors list --fields id,name,founded --format csv
+    """
+
+
+@command(vendors_app, "show", vendors.show, output="show")
+def vendors_show(ctx: typer.Context, id: VendorId) -> None:
+    """Show one vendor with its models and events.
+
+    [bold]Examples[/bold]
+
+      genai vendors show openai
+      genai vendors show 微软 --json | jq .models
+    """
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+benchmarks_app = group("benchmarks", "Benchmarks and their leaderboards.")
+
+
+@command(benchmarks_app, "list", benchmarks.list_, output="list")
+def benchmarks_list(
+    ctx: typer.Context,
+    category: Annotated[
+        str | None,
+        typer.Option("--category", metavar="TEXT", help="Only benchmarks of this category."),
+    ] = None,
+) -> None:
+    """List benchmarks.
+
+    [bold]Examples[/bold]
+
+      genai benchmarks list
+      genai benchmarks list --category math --json
+    """
+
+
+@command(benchmarks_app, "show", benchmarks.show, output="show")
+def benchmarks_show(ctx: typer.Context, id: BenchmarkId, limit: LimitOpt = None) -> None:
+    """Show a benchmark's leaderboard, best first, with each score's setting.
+
+    [bold]Examples[/bold]
+
+      genai benchmarks show mmlu
+      genai benchmarks show gsm8k --json | jq '.scores[] | {model, value, setting}'
+    """
+
+
+# --------------------------------------------------------------------------- explore
+
+
+@command(app, "compare", compare.run, output="show")
+def compare_(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID...", help="Two or more models.", autocompletion=completion.models
+        ),
+    ],
+    benchmark: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--benchmark",
+            "-b",
+            metavar="ID",
+            help="Only this benchmark; repeatable.",
+            autocompletion=completion.benchmarks,
+        ),
+    ] = None,
+) -> None:
+    """Compare models side by side: specs and scores, best in each row marked.
+
+    When the scores in a row were taken under different settings (5-shot
+    against 0-shot CoT against Maj1@32), the row is starred and the JSON says
+    so per benchmark ("comparable": false).
+
+    [bold]Examples[/bold]
+
+      genai compare claude-3-opus gpt-4 --benchmark MMLU
+      genai compare claude-3-opus gpt-4 gemini-1.0-ultra --json | jq .benchmarks
+    """
+
+
+@command(app, "timeline", timeline.run, output="list")
+def timeline_(
+    ctx: typer.Context,
+    vendor: VendorsOpt = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            metavar="ID",
+            help="Only events about this model; repeatable.",
+            autocompletion=completion.models,
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind", metavar="KIND", help="release, founding, funding, paper, ...; repeatable."
+        ),
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Events oldest first, grouped by year.
+
+    [bold]Examples[/bold]
+
+      genai timeline --since 2023
+      genai timeline --vendor openai --kind release
+      genai timeline --model gpt-4 --json
+    """
+
+
+@command(app, "search", search.run, output="list")
+def search_(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.")],
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind", metavar="KIND", help="Only this kind (model, vendor, event, ...); repeatable."
+        ),
+    ] = None,
+) -> None:
+    """Search every kind of record by id, name, alias or description.
+
+    [bold]Examples[/bold]
+
+      genai search diffusion
+      genai search 谷歌
+      genai search claude --kind model --json
+    """
+
+
+# --------------------------------------------------------------------------- architectures
+
+architectures_app = group(
+    "architectures",
+    "The generative-model families of the report (VAE, GAN, diffusion, Transformer, ...).",
+)
+
+
+@command(architectures_app, "list", architectures.list_, output="list")
+def architectures_list(ctx: typer.Context) -> None:
+    """List the generative-model families, oldest first.
+
+    [bold]Examples[/bold]
+
+      genai architectures list
+      genai architectures list --fields id,year --json
+    """
+
+
+@command(architectures_app, "show", architectures.show, output="show")
+def architectures_show(ctx: typer.Context, id: ArchitectureId) -> None:
+    """Show a family with the models built on it.
+
+    [bold]Examples[/bold]
+
+      genai architectures show diffusion
+      genai architectures show dit --json | jq .models
+    """
+
+
+# --------------------------------------------------------------------------- reference tables
+
+
+@command(app, "agi-levels", reference.agi_levels, output="list")
+def agi_levels(ctx: typer.Context) -> None:
+    """DeepMind's levels of AGI (0-5), with narrow and general examples.
+
+    [bold]Examples[/bold]
+
+      genai agi-levels
+      genai agi-levels --json | jq '.[] | {level, name}'
+    """
+
+
+@command(app, "market", reference.market, output="list")
+def market(
+    ctx: typer.Context,
+    region: Annotated[
+        str | None, typer.Option("--region", metavar="TEXT", help="China or Global.")
+    ] = None,
+    status: Annotated[
+        Literal["actual", "forecast"] | None,
+        typer.Option("--status", help="Only actual or forecast figures."),
+    ] = None,
+) -> None:
+    """AI market size figures: region, year, amount, actual or forecast, CAGR.
+
+    [bold]Examples[/bold]
+
+      genai market
+      genai market --region china --json
+    """
+
+
+@command(app, "predictions", reference.predictions, output="list")
+def predictions(ctx: typer.Context) -> None:
+    """Predictions of when AGI arrives: who, when said, what, by which year.
+
+    [bold]Examples[/bold]
+
+      genai predictions
+      genai predictions --sort target_year --json
+    """
+
+
+@command(app, "risks", reference.risks, output="list")
+def risks(ctx: typer.Context) -> None:
+    """The report's risk list.
+
+    [bold]Examples[/bold]
+
+      genai risks
+      genai risks --format markdown
+    """
+
+
+# --------------------------------------------------------------------------- your data
+
+
+@command(app, "validate", validate.run, output="show")
+def validate_(
+    ctx: typer.Context,
+    dir: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[DIR]", help="A data folder (default: --data-dir / GENAI_DATA_DIR)."
+        ),
+    ] = None,
+) -> None:
+    """Check the bundled data plus a folder of your own; print every problem.
+
+    Exit 0 when everything is valid, 3 when anything is not. Each problem is
+    one line: FILE[:LINE]: what is wrong.
+
+    [bold]Examples[/bold]
+
+      genai validate ./my-data
+      GENAI_DATA_DIR=./my-data genai validate --json
+    """
+
+
+@command(app, "sql", sql.run, output="list")
+def sql_(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="One read-only SELECT statement.")],
+) -> None:
+    """Read-only SQL (SQLite) over tables models, vendors, benchmarks, scores, events, ...
+
+    Columns are the records' JSON keys; lists and objects are JSON text (use
+    json_extract). Writes, ATTACH and extensions are refused; a query that
+    runs too long is stopped.
+
+    [bold]Examples[/bold]
+
+      genai sql "SELECT id, released FROM models WHERE vendor = 'openai' ORDER BY released"
+      genai sql "SELECT model, value FROM scores WHERE benchmark = 'mmlu' ORDER BY value DESC" --json
+    """
+
+
+@command(app, "export", export.run)
+def export_(
+    ctx: typer.Context,
+    export_format: Annotated[
+        Literal["json", "yaml", "csv", "sqlite"],
+        typer.Option(
+            "--format", "-f", help="json, yaml, csv (a folder, one file per kind) or sqlite."
+        ),
+    ],
+    out: Annotated[str, typer.Option("--out", "-o", metavar="PATH", help="Where to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> None:
+    """Export the whole dataset (with your data, if any).
+
+    Never overwrites PATH without --force; writes a temporary file and renames
+    it, so an interrupted export leaves nothing half-written.
+
+    [bold]Examples[/bold]
+
+      genai export --format sqlite --out genai.db && sqlite3 genai.db .tables
+      genai export --format csv --out genai-csv/
+    """
+
+
+@command(app, "schema", schema.run)
+def schema_(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        typer.Argument(metavar="[KIND]", help="model, vendor, score, event, ... (default: all)."),
+    ] = None,
+    format: Annotated[
+        Literal["json", "yaml"], typer.Option("--format", "-f", help="Output format.")
+    ] = "json",
+    json: JsonOpt = False,
+) -> None:
+    """Print the JSON Schema of each kind of record (generated from the pydantic models).
+
+    [bold]Examples[/bold]
+
+      genai schema model
+      genai schema --format yaml
+    """
+
+
+# --------------------------------------------------------------------------- charts
+
+chart_app = group("chart", "Charts in the terminal (plain characters when piped or NO_COLOR).")
+
+
+@command(chart_app, "params", chart.params)
+def chart_params(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
+    """Parameter counts over time, on a log scale, each point labelled.
+
+    [bold]Examples[/bold]
+
+      genai chart params
+      genai chart params --vendor google --vendor openai
+    """
+
+
+@command(chart_app, "context", chart.context)
+def chart_context(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
+    """Context windows as bars (log scale).
+
+    [bold]Examples[/bold]
+
+      genai chart context
+    """
+
+
+@command(chart_app, "timeline", chart.timeline)
+def chart_timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
+    """Events per year as bars.
+
+    [bold]Examples[/bold]
+
+      genai chart timeline
+      genai chart timeline --vendor openai
+    """
+
+
+@command(chart_app, "benchmark", chart.benchmark)
+def chart_benchmark(ctx: typer.Context, id: BenchmarkId) -> None:
+    """A benchmark's scores as bars, each with its setting.
+
+    [bold]Examples[/bold]
+
+      genai chart benchmark mmlu
+      genai chart benchmark gsm8k
+    """
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the typer app; returns the exit code (never raises SystemExit)."""
+    import sys
+
+    try:
+        app(args=argv, prog_name="genai", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code
+        print(code, file=sys.stderr)
+        return 1
+    return 0

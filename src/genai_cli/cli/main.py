@@ -1,0 +1,75 @@
+"""The ``genai`` entry point: answer plain command lines without importing typer.
+
+Start-up is most of a CLI's cost in scripts and loops. Importing typer (with
+its vendored click) costs several times the interpreter's own start, and
+rich and pydantic as much again. So the entry point parses the command line
+with the stdlib (:mod:`.parser`), driven by ``spec.json`` — a spec *generated
+from the typer app*, never written by hand — and calls the same runner, and
+the same handler, the typer commands call. Anything the parser does not fully
+understand (``--help``, a typo, a bad choice, shell completion,
+``--version``) goes to typer, which parses it again and answers exactly as it
+always would.
+``GENAI_FAST=0`` sends everything to typer (for comparison and debugging).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..output.terminal import is_utf8
+from .parser import parse, spec
+
+
+def _setup_stdio() -> None:
+    """Never crash on a terminal that cannot show Chinese: degrade to '?'."""
+    for stream in (sys.stdout, sys.stderr):
+        if not is_utf8(stream) and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _utf8_args(argv: list[str]) -> list[str]:
+    """Under ``LANG=C`` Python decodes ``谷歌`` in argv as surrogate escapes;
+    arguments are UTF-8 in practice, so decode them as such where they are."""
+    out = []
+    for arg in argv:
+        try:
+            out.append(arg.encode("utf-8", "surrogateescape").decode("utf-8"))
+        except UnicodeError:
+            out.append(arg)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = _utf8_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        _setup_stdio()
+        parsed = parse(argv)
+        if parsed is None:
+            from .app import run as typer_run
+
+            code = typer_run(argv)
+        else:
+            from .runner import run
+
+            command, params, root = parsed
+            target = spec()["commands"][command]["handler"]
+            code = run(command, target, params, data_dir=root.get("data_dir"))
+        sys.stdout.flush()
+        return code
+    except KeyboardInterrupt:
+        print("\ngenai: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        from .runner import quiet_broken_pipe
+
+        quiet_broken_pipe()
+        return 0
+    except Exception as exc:  # an import or start-up failure: still no traceback
+        if os.environ.get("GENAI_DEBUG"):
+            raise
+        print(f"genai: internal error: {type(exc).__name__}: {str(exc)[:200]}", file=sys.stderr)
+        return 1

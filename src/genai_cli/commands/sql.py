@@ -1,0 +1,56 @@
+"""``genai sql "SELECT ..."``: read-only SQL over every table."""
+
+from __future__ import annotations
+
+import json
+
+from .. import registry as R
+from ..output.layout import table_of
+from ..output.result import Result
+from .context import Ctx
+from .lists import shape_rows
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def run(ctx: Ctx, query: str) -> Result:
+    from ..sqldb import query as run_query
+
+    cat = ctx.catalog
+    columns, rows = run_query(cat, query)
+    o = ctx.out
+    rows, data = shape_rows(ctx, rows, columns, noun="column")
+    layout = None
+    if o.format in ("table", "markdown"):
+        keys = o.fields or columns
+        json_columns = _json_fields(cat.shapes)
+        shown = [
+            {k: _decoded(r.get(k)) if k in json_columns else r.get(k) for k in keys} for r in rows
+        ]
+        layout = table_of(shown, keys)
+        for col, key in zip(layout.columns, keys, strict=True):
+            col.header = key  # SQL column names as written
+        if not rows:
+            layout.caption = "no rows"
+    return Result(data=data, layout=layout)
+
+
+def _json_fields(shapes: dict[str, Any]) -> set[str]:
+    """Columns that SQL holds as JSON text: the registry kinds' list and object fields."""
+    out: set[str] = set()
+    for kind in R.KINDS.values():
+        types = shapes[kind.schema]["types"]
+        out.update(name for name, t in types.items() if t in ("list", "object"))
+    return out
+
+
+def _decoded(value: Any) -> Any:
+    """JSON text back to its list or object, for display; anything else as it is."""
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value

@@ -1,0 +1,108 @@
+"""What a table or a ``show`` page looks like, as plain data (stdlib only).
+
+Commands describe their human output with these; :mod:`genai_cli.output.render`
+turns them into a rich table on a terminal, plain text in a pipe, or
+Markdown. Every cell is literal text: dataset strings are never markup.
+"""
+
+from __future__ import annotations
+
+from ..registry import field
+from . import text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal, Union
+
+    Justify = Literal["left", "right", "center"]
+    Layout = Union["Table", "Panel", "Stack"]  # noqa: UP007 (forward references)
+
+
+class Cell:
+    """One cell: literal text and an optional rich style name."""
+
+    __slots__ = ("style", "text")
+
+    def __init__(self, text: str, style: str | None = None) -> None:
+        self.text = text
+        self.style = style
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, {self.style!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cell) and (self.text, self.style) == (other.text, other.style)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Column:
+    def __init__(
+        self,
+        header: str,
+        justify: Justify = "left",
+        style: str | None = None,
+        no_wrap: bool = False,
+        max_width: int | None = None,
+    ) -> None:
+        self.header = header
+        self.justify = justify
+        self.style = style
+        self.no_wrap = no_wrap
+        self.max_width = max_width
+
+
+class Table:
+    """Rows of cells under columns; ``sections`` maps a row index to a group label."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        rows: list[list[Cell]],
+        title: str | None = None,
+        caption: str | None = None,
+        sections: dict[int, str] | None = None,
+    ) -> None:
+        self.columns = columns
+        self.rows = rows
+        self.title = title
+        self.caption = caption
+        self.sections = sections or {}
+
+
+class Panel:
+    """A record's fields as label/value pairs."""
+
+    def __init__(self, title: str, fields: list[tuple[str, Cell]]) -> None:
+        self.title = title
+        self.fields = fields
+
+
+class Stack:
+    """Layouts one after another (a show page)."""
+
+    def __init__(self, items: list[Layout]) -> None:
+        self.items = items
+
+
+def column(key: str) -> Column:
+    """The column of a field, as the registry presents it."""
+    f = field(key)
+    return Column(
+        f.header,
+        justify="right" if f.numeric else "left",
+        style="bold" if key == "id" else None,
+        no_wrap=not f.wrap,
+    )
+
+
+def data_cell(key: str, value: Any, row: dict[str, Any] | None = None) -> Cell:
+    shown = text.cell(key, value, row)
+    return Cell(shown, "dim" if shown == text.DASH else None)
+
+
+def table_of(rows: list[dict[str, Any]], keys: list[str], **kw: Any) -> Table:
+    """A table of records showing ``keys`` with the registry's headers and formats."""
+    columns = [column(k) for k in keys]
+    body = [[data_cell(k, r.get(k), r) for k in keys] for r in rows]
+    return Table(columns, body, **kw)

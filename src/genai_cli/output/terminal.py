@@ -1,0 +1,63 @@
+"""What the output stream is: a terminal or a pipe, colour or not, its width (stdlib only).
+
+The one place that reads ``NO_COLOR``, ``FORCE_COLOR``, ``TERM=dumb`` and
+``COLUMNS``, for rich tables and for charts alike.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO
+
+MAX_COLUMNS = 100_000
+
+
+def is_utf8(stream: object) -> bool:
+    """True when the stream encodes UTF-8 (so it can show Chinese and box drawing)."""
+    enc = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    return enc in ("utf-8", "utf8", "utf-8-sig")
+
+
+def is_tty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
+class Terminal:
+    """How to write to one stream.
+
+    ``tty``: a terminal; ``plain``: no escape codes at all (``NO_COLOR``, a dumb
+    terminal); ``color``: colour and styles (a terminal, or ``FORCE_COLOR``,
+    and not plain); ``unicode``: block and dot characters; ``columns``: the
+    width from ``COLUMNS``, if set.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.tty = is_tty(stream)
+        self.plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+        self.forced = bool(os.environ.get("FORCE_COLOR")) and not self.plain
+        self.color = (self.tty or self.forced) and not self.plain
+        self.utf8 = is_utf8(stream)
+        self.unicode = self.utf8 and self.color
+        try:
+            value = int(os.environ.get("COLUMNS", ""))
+        except ValueError:
+            value = 0
+        self.columns: int | None = value if 1 <= value <= MAX_COLUMNS else None
+
+    def width(self, default: int) -> int:
+        """``COLUMNS``, else the terminal's width, else ``default``."""
+        if self.columns is not None:
+            return self.columns
+        if self.tty:
+            try:
+                return os.get_terminal_size(self.stream.fileno()).columns
+            except (OSError, ValueError, AttributeError):
+                pass
+        return default

@@ -1,0 +1,479 @@
+"""The registry of kinds: what each kind of record is, in one place (stdlib only).
+
+Everything that needs to know about a kind derives from here: the names of
+its data files, its id and references, the fields that look-up and search
+read, how each field is headed, labelled and formatted, which columns a list
+shows (and which go first on a narrow terminal), the default sort, the keys
+derived for output, the SQL table, the schema listing, export and completion.
+
+The fields themselves (names, order, types, defaults) are the schema's
+(:mod:`genai_cli.schema`); the build ships them as *shapes* in
+``_build/meta.json`` so that this module needs no pydantic. A kind here says
+how its fields are presented and related. Adding a field is one edit to the
+schema (plus, if its defaults do not fit, one :class:`Field` line here);
+adding a kind is one :class:`Kind` here plus its schema class and data.
+``tests/test_registry.py`` walks every kind and field through every command.
+"""
+
+from __future__ import annotations
+
+from .parsing import parse_setting, slugify
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+    from typing import Any, Protocol
+
+    class Records(Protocol):
+        """What derived keys may read: the other records of the catalog."""
+
+        def records(self, kind: str) -> list[dict[str, Any]]: ...
+        def by_id(self, kind: str) -> dict[str, dict[str, Any]]: ...
+
+
+# --------------------------------------------------------------------------- fields
+
+
+class Field:
+    """How one field is shown. Every attribute has a default derived from the name.
+
+    ``cell`` and ``page`` name value→text rules of :mod:`genai_cli.output.text`
+    (for table cells and for show pages); ``priority`` orders what a narrow
+    terminal drops first (0 never, 3 first); ``wrap=False`` keeps short values
+    on one line.
+    """
+
+    __slots__ = ("cell", "header", "label", "name", "numeric", "page", "priority", "wrap")
+
+    def __init__(
+        self,
+        name: str,
+        header: str | None = None,
+        label: str | None = None,
+        *,
+        cell: str | None = None,
+        page: str | None = None,
+        numeric: bool = False,
+        wrap: bool = True,
+        priority: int = 1,
+    ) -> None:
+        self.name = name
+        self.header = header or name.replace("_", " ").capitalize()
+        self.label = label or self.header
+        self.cell = cell
+        self.page = page
+        self.numeric = numeric
+        self.wrap = wrap
+        self.priority = priority
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r})"
+
+
+def _fields(*fields: Field) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+FIELDS: dict[str, Field] = _fields(
+    Field("id", "ID", wrap=False, priority=0),
+    Field("name", priority=0),
+    Field("name_zh", "中文名", "Chinese name"),
+    Field("released", wrap=False),
+    Field("announced", wrap=False, priority=2),
+    Field("date", wrap=False),
+    Field("year", wrap=False),
+    Field("founded", wrap=False),
+    Field("said", wrap=False),
+    Field("kind", wrap=False),
+    Field("status", wrap=False),
+    Field("domain", wrap=False),
+    Field("unit", wrap=False),
+    Field("currency", wrap=False),
+    Field("setting", wrap=False),
+    Field("setting_label", label="Setting as printed"),
+    Field("setting_detail", page="hidden"),
+    Field("parameters", "Params", "Parameters", cell="quantity", page="quantity", numeric=True,
+          wrap=False),
+    Field("parameters_detail", label="Parameters", cell="quantity", page="quantity",
+          numeric=True, wrap=False),
+    Field("context_window", "Context", "Context window", cell="tokens", page="tokens_long",
+          numeric=True, wrap=False),
+    Field("context_windows", label="Context windows", page="windows"),
+    Field("training_tokens", label="Training tokens", cell="count", page="count_tokens",
+          numeric=True, wrap=False),
+    Field("open_weights", "Open", "Open weights", wrap=False),
+    Field("pricing", cell="price", page="price_long"),
+    Field("pricing_variants", label="Other prices", page="prices_long"),
+    Field("financials", page="financials"),
+    Field("ratings", page="ratings"),
+    Field("embedding_dim", label="Embedding size", numeric=True),
+    Field("knowledge_cutoff", label="Knowledge cutoff", wrap=False),
+    Field("based_on", label="Based on"),
+    Field("reported_by", label="Reported by"),
+    Field("higher_is_better", label="Higher is better"),
+    Field("amount", cell="count", page="amount_long", numeric=True, wrap=False),
+    Field("cagr", "CAGR", numeric=True),
+    Field("cagr_period", label="CAGR period"),
+    Field("probability", cell="probability", page="probability", numeric=True),
+    Field("target_year", label="By year", numeric=True),
+    Field("value", numeric=True, wrap=False),
+    Field("level", numeric=True, wrap=False),
+    Field("rank", numeric=True, wrap=False),
+    Field("layers", numeric=True),
+    Field("models", numeric=True),
+    Field("sources", cell="sources", priority=3),
+    Field("corrections", cell="count_of", priority=3),
+)  # fmt: skip
+"""Presentation of fields by name: a field name means the same in every kind."""
+
+
+def field(name: str) -> Field:
+    """The presentation of a field (defaults for a name the table does not list)."""
+    found = FIELDS.get(name)
+    return found if found is not None else Field(name)
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+class Ref:
+    """A field that names records of another kind."""
+
+    __slots__ = ("field", "many", "target")
+
+    def __init__(self, field: str, target: str, many: bool = False) -> None:
+        self.field = field
+        self.target = target
+        self.many = many
+
+
+class Kind:
+    """One kind of record.
+
+    ``names``: the fields look-up matches (besides the id); ``search``: the
+    fields ``genai search`` reads; ``columns``: what a list shows by default;
+    ``derived``: output keys computed from the record, each after the field it
+    follows (``None``: at the end); ``output``: the function that computes
+    them; ``searched``: whether ``genai search`` looks at this kind unless
+    ``--kind`` asks for others.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        singular: str,
+        schema: str,
+        *,
+        files: Iterable[str] = (),
+        names: tuple[str, ...] = ("name", "aliases"),
+        search: tuple[str, ...] = (),
+        refs: tuple[Ref, ...] = (),
+        columns: tuple[str, ...] = ("id",),
+        sort: str | None = None,
+        then: str = "id",
+        derived: tuple[tuple[str, str | None], ...] = (),
+        output: Callable[[Records, dict[str, Any]], dict[str, Any]] | None = None,
+        title: Callable[[Mapping[str, Any]], str] | None = None,
+        searched: bool = True,
+    ) -> None:
+        self.name = name
+        self.singular = singular
+        self.schema = schema
+        self.files = (name, singular, name.replace("_", "-"), singular.replace("_", "-"), *files)
+        self.names = names
+        self.search = search
+        self.refs = refs
+        self.columns = columns
+        self.sort = sort
+        self.then = then
+        self.derived = derived
+        self._output = output
+        self._title = title
+        self.searched = searched
+
+    @property
+    def table(self) -> str:
+        """The SQL table that holds this kind."""
+        return self.name
+
+    def keys(self, shapes: Mapping[str, Any]) -> list[str]:
+        """The keys of an output record, in order: the schema's fields plus derived keys."""
+        keys = list(shapes[self.schema]["fields"])
+        for key, after in self.derived:
+            keys.insert(keys.index(after) + 1 if after else len(keys), key)
+        return keys
+
+    def output(self, cat: Records, full: dict[str, Any]) -> dict[str, Any]:
+        """A full record as printed: with its derived keys."""
+        return full if self._output is None else self._output(cat, full)
+
+    def title(self, rec: Mapping[str, Any]) -> str:
+        """What a person calls this record (its name, title, ...)."""
+        if self._title is not None:
+            return self._title(rec)
+        for key in ("name", "title", "who"):
+            if rec.get(key):
+                return str(rec[key])
+        return str(rec.get("id", ""))
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
+
+
+# --------------------------------------------------------------------------- derived keys
+
+
+def _model_output(cat: Records, full: dict[str, Any]) -> dict[str, Any]:
+    """``parameters`` is a figure or a range, else null; ``parameters_detail`` keeps
+    the quantity as recorded (its state: exact, range, lower bound, undisclosed)."""
+    out: dict[str, Any] = {}
+    for key, value in full.items():
+        if key == "parameters":
+            shown = value is not None and value["state"] in ("exact", "range")
+            out["parameters"] = value if shown else None
+            out["parameters_detail"] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _score_output(cat: Records, full: dict[str, Any]) -> dict[str, Any]:
+    """``setting_detail``: the setting parsed; ``third_party``: the publisher is not
+    the model's vendor or partner."""
+    out = dict(full)
+    setting = full.get("setting")
+    if setting:
+        detail = parse_setting(setting)
+        detail.pop("label", None)
+        out["setting_detail"] = detail
+    else:
+        out["setting_detail"] = None
+    model = cat.by_id("models").get(full["model"])
+    by = full.get("reported_by")
+    if model is None or by is None:
+        out["third_party"] = None
+    else:
+        out["third_party"] = by not in {model["vendor"], *model.get("partners", ())}
+    return out
+
+
+def _architecture_output(cat: Records, full: dict[str, Any]) -> dict[str, Any]:
+    """``models``: the ids of the models built on it."""
+    return {
+        **full,
+        "models": [
+            m["id"] for m in cat.records("models") if full["id"] in m.get("architecture", ())
+        ],
+    }
+
+
+def _score_title(rec: Mapping[str, Any]) -> str:
+    setting = f" ({rec['setting']})" if rec.get("setting") else ""
+    return f"{rec.get('model')} on {rec.get('benchmark')}{setting}"
+
+
+def _market_title(rec: Mapping[str, Any]) -> str:
+    return f"{rec.get('region')} {rec.get('metric', '')} {rec.get('year', '')}".strip()
+
+
+# --------------------------------------------------------------------------- the kinds
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind(
+            "vendors",
+            "vendor",
+            "Vendor",
+            names=("name", "name_zh", "aliases"),
+            search=("name", "name_zh", "aliases", "description", "founders"),
+            refs=(Ref("parent", "vendors"),),
+            columns=("id", "name", "name_zh", "type", "founded", "parent"),
+            sort="name",
+        ),
+        Kind(
+            "models",
+            "model",
+            "Model",
+            search=("name", "aliases", "description", "applications", "features"),
+            refs=(
+                Ref("vendor", "vendors"),
+                Ref("partners", "vendors", many=True),
+                Ref("family", "models"),
+                Ref("based_on", "models", many=True),
+                Ref("architecture", "architectures", many=True),
+            ),
+            columns=(
+                "id",
+                "name",
+                "vendor",
+                "released",
+                "parameters",
+                "context_window",
+                "open_weights",
+            ),
+            sort="released",
+            derived=(("parameters_detail", "parameters"),),
+            output=_model_output,
+        ),
+        Kind(
+            "benchmarks",
+            "benchmark",
+            "Benchmark",
+            search=("name", "aliases", "description", "category"),
+            columns=("id", "name", "category", "metric", "unit"),
+            sort="name",
+        ),
+        Kind(
+            "scores",
+            "score",
+            "Score",
+            names=(),
+            search=("model", "benchmark", "setting", "setting_label", "note"),
+            refs=(
+                Ref("model", "models"),
+                Ref("benchmark", "benchmarks"),
+                Ref("reported_by", "vendors"),
+                Ref("opponent", "models"),
+            ),
+            columns=("model", "benchmark", "value", "unit", "setting", "reported_by"),
+            derived=(("setting_detail", None), ("third_party", None)),
+            output=_score_output,
+            title=_score_title,
+            searched=False,
+        ),
+        Kind(
+            "events",
+            "event",
+            "Event",
+            names=(),
+            search=("title", "description"),
+            refs=(
+                Ref("vendor", "vendors"),
+                Ref("parties", "vendors", many=True),
+                Ref("models", "models", many=True),
+                Ref("architectures", "architectures", many=True),
+            ),
+            columns=("date", "kind", "title", "vendor"),
+        ),
+        Kind(
+            "architectures",
+            "architecture",
+            "Architecture",
+            search=("name", "aliases", "description", "authors"),
+            columns=("id", "name", "year", "models", "description"),
+            sort="year",
+            derived=(("models", None),),
+            output=_architecture_output,
+        ),
+        Kind(
+            "agi_levels",
+            "agi_level",
+            "AgiLevel",
+            names=("name",),
+            search=("name", "performance", "narrow", "general"),
+            columns=("level", "name", "performance", "narrow", "general"),
+            sort="level",
+        ),
+        Kind(
+            "market_figures",
+            "market_figure",
+            "MarketFigure",
+            files=("market",),
+            names=(),
+            search=("region", "metric", "publisher", "note"),
+            columns=("region", "year", "amount", "currency", "status", "cagr", "publisher"),
+            sort="year",
+            then="region",
+            title=_market_title,
+        ),
+        Kind(
+            "predictions",
+            "prediction",
+            "Prediction",
+            names=(),
+            search=("who", "affiliation", "claim"),
+            refs=(Ref("vendor", "vendors"),),
+            columns=("who", "said", "claim", "target_year", "probability", "verified"),
+            sort="said",
+        ),
+        Kind(
+            "risks",
+            "risk",
+            "Risk",
+            names=(),
+            search=("title", "title_zh", "description"),
+            columns=("rank", "title", "title_zh"),
+            sort="rank",
+        ),
+        Kind(
+            "sources",
+            "source",
+            "SourceEntry",
+            names=(),
+            search=("title", "publisher", "note"),
+            columns=("id", "title", "kind", "publisher", "date"),
+            searched=False,
+        ),
+    )
+}
+"""Every kind with records, referenced kinds first (the load order)."""
+
+LIST_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k != "sources")
+"""The kinds of the dataset proper (``sources`` is the registry of cited documents)."""
+
+REGISTRY = "sources"
+SINGLETON = "dataset"
+"""The manifest: one record, with no id of its own."""
+SCHEMAS: dict[str, str] = {**{k.name: k.schema for k in KINDS.values()}, SINGLETON: "Dataset"}
+"""Kind -> its schema class, for every kind the schema covers."""
+
+NAME_KEYS = frozenset(name for k in KINDS.values() for name in k.names) | {
+    "title",
+    "title_zh",
+    "who",
+}
+"""Fields whose match counts as a match on the record's name (search ranks them first)."""
+
+
+def kind_of(name: str) -> Kind:
+    """'model', 'models', 'agi-levels', 'market' -> the kind; :class:`UsageError` otherwise."""
+    key = name.strip().lower()
+    for kind in KINDS.values():
+        if key in kind.files:
+            return kind
+    from .errors import UsageError
+
+    raise UsageError(f"unknown kind {name!r}; expected one of: {', '.join(KINDS)}")
+
+
+def kind_for_path(parts: tuple[str, ...]) -> str | None:
+    """The kind of a data file: its folder's name (``models/acme.yaml``), else its own."""
+    candidates = [parts[-2]] if len(parts) > 1 else []
+    candidates.append(parts[-1].rsplit(".", 1)[0])
+    for candidate in candidates:
+        low = candidate.lower()
+        for kind in KINDS.values():
+            if low in kind.files:
+                return kind.name
+    return None
+
+
+def score_id(rec: Mapping[str, Any]) -> str:
+    """The default id of a score: MODEL/BENCHMARK/SETTING-SLUG[/vs-OPPONENT]."""
+    parts = [rec["model"], rec["benchmark"], slugify(rec.get("setting") or "") or "default"]
+    if rec.get("opponent"):
+        parts.append("vs-" + rec["opponent"])
+    return "/".join(parts)
+
+
+def names_of(kind: str, rec: Mapping[str, Any]) -> list[str]:
+    """The id, name and aliases a record answers to."""
+    out = [str(rec.get("id", ""))]
+    for name in KINDS[kind].names:
+        value = rec.get(name)
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, list):
+            out.extend(v for v in value if isinstance(v, str))
+    return [n for n in out if n]
