@@ -7,9 +7,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
+import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -19,7 +20,7 @@ from genai_cli.cli import runner
 from genai_cli.cli.app import app
 
 
-def typer_parse(argv: list[str]) -> tuple[str, dict[str, Any], str | None] | None:
+def typer_parse(argv: list[str], app: Any = app) -> tuple[str, dict[str, Any], str | None] | None:
     """What typer hands the runner for ``argv`` (None when it does not get that far)."""
     seen: list[tuple[str, dict[str, Any], str | None]] = []
 
@@ -89,6 +90,11 @@ REFUSED = [
     ["--version"],
     ["nope"],
     ["export", "--out", "x"],
+    # case variants: options and commands are case-sensitive in typer too
+    ["models", "list", "--JSON"],
+    ["MODELS", "list"],
+    ["models", "List"],
+    ["models", "list", "--format", "JSON"],
 ]
 
 
@@ -102,6 +108,69 @@ def test_fast_parse_equals_typer(argv: list[str]) -> None:
 @pytest.mark.parametrize("argv", REFUSED, ids=lambda a: " ".join(a) or "(none)")
 def test_fast_path_hands_anything_else_to_typer(argv: list[str]) -> None:
     assert fast_parse(argv) is None
+
+
+@pytest.mark.parametrize("argv", REFUSED, ids=lambda a: " ".join(a) or "(none)")
+def test_what_the_fast_path_refuses_typer_refuses_or_parses_alike(argv: list[str]) -> None:
+    """The fast path refuses only lines on which typer runs no command either (help,
+    errors, --version): it is never a slower path for a line that just works."""
+    assert fast_parse(argv) is None
+    assert typer_parse(argv) is None, argv
+
+
+def test_a_flag_with_a_callback_goes_to_typer() -> None:
+    assert fast.parse(["--install-completion", "models", "list"]) is None
+    assert fast.parse(["--show-completion", "models", "list"]) is None
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if value else value
+
+
+def _callback_app() -> Any:
+    """A copy of one command with an option whose callback changes its value."""
+    from genai_cli.cli.app import main
+    from genai_cli.cli.options import command
+    from genai_cli.commands import models
+
+    app = typer.Typer()
+    app.callback()(main)  # genai's own root callback (--data-dir, --version)
+
+    sub = typer.Typer()
+    app.add_typer(sub, name="models")
+
+    @command(sub, "list", models.list_)
+    def models_list(
+        ctx: typer.Context,
+        sort: Annotated[str | None, typer.Option("--sort", callback=_lower)] = None,
+    ) -> None:
+        """List."""
+
+    @command(sub, "show", models.show)
+    def models_show(ctx: typer.Context, id: str) -> None:
+        """Show."""
+
+    return app
+
+
+def test_a_callback_sends_its_command_to_typer_and_the_spec_says_so() -> None:
+    from genai_cli.cli.spec import build_spec
+
+    app = _callback_app()
+    s = build_spec(app)
+    (why,) = s["commands"]["models list"]["typer_only"]
+    assert why.startswith("sort: callback ") and why.endswith(":_lower")
+    assert s["commands"]["models show"]["typer_only"] == []
+    assert fast.parse(["models", "list", "--sort", "NAME"], s) is None  # typer lower-cases it
+    assert fast.parse(["models", "list"], s) is None  # the callback runs on every line
+    assert fast.parse(["models", "show", "gpt-4"], s) is not None
+    assert s["typer_only"] == []
+    other = typer.Typer()
+    other.callback()(lambda: None)  # a root callback the fast path does not know
+    other.add_typer(typer.Typer(), name="x")
+    assert build_spec(other)["typer_only"]
+    seen = typer_parse(["models", "list", "--sort", "NAME"], app)
+    assert seen is not None and seen[1]["sort"] == "name"
 
 
 def _tokens() -> st.SearchStrategy[list[str]]:

@@ -80,10 +80,10 @@ def sort_records(
     return present + missing
 
 
-def check_sort(cat: Catalog, kind: str, key: str | None, extra: Sequence[str] = ()) -> None:
+def check_sort(cat: Catalog, kind: str, key: str | None) -> None:
     if key is None:
         return
-    allowed = [*cat.keys(kind), *extra]
+    allowed = cat.keys(kind)
     if key not in allowed:
         raise UsageError(f"--sort: unknown key {key!r}; expected one of: {', '.join(allowed)}")
 

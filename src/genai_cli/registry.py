@@ -109,14 +109,16 @@ FIELDS: dict[str, Field] = _fields(
     Field("embedding_dim", label="Embedding size", numeric=True),
     Field("knowledge_cutoff", label="Knowledge cutoff", wrap=False),
     Field("based_on", label="Based on"),
-    Field("reported_by", label="Reported by"),
+    Field("reported_by", label="Reported by", cell="reporter"),
     Field("higher_is_better", label="Higher is better"),
-    Field("amount", cell="count", page="amount_long", numeric=True, wrap=False),
-    Field("cagr", "CAGR", numeric=True),
+    Field("amount", cell="money", page="amount_long", numeric=True, wrap=False),
+    Field("cagr", "CAGR", cell="cagr"),
     Field("cagr_period", label="CAGR period"),
     Field("probability", cell="probability", page="probability", numeric=True),
-    Field("target_year", label="By year", numeric=True),
-    Field("value", numeric=True, wrap=False),
+    Field("target_year", "By", "By year", numeric=True),
+    Field("narrow", cell="agi_cell"),
+    Field("general", cell="agi_cell"),
+    Field("value", cell="score", numeric=True, wrap=False),
     Field("level", numeric=True, wrap=False),
     Field("rank", numeric=True, wrap=False),
     Field("layers", numeric=True),
@@ -152,10 +154,12 @@ class Kind:
 
     ``names``: the fields look-up matches (besides the id); ``search``: the
     fields ``genai search`` reads; ``columns``: what a list shows by default;
-    ``derived``: output keys computed from the record, each after the field it
-    follows (``None``: at the end); ``output``: the function that computes
-    them; ``searched``: whether ``genai search`` looks at this kind unless
-    ``--kind`` asks for others.
+    ``derived``: output keys computed from the record, each ``(key, after, type)``:
+    after the field it follows (``None``: at the end), of a JSON type as in the
+    shapes (``int``, ``str``, ``bool``, ``list``, ``object``...); ``output``: the
+    function that computes them; ``searched``: whether ``genai search`` looks
+    at this kind unless ``--kind`` asks for others; ``command`` and ``show``:
+    the paths of the commands that list the kind and show one record.
     """
 
     def __init__(
@@ -171,10 +175,12 @@ class Kind:
         columns: tuple[str, ...] = ("id",),
         sort: str | None = None,
         then: str = "id",
-        derived: tuple[tuple[str, str | None], ...] = (),
+        derived: tuple[tuple[str, str | None, str], ...] = (),
         output: Callable[[Records, dict[str, Any]], dict[str, Any]] | None = None,
         title: Callable[[Mapping[str, Any]], str] | None = None,
         searched: bool = True,
+        command: str | None = None,
+        show: str | None = None,
     ) -> None:
         self.name = name
         self.singular = singular
@@ -190,6 +196,8 @@ class Kind:
         self._output = output
         self._title = title
         self.searched = searched
+        self.command = command
+        self.show = show
 
     @property
     def table(self) -> str:
@@ -199,9 +207,15 @@ class Kind:
     def keys(self, shapes: Mapping[str, Any]) -> list[str]:
         """The keys of an output record, in order: the schema's fields plus derived keys."""
         keys = list(shapes[self.schema]["fields"])
-        for key, after in self.derived:
+        for key, after, _ in self.derived:
             keys.insert(keys.index(after) + 1 if after else len(keys), key)
         return keys
+
+    def types(self, shapes: Mapping[str, Any]) -> dict[str, str]:
+        """The JSON type of every output key."""
+        types = dict(shapes[self.schema]["types"])
+        types.update({key: t for key, _, t in self.derived})
+        return types
 
     def output(self, cat: Records, full: dict[str, Any]) -> dict[str, Any]:
         """A full record as printed: with its derived keys."""
@@ -290,6 +304,8 @@ KINDS: dict[str, Kind] = {
             refs=(Ref("parent", "vendors"),),
             columns=("id", "name", "name_zh", "type", "founded", "parent"),
             sort="name",
+            command="vendors list",
+            show="vendors show",
         ),
         Kind(
             "models",
@@ -313,8 +329,10 @@ KINDS: dict[str, Kind] = {
                 "open_weights",
             ),
             sort="released",
-            derived=(("parameters_detail", "parameters"),),
+            derived=(("parameters_detail", "parameters", "object"),),
             output=_model_output,
+            command="models list",
+            show="models show",
         ),
         Kind(
             "benchmarks",
@@ -323,6 +341,8 @@ KINDS: dict[str, Kind] = {
             search=("name", "aliases", "description", "category"),
             columns=("id", "name", "category", "metric", "unit"),
             sort="name",
+            command="benchmarks list",
+            show="benchmarks show",
         ),
         Kind(
             "scores",
@@ -337,7 +357,7 @@ KINDS: dict[str, Kind] = {
                 Ref("opponent", "models"),
             ),
             columns=("model", "benchmark", "value", "unit", "setting", "reported_by"),
-            derived=(("setting_detail", None), ("third_party", None)),
+            derived=(("setting_detail", None, "object"), ("third_party", None, "bool")),
             output=_score_output,
             title=_score_title,
             searched=False,
@@ -355,6 +375,7 @@ KINDS: dict[str, Kind] = {
                 Ref("architectures", "architectures", many=True),
             ),
             columns=("date", "kind", "title", "vendor"),
+            command="timeline",
         ),
         Kind(
             "architectures",
@@ -363,8 +384,10 @@ KINDS: dict[str, Kind] = {
             search=("name", "aliases", "description", "authors"),
             columns=("id", "name", "year", "models", "description"),
             sort="year",
-            derived=(("models", None),),
+            derived=(("models", None, "list"),),
             output=_architecture_output,
+            command="architectures list",
+            show="architectures show",
         ),
         Kind(
             "agi_levels",
@@ -374,6 +397,7 @@ KINDS: dict[str, Kind] = {
             search=("name", "performance", "narrow", "general"),
             columns=("level", "name", "performance", "narrow", "general"),
             sort="level",
+            command="agi-levels",
         ),
         Kind(
             "market_figures",
@@ -386,6 +410,7 @@ KINDS: dict[str, Kind] = {
             sort="year",
             then="region",
             title=_market_title,
+            command="market",
         ),
         Kind(
             "predictions",
@@ -396,6 +421,7 @@ KINDS: dict[str, Kind] = {
             refs=(Ref("vendor", "vendors"),),
             columns=("who", "said", "claim", "target_year", "probability", "verified"),
             sort="said",
+            command="predictions",
         ),
         Kind(
             "risks",
@@ -405,6 +431,7 @@ KINDS: dict[str, Kind] = {
             search=("title", "title_zh", "description"),
             columns=("rank", "title", "title_zh"),
             sort="rank",
+            command="risks",
         ),
         Kind(
             "sources",

@@ -48,13 +48,21 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _affinity(values: list[Any]) -> str:
-    kinds = {type(v) for v in values if v is not None}
-    if kinds and kinds <= {int, bool}:
-        return "INTEGER"
-    if kinds and kinds <= {int, float, bool}:
-        return "REAL"
-    return "TEXT"
+_AFFINITY = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL", "str": "TEXT"}
+"""A JSON type (the registry's) -> the column's SQLite type; lists and objects are
+JSON text, a value of any type keeps its own."""
+
+
+def column_types(cat: Catalog) -> dict[str, dict[str, str]]:
+    """Every table's column -> SQLite type, from the registry's types."""
+    out = {k.table: k.types(cat.shapes) for k in R.KINDS.values()}
+    out[R.SINGLETON] = dict(cat.shapes[R.SCHEMAS[R.SINGLETON]]["types"])
+    return {
+        table: {
+            c: _AFFINITY.get(t, "TEXT" if t in ("list", "object") else "") for c, t in types.items()
+        }
+        for table, types in out.items()
+    }
 
 
 def _quote(name: str) -> str:
@@ -63,12 +71,13 @@ def _quote(name: str) -> str:
 
 def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
     """Create and fill every table in ``conn``."""
+    types = column_types(cat)
     for table, (columns, rows) in table_rows(cat).items():
         decl = []
         for col in columns:
-            aff = _affinity([r.get(col) for r in rows])
-            pk = " PRIMARY KEY" if col == "id" and table != "dataset" else ""
-            decl.append(f"{_quote(col)} {aff}{pk}")
+            aff = types[table].get(col, "")
+            pk = " PRIMARY KEY" if col == "id" and table != R.SINGLETON else ""
+            decl.append(f"{_quote(col)} {aff}{pk}".rstrip())
         conn.execute(f"CREATE TABLE {_quote(table)} ({', '.join(decl)})")
         marks = ", ".join("?" for _ in columns)
         conn.executemany(

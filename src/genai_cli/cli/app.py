@@ -21,9 +21,9 @@ from ..commands import (
     chart,
     compare,
     export,
+    json_schema,
     models,
     reference,
-    schema,
     search,
     sql,
     timeline,
@@ -448,7 +448,7 @@ def export_(
     """
 
 
-@command(app, "schema", schema.run)
+@command(app, "schema", json_schema.run)
 def schema_(
     ctx: typer.Context,
     kind: Annotated[

@@ -81,8 +81,8 @@ def _parse_options(
             if name not in by_opt:
                 raise _Bail
             p, primary = by_opt[name]
-            if p.get("eager") or p.get("count"):
-                raise _Bail
+            if p.get("eager") or p.get("count") or p.get("callback"):
+                raise _Bail  # --version, --install-completion, ...: typer's
             if p["flag"]:
                 if eq or not p["bool_flag"]:
                     raise _Bail
@@ -150,7 +150,9 @@ def _finish(
     return out
 
 
-def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+def parse(
+    argv: list[str], s: dict[str, Any] | None = None
+) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """``(command, params, root_params)`` for a plain command line, else ``None``.
 
     ``command`` is the command's path (``models list``); its handler is
@@ -159,7 +161,10 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
         k.startswith("_GENAI_COMPLETE") for k in os.environ
     ):
         return None
-    s = spec()
+    if s is None:
+        s = spec()
+    if s["typer_only"]:
+        return None
     try:
         root_values: dict[str, Any] = {}
         i = _parse_options(argv, 0, s["root"], root_values, None)
@@ -167,7 +172,7 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
         path: list[str] = []
         while " ".join(path) in s["groups"]:
             group = s["groups"][" ".join(path)]
-            if i >= len(argv) or argv[i] not in group["commands"]:
+            if group["typer_only"] or i >= len(argv) or argv[i] not in group["commands"]:
                 return None
             path.append(argv[i])
             i += 1

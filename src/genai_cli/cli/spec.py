@@ -73,16 +73,23 @@ def _param(p: Any) -> dict[str, Any]:
 
 
 def _typer_only(params: list[dict[str, Any]], cmd: Any) -> list[str]:
-    """Why typer must parse this command's lines itself (empty: the fast path may)."""
+    """Why typer must parse this command's lines itself (empty: the fast path may).
+
+    A flag's callback is taken to act only when the flag is given (typer's
+    ``--install-completion``, ``--version``): the fast path hands every line that
+    gives such a flag to typer. Any other callback runs on every line, so its
+    command goes to typer whole.
+    """
     why = []
     for p in params:
-        if p["callback"] is not None and p["callback"] not in NATIVE_CALLBACKS:
+        flag = bool(p.get("flag"))
+        if p["callback"] is not None and p["callback"] not in NATIVE_CALLBACKS and not flag:
             why.append(f"{p['name']}: callback {p['callback']}")
         if p["callable_default"]:
             why.append(f"{p['name']}: callable default")
         if p.get("prompt"):
             why.append(f"{p['name']}: prompt")
-        if not p["expose_value"] and not p.get("eager"):
+        if not p["expose_value"] and not flag:
             why.append(f"{p['name']}: not exposed")
         if p["type"] not in ("str", "int", "choice", "bool"):
             why.append(f"{p['name']}: type {p['type']}")
@@ -90,6 +97,8 @@ def _typer_only(params: list[dict[str, Any]], cmd: Any) -> list[str]:
             why.append(f"{p['name']}: several environment variables")
         if p["kind"] == "option" and p["nargs"] != 1:
             why.append(f"{p['name']}: nargs {p['nargs']}")
+    if getattr(cmd, "commands", None) is not None:
+        return why  # a group: options before the subcommand, as the fast parser reads them
     if getattr(cmd, "ignore_unknown_options", False) or getattr(cmd, "allow_extra_args", False):
         why.append("context settings")
     if not getattr(cmd, "allow_interspersed_args", True):
@@ -97,17 +106,24 @@ def _typer_only(params: list[dict[str, Any]], cmd: Any) -> list[str]:
     return why
 
 
-def build_spec() -> dict[str, Any]:
+def build_spec(app: Any = None) -> dict[str, Any]:
+    """The spec of a typer app (by default genai's own)."""
     import typer.main
 
-    from .app import app
     from .options import HANDLER
 
+    if app is None:
+        from .app import app
     root = typer.main.get_command(app)
     root_params = [_param(p) for p in root.params]
+    root_why = _typer_only(root_params, root)
+    callback = _qualname(root.callback)
+    if callback is not None and callback not in NATIVE_CALLBACKS:
+        root_why.append(f"root callback {callback}")
     spec: dict[str, Any] = {
         "root": root_params,
-        "root_callback": _qualname(root.callback),
+        "root_callback": callback,
+        "typer_only": root_why,
         "groups": {},
         "commands": {},
     }
@@ -119,7 +135,7 @@ def build_spec() -> dict[str, Any]:
             spec["groups"][" ".join(path)] = {
                 "params": params,
                 "commands": sorted(sub),
-                "typer_only": _typer_only(params, cmd) if path else [],
+                "typer_only": _typer_only(params, cmd) if path else root_why,
             }
             for name, child in sorted(sub.items()):
                 walk(child, [*path, name])

@@ -47,11 +47,8 @@ def show(ctx: Ctx, id: str) -> Result:
                     Cell(str(n)),
                     Cell(cat.by_id("models")[s["model"]]["name"], mark),
                     Cell(text.score(s["value"], s["unit"]), mark),
-                    Cell(s.get("setting") or "—"),
-                    Cell(
-                        (s.get("reported_by") or "—")
-                        + (" (third party)" if s.get("third_party") else "")
-                    ),
+                    Cell(text.cell("setting", s.get("setting"))),
+                    Cell(text.cell("reported_by", s.get("reported_by"), s)),
                     Cell((s.get("opponent") and f"vs {s['opponent']}") or ""),
                 ]
             )

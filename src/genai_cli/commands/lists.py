@@ -22,7 +22,6 @@ def list_result(
     kind: str,
     records: list[dict[str, Any]],
     *,
-    title: str | None = None,
     table: Callable[[list[dict[str, Any]], list[str]], Table] | None = None,
 ) -> Result:
     """Sort, limit, project and pick fields of records, as every list command does;
@@ -51,8 +50,6 @@ def list_result(
     data = Q.select_fields(rows, o.fields)
     if o.format in ("table", "markdown"):
         layout = (table or table_of)(rows, shown)
-        if title:
-            layout.title = title
         if not rows:
             layout.caption = "no records match"
     else:

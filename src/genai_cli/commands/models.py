@@ -59,11 +59,8 @@ def show(ctx: Ctx, id: str) -> Result:
                     [
                         Cell(s["benchmark"]),
                         Cell(text.score(s["value"], s["unit"])),
-                        Cell(s.get("setting") or "—"),
-                        Cell(
-                            (s.get("reported_by") or "—")
-                            + (" (third party)" if s.get("third_party") else "")
-                        ),
+                        Cell(text.cell("setting", s.get("setting"))),
+                        Cell(text.cell("reported_by", s.get("reported_by"), s)),
                         Cell(s.get("opponent") or ""),
                     ]
                     for s in scores

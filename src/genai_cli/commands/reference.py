@@ -20,11 +20,8 @@ def agi_levels(ctx: Ctx) -> Result:
         if keys != list(R.KINDS["agi_levels"].columns):
             return table_of(rows, keys)
 
-        def cell(c: dict[str, Any]) -> Cell:
-            text = c["label"]
-            if c.get("examples"):
-                text += ": " + "; ".join(c["examples"])
-            return Cell(text, None if c["achieved"] else "dim")
+        def cell(key: str, r: dict[str, Any]) -> Cell:
+            return Cell(text.cell(key, r[key], r), None if r[key]["achieved"] else "dim")
 
         return Table(
             [
@@ -39,8 +36,8 @@ def agi_levels(ctx: Ctx) -> Result:
                     Cell(str(r["level"])),
                     Cell(r["name"]),
                     Cell(r["performance"]),
-                    cell(r["narrow"]),
-                    cell(r["general"]),
+                    cell("narrow", r),
+                    cell("general", r),
                 ]
                 for r in rows
             ],
@@ -78,12 +75,7 @@ def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Re
                     Cell(text.money(r["amount"], r["currency"])),
                     Cell(r["currency"]),
                     Cell(r["status"], "yellow" if r["status"] == "forecast" else None),
-                    Cell(
-                        f"{r['cagr']:g}%"
-                        + (f" ({r['cagr_period']})" if r.get("cagr_period") else "")
-                        if r.get("cagr") is not None
-                        else text.DASH
-                    ),
+                    Cell(text.cell("cagr", r.get("cagr"), r)),
                     Cell(r["publisher"]),
                 ]
             )

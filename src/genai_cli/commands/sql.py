@@ -38,11 +38,10 @@ def run(ctx: Ctx, query: str) -> Result:
 
 
 def _json_fields(shapes: dict[str, Any]) -> set[str]:
-    """Columns that SQL holds as JSON text: the registry kinds' list and object fields."""
+    """Columns that SQL holds as JSON text: the registry kinds' list and object keys."""
     out: set[str] = set()
     for kind in R.KINDS.values():
-        types = shapes[kind.schema]["types"]
-        out.update(name for name, t in types.items() if t in ("list", "object"))
+        out.update(name for name, t in kind.types(shapes).items() if t in ("list", "object"))
     return out
 
 

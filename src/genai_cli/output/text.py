@@ -151,6 +151,19 @@ _CELL: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Mapping[str, Any]],
         lambda v, r: f"{len(v)} source{'s' if len(v) != 1 else ''}" if v else DASH,
     ),
     "count_of": (lambda v: isinstance(v, list), lambda v, r: str(len(v)) if v else DASH),
+    "score": (_is_number, lambda v, r: score(v, str(r.get("unit") or ""))),
+    "reporter": (
+        lambda v: isinstance(v, str),
+        lambda v, r: v + (" (third party)" if r.get("third_party") else ""),
+    ),
+    "cagr": (
+        _is_number,
+        lambda v, r: f"{v:g}%" + (f" ({r['cagr_period']})" if r.get("cagr_period") else ""),
+    ),
+    "agi_cell": (
+        lambda v: isinstance(v, dict) and "label" in v,
+        lambda v, r: v["label"] + (": " + "; ".join(v["examples"]) if v.get("examples") else ""),
+    ),
 }
 CELL_RULES = frozenset(_CELL)
 
