@@ -111,6 +111,10 @@ def read_catalog(
     payload = src.data
     if payload[:2] == b"\x1f\x8b":
         payload = source.gunzip(payload, src.display)
+    if not payload.strip():
+        from .common import fail
+
+        fail(src.display, f"the file is empty: expected {cat.describe}")
     if name == "models.dev":
         from .modelsdev import read
     elif name == "litellm":

@@ -65,7 +65,8 @@ class _Converter:
     def refuse(self, node: ast.AST, what: str) -> NoReturn:
         fail(
             self.display,
-            f"refused: {what} (only literals and known constructor calls)",
+            f"refused: {what} (data.py is read as data: only literals and "
+            "genai-prices' constructor calls)",
             getattr(node, "lineno", None),
         )
 

@@ -408,8 +408,9 @@ def _pick(cat: Catalog, display: str, found: list[tuple[int, str, _T]]) -> tuple
     best = min(rank for rank, _, _ in found)
     chosen = [(name, obj) for rank, name, obj in found if rank == best]
     if len(chosen) > 1:
-        names = ", ".join(sorted({n for n, _ in chosen})[:3])
-        fail(display, f"the archive holds {cat.members[best]} more than once ({names}); refused")
+        names = sorted({n for n, _ in chosen})
+        where = f" ({', '.join(names[:3])})" if len(names) > 1 else ""
+        fail(display, f"the archive holds {cat.members[best]} more than once{where}; refused")
     return chosen[0]
 
 
@@ -537,7 +538,7 @@ def _installed(cat: Catalog) -> Source:
     except metadata.PackageNotFoundError:
         fail(
             label,
-            f"not installed: `pip install {cat.package}` provides {cat.name}'s catalog, "
+            f"not installed: `pip install {cat.package}` provides the {cat.name} catalog, "
             "or give the catalog's file (or a wheel that holds it) as PATH",
         )
     files = dist.files
