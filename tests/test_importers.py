@@ -676,7 +676,11 @@ def test_helm_given_json(sandbox: Any) -> None:
 
 
 def test_litellm_given_helm_yaml(sandbox: Any) -> None:
-    sandbox.bad("litellm", HELM, "not valid JSON")
+    sandbox.bad("litellm", HELM, "expected LiteLLM's", "this is not JSON")
+
+
+def test_genai_prices_given_helm_yaml(sandbox: Any) -> None:
+    sandbox.bad("genai-prices", HELM, "not valid Python, as genai-prices' data.py is")
 
 
 @pytest.mark.parametrize(
@@ -779,6 +783,25 @@ def test_over_the_size_limit(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(source, "MAX_BYTES", 1000)
     p = sandbox.bad("litellm", LITELLM, "the limit is 1,000 bytes")
     assert f"{LITELLM.stat().st_size:,}" in str(p)
+
+
+@pytest.mark.parametrize(
+    ("catalog", "module", "fixture"),
+    [("helm", "helm", HELM), ("genai-prices", "genaiprices", GENAI_PRICES)],
+)
+def test_over_the_parse_limit(
+    sandbox: Any, monkeypatch: pytest.MonkeyPatch, catalog: str, module: str, fixture: Path
+) -> None:
+    import importlib
+
+    monkeypatch.setattr(
+        importlib.import_module(f"genai_cli.importers.{module}"), "MAX_SOURCE_BYTES", 2048
+    )
+    sandbox.bad(catalog, fixture, "the limit for", "2,048 bytes")
+
+
+def test_a_path_object_is_accepted() -> None:
+    assert len(read_catalog("helm", HELM).entries) == 20
 
 
 def test_gzip_bomb(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -906,13 +929,24 @@ def test_tar_with_an_absolute_member(sandbox: Any) -> None:
     sandbox.bad("litellm", path, "unsafe member name", "absolute path")
 
 
-def test_tar_with_a_symlink_for_the_file(sandbox: Any) -> None:
-    path = tar_with(
-        sandbox.path / "litellm-1.2.3.tar.gz",
-        {},
-        links={f"litellm-1.2.3/{LITELLM_MEMBER}": "/etc/passwd"},
-    )
+@pytest.mark.parametrize("kind", [tarfile.SYMTYPE, tarfile.LNKTYPE])
+def test_tar_with_a_link_for_the_file(sandbox: Any, kind: bytes) -> None:
+    path = sandbox.path / "litellm-1.2.3.tar.gz"
+    with tarfile.open(path, "w:gz") as tf:
+        ti = tarfile.TarInfo(f"litellm-1.2.3/{LITELLM_MEMBER}")
+        ti.type = kind
+        ti.linkname = "/etc/passwd" if kind == tarfile.SYMTYPE else "litellm-1.2.3/other"
+        tf.addfile(ti)
     sandbox.bad("litellm", path, "is a link", LITELLM_MEMBER)
+
+
+def test_a_symlink_elsewhere_in_a_tar_is_harmless(tmp_path: Path) -> None:
+    path = tar_with(
+        tmp_path / "litellm-1.2.3.tar.gz",
+        {f"litellm-1.2.3/{LITELLM_MEMBER}": LITELLM.read_bytes()},
+        links={"litellm-1.2.3/docs/link": "/etc/passwd"},
+    )
+    assert len(read_catalog("litellm", str(path)).entries) == 34
 
 
 def test_tar_with_a_device_for_the_file(sandbox: Any) -> None:

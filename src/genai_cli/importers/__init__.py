@@ -19,6 +19,7 @@ imported by the HELM reader alone.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
@@ -96,7 +97,7 @@ def _catalog(name: str) -> Catalog:
 
 
 def read_catalog(
-    catalog: str, path: str | None, *, progress: Progress | None = None
+    catalog: str, path: str | os.PathLike[str] | None, *, progress: Progress | None = None
 ) -> CatalogRead:
     """Read one catalog's file into normalised entries.
 
@@ -107,7 +108,7 @@ def read_catalog(
     from . import source
 
     cat = _catalog(name)
-    src = source.open_source(cat, None if path is None else str(path))
+    src = source.open_source(cat, None if path is None else os.fspath(path))
     payload = src.data
     if payload[:2] == b"\x1f\x8b":
         payload = source.gunzip(payload, src.display)

@@ -40,7 +40,7 @@ from .common import (
 )
 from .jsontext import decode_utf8
 
-MAX_SOURCE_BYTES = 32 * 1024 * 1024
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
 """A Python syntax tree takes tens of times its text in memory: data.py is ~1.6 MB."""
 
 EXPECTED = (
@@ -57,9 +57,13 @@ def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
     from .pyliteral import read_module
+    from .source import limit_text
 
     if len(raw) > MAX_SOURCE_BYTES:
-        fail(display, f"file is {len(raw):,} bytes; the limit for data.py is {MAX_SOURCE_BYTES:,}")
+        fail(
+            display,
+            f"file is {len(raw):,} bytes; the limit for data.py is {limit_text(MAX_SOURCE_BYTES)}",
+        )
     text = decode_utf8(raw, display)
     if text.lstrip()[:1] in ("{", "["):
         fail(display, f"{EXPECTED}; this is JSON")

@@ -41,7 +41,7 @@ from .common import (
     url_value,
 )
 
-MAX_SOURCE_BYTES = 32 * 1024 * 1024
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
 """A YAML node tree takes tens of times its text in memory: HELM's file is ~0.3 MB."""
 
 EXPECTED = "expected HELM's model_metadata.yaml: a YAML mapping with a 'models:' list"
@@ -56,9 +56,13 @@ def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
     from ..loader import LoadedFile, parse_bytes
+    from .source import limit_text
 
     if len(raw) > MAX_SOURCE_BYTES:
-        fail(display, f"file is {len(raw):,} bytes; the limit for YAML is {MAX_SOURCE_BYTES:,}")
+        fail(
+            display,
+            f"file is {len(raw):,} bytes; the limit for YAML is {limit_text(MAX_SOURCE_BYTES)}",
+        )
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"{", b"["):
         fail(display, f"{EXPECTED}; this is JSON")

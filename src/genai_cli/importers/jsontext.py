@@ -22,7 +22,11 @@ def decode_utf8(raw: bytes, display: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def load_json(text: str, display: str) -> Any:
+def load_json(text: str, display: str, expected: str) -> Any:
+    """Parse JSON; a file that does not even start like JSON is "not JSON: expected ..."."""
+    start = text.lstrip()[:1]
+    if start and start not in '{["-0123456789tfn':  # cannot begin a JSON value
+        fail(display, f"{expected}; this is not JSON")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -63,7 +63,7 @@ def model_id(key: str, provider: str) -> str:
 def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
-    data = load_json(decode_utf8(raw, display), display)
+    data = load_json(decode_utf8(raw, display), display, EXPECTED)
     if not isinstance(data, dict):
         fail(display, f"{EXPECTED}; found {json_kind(data)}")
     if not any(isinstance(v, dict) and "litellm_provider" in v for v in data.values()):

@@ -49,7 +49,7 @@ PLACEHOLDER_RELEASE = "1970-01-01"
 def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
-    data = load_json(decode_utf8(raw, display), display)
+    data = load_json(decode_utf8(raw, display), display, EXPECTED)
     if not isinstance(data, dict):
         fail(display, f"{EXPECTED}; found {json_kind(data)}")
     providers = [(pid, p) for pid, p in data.items() if isinstance(p, dict)]

@@ -198,9 +198,9 @@ def read_module(text: str, display: str) -> dict[str, Any]:
     try:
         tree = ast.parse(text, filename=display)
     except SyntaxError as exc:
-        fail(display, f"not valid Python: {exc.msg}", exc.lineno)
+        fail(display, f"not valid Python, as genai-prices' data.py is: {exc.msg}", exc.lineno)
     except (ValueError, MemoryError, RecursionError) as exc:
-        fail(display, f"not valid Python: {exc or type(exc).__name__}")
+        fail(display, f"not valid Python, as genai-prices' data.py is: {exc or type(exc).__name__}")
     conv = _Converter(display)
     out: dict[str, Any] = {}
     for stmt in tree.body:
