@@ -104,7 +104,20 @@ def read_checked(path: Path, display: str) -> bytes | Problem:
         return Problem(display, None, f"cannot read: {exc.strerror or exc}")
 
 
-def parse_bytes(loaded: LoadedFile, raw: bytes, *, json_file: bool) -> None:
+def parse_bytes(
+    loaded: LoadedFile,
+    raw: bytes,
+    *,
+    json_file: bool,
+    duplicate_keys: list[Problem] | None = None,
+) -> None:
+    """Decode ``raw`` as UTF-8 and parse it into ``loaded.data``, collecting problems.
+
+    A repeated mapping key in YAML is a problem, unless ``duplicate_keys`` is
+    given: then it is appended there instead and the document is still built
+    (the later value wins, as in PyYAML) -- for other people's files, such as
+    a catalog, that repeat a key harmlessly.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -118,7 +131,7 @@ def parse_bytes(loaded: LoadedFile, raw: bytes, *, json_file: bool) -> None:
     if json_file:
         _parse_json(loaded, text)
     else:
-        _parse_yaml(loaded, text)
+        _parse_yaml(loaded, text, duplicate_keys)
 
 
 # --------------------------------------------------------------------------- JSON
@@ -176,7 +189,7 @@ def _loader_class() -> type:
 _LOADER: type | None = None
 
 
-def _parse_yaml(loaded: LoadedFile, text: str) -> None:
+def _parse_yaml(loaded: LoadedFile, text: str, duplicate_keys: list[Problem] | None = None) -> None:
     global _LOADER
     import yaml
 
@@ -188,7 +201,7 @@ def _parse_yaml(loaded: LoadedFile, text: str) -> None:
         if root is None:
             loaded.data = None
             return
-        problems = _check_nodes(root, loaded.path)
+        problems = _check_nodes(root, loaded.path, duplicate_keys)
         if problems:
             loaded.problems.extend(problems)
             return
@@ -207,8 +220,12 @@ def _parse_yaml(loaded: LoadedFile, text: str) -> None:
         loader.dispose()
 
 
-def _check_nodes(root: Any, path: str) -> list[Problem]:
+def _check_nodes(
+    root: Any, path: str, duplicate_keys: list[Problem] | None = None
+) -> list[Problem]:
     """Refuse unknown tags, recursive aliases, alias bombs, deep nesting, duplicate keys.
+
+    Duplicate keys go to ``duplicate_keys`` instead when that list is given.
 
     Walks the composed node graph once per distinct node (aliases are the same
     node object), computing what the document would expand to without
@@ -273,7 +290,7 @@ def _check_nodes(root: Any, path: str) -> list[Problem]:
             for k, _v in node.value:
                 if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
                     if k.value in seen:
-                        problems.append(
+                        (problems if duplicate_keys is None else duplicate_keys).append(
                             Problem(
                                 path,
                                 k.start_mark.line + 1,

