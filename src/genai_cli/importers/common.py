@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NoReturn, TypedDict
 
 from ..errors import DataError, Problem
-from ..values import parse_partial_date
+from ..parsing import parse_partial_date
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called now and then while entries are converted."""

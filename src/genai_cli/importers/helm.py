@@ -55,7 +55,7 @@ MODE_TAGS = {
 def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
-    from ..loader import LoadedFile, parse_bytes
+    from ..safe_loader import LoadedFile, parse_bytes
     from .source import limit_text
 
     if len(raw) > MAX_SOURCE_BYTES:
