@@ -24,10 +24,8 @@ def typer_parse(argv: list[str], app: Any = app) -> tuple[str, dict[str, Any], s
     """What typer hands the runner for ``argv`` (None when it does not get that far)."""
     seen: list[tuple[str, dict[str, Any], str | None]] = []
 
-    def capture(
-        command: str, target: str, params: dict[str, Any], *, data_dir: str | None = None
-    ) -> int:
-        seen.append((command, params, data_dir))
+    def capture(command: str, target: str, params: dict[str, Any], root: dict[str, Any]) -> int:
+        seen.append((command, params, root.get("data_dir")))
         return 0
 
     original = runner.run

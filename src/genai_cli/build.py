@@ -45,7 +45,7 @@ def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
     """The files the build writes, with their text: meta.json, one per kind, sources.json."""
     out = built_dir()
     files = [(out / "meta.json", dumps({k: data[k] for k in META_KEYS}))]
-    files += [(out / f"{kind}.json", dumps(data[kind])) for kind in R.KINDS]
+    files += [(out / f"{kind}.json", dumps(data[kind])) for kind in R.BUNDLED]
     return files
 
 
@@ -54,7 +54,7 @@ def inputs_hash(root: Path) -> str:
 
     h = hashlib.sha256()
     for path, parts in iter_data_files(root):
-        h.update("/".join(parts).encode() + b"\0" + path.read_bytes() + b"\0")
+        h.update("/".join(parts).encode() + b"\0" + Path(path).read_bytes() + b"\0")
     return h.hexdigest()
 
 

@@ -50,7 +50,41 @@ class _Kinds(dict):  # type: ignore[type-arg]
     def __missing__(self, kind: str) -> list[dict[str, Any]]:
         if kind not in R.KINDS:
             raise KeyError(kind)
-        records: list[dict[str, Any]] = _read_built(kind)
+        records: list[dict[str, Any]] = _read_built(kind) if R.KINDS[kind].bundled else []
+        self[kind] = records
+        return records
+
+
+class _WithImports(dict):  # type: ignore[type-arg]
+    """The records of each kind: a curated catalog's, with imported catalogs joined
+    (:class:`genai_cli.joining.Merged` or its cached copy), each kind on first use."""
+
+    def __init__(self, curated: Catalog, view: Any) -> None:
+        super().__init__()
+        self.curated = curated
+        self.view = view
+
+    def curated_models(self) -> list[dict[str, Any]]:
+        patches = self.view.patches
+        return [
+            {**m, **patches[m["id"]]} if m["id"] in patches else m
+            for m in self.curated.records("models")
+        ]
+
+    def __missing__(self, kind: str) -> list[dict[str, Any]]:
+        if kind not in R.KINDS:
+            raise KeyError(kind)
+        records: list[dict[str, Any]]
+        if kind == "models":
+            records = [*self.curated_models(), *self.view.imported_models()]
+        elif kind == "vendors":
+            records = [*self.curated.records("vendors"), *self.view.vendors]
+        elif kind == "catalogs":
+            records = list(self.view.catalogs)
+        elif not R.KINDS[kind].bundled:
+            records = [x for e in self.view.all_extras().values() for x in e.get(kind, ())]
+        else:
+            records = self.curated.records(kind)
         self[kind] = records
         return records
 
@@ -90,6 +124,9 @@ class Catalog:
         meta: dict[str, Any],
         records: dict[str, list[dict[str, Any]]],
         user_files: list[str] | None = None,
+        *,
+        key: str = "",
+        imported: list[str] | None = None,
     ) -> None:
         self._meta = meta
         self.dataset: dict[str, Any] = meta["dataset"]
@@ -98,6 +135,10 @@ class Catalog:
         self._by_id: dict[str, dict[str, dict[str, Any]]] = {}
         self._names: dict[str, dict[str, str]] = {}
         self.user_files: list[str] = user_files or []
+        self.key = key or self.fingerprint
+        """Identifies everything this catalog is made of (bundled data, user files)."""
+        self.imported: list[str] = imported or []
+        """The imported catalogs joined to it."""
 
     # ------------------------------------------------------------------ records
 
@@ -119,13 +160,44 @@ class Catalog:
         k = R.kind_of(kind)
         return [normalize(r, k.schema, self.shapes) for r in self._records[k.name]]
 
-    def output(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
-        """A record as the CLI prints it: full, plus the keys the registry derives."""
+    def output(self, kind: str, rec: dict[str, Any], *, detail: bool = True) -> dict[str, Any]:
+        """A record as the CLI prints it: full, plus the keys the registry derives
+        (without the kind's ``detail`` keys when ``detail`` is false, as lists show it)."""
         k = R.kind_of(kind)
-        return k.output(self, normalize(rec, k.schema, self.shapes))
+        out = k.output(self, normalize(rec, k.schema, self.shapes), detail)
+        if not detail:
+            for key in k.detail:
+                out.pop(key, None)
+        return out
 
-    def outputs(self, kind: str, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [self.output(kind, r) for r in recs]
+    def outputs(
+        self, kind: str, recs: list[dict[str, Any]], *, detail: bool = True
+    ) -> list[dict[str, Any]]:
+        return [self.output(kind, r, detail=detail) for r in recs]
+
+    def extras(self, model_id: str, detail: bool = True) -> dict[str, list[dict[str, Any]]]:
+        """What imported catalogs say of a model: its ``external_ids`` and
+        ``conflicts``, and with ``detail`` its ``offerings`` and ``claims`` (empty
+        without imports)."""
+        if isinstance(self._records, _WithImports):
+            view = self._records.view
+            extras: dict[str, list[dict[str, Any]]] = view.model_extras(model_id, detail)
+            return extras
+        return {}
+
+    def models_of_vendors(self, vendor_ids: set[str]) -> list[dict[str, Any]]:
+        """The models whose vendor or a partner is one of ``vendor_ids``, in dataset
+        order (imported models are read only for those vendors)."""
+        if isinstance(self._records, _WithImports) and "models" not in self._records:
+            curated = self._records.curated_models()
+            imported = self._records.view.imported_models(vendor_ids)
+        else:
+            curated, imported = self._records["models"], []
+        return [
+            m
+            for m in (*curated, *imported)
+            if m["vendor"] in vendor_ids or vendor_ids.intersection(m.get("partners", ()))
+        ]
 
     def keys(self, kind: str) -> list[str]:
         """The keys of a kind's output records, in order."""
@@ -142,10 +214,12 @@ class Catalog:
     # ------------------------------------------------------------------ look-up
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
+        """Records by id (for a kind without ids, by :func:`genai_cli.registry.record_id`)."""
         kind = kind_of(kind)
         index = self._by_id.get(kind)
         if index is None:
-            index = {r["id"]: r for r in self._records[kind]}
+            rid = R.record_id
+            index = {rid(kind, r): r for r in self._records[kind]}
             self._by_id[kind] = index
         return index
 
@@ -225,7 +299,13 @@ class Catalog:
                 records[kind] = merge_records(self.records(kind), theirs)
         for kind, mine in self._records.items():
             records.setdefault(kind, mine)
-        return Catalog(self._meta, records, overlay.get("files", []))
+        return Catalog(self._meta, records, overlay.get("files", []), key=overlay.get("key", ""))
+
+    def with_imports(self, view: Any, catalogs: list[str], key: str) -> Catalog:
+        """A new catalog with imported catalogs joined (see :mod:`genai_cli.imports`)."""
+        return Catalog(
+            self._meta, _WithImports(self, view), self.user_files, key=key, imported=catalogs
+        )
 
 
 def _squash(text: str) -> str:
@@ -242,18 +322,34 @@ def bundled() -> Catalog:
     return _BUNDLED
 
 
-def load_catalog(data_dir: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Catalog:
-    """The bundled dataset, with the records of ``data_dir`` on top.
+def load_catalog(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    cache: bool = True,
+    bundled_only: bool = False,
+    imports_too: bool = True,
+) -> Catalog:
+    """The bundled dataset, with a data folder on top: the user's own records, and
+    the catalogs imported into it (``genai import``).
 
-    A user folder is validated like the bundled data (raising
+    ``data_dir`` defaults to the user's data folder (``$XDG_DATA_HOME/genai``,
+    else ``~/.local/share/genai``), when it exists; ``bundled_only`` leaves every
+    folder out, ``imports_too=False`` the imported catalogs. A folder is validated like the bundled data (raising
     :class:`~genai_cli.errors.DataError` with every problem); the validated
-    result is cached by the files' content hashes unless ``cache=False``.
+    records, and the imported catalogs joined to them, are cached by the
+    files' contents unless ``cache=False``.
     """
     base = bundled()
-    if data_dir is None or str(data_dir) == "":
+    if bundled_only:
         return base
-    from pathlib import Path
+    if data_dir is None or str(data_dir) == "":
+        from .imports import default_folder
 
-    from .userdata import load_overlay
+        folder = default_folder()
+        if folder is None or not os.path.isdir(folder):
+            return base
+    else:
+        folder = os.fspath(data_dir)
+    from .userdata import load_folder
 
-    return base.with_overlay(load_overlay(Path(data_dir), base, cache=cache))
+    return load_folder(folder, base, cache=cache, imports_too=imports_too)

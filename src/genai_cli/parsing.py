@@ -14,7 +14,11 @@ import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    import os
+    from typing import Any, TypeAlias
+
+    StrPath: TypeAlias = "str | os.PathLike[str]"
+    """A path as a string or a ``Path``."""
 
 # --------------------------------------------------------------------------- dates
 

@@ -135,13 +135,7 @@ def filter_models(
     vendor_ids = set(resolve_all(cat, "vendors", vendors))
     needle = normalize_key(search) if search else None
     out = []
-    for m in cat.records("models"):
-        if (
-            vendor_ids
-            and m["vendor"] not in vendor_ids
-            and not vendor_ids.intersection(m.get("partners", ()))
-        ):
-            continue
+    for m in cat.models_of_vendors(vendor_ids) if vendor_ids else cat.records("models"):
         if domain is not None and m.get("domain") != domain:
             continue
         if modality is not None and modality not in m.get("modalities", ()):
@@ -302,13 +296,13 @@ def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
     needle = normalize_key(text)
     if not needle:
         raise UsageError("search: give some text to look for")
-    hits = []
+    hits: list[dict[str, Any]] = []
     for kind in kinds or tuple(k.name for k in R.KINDS.values() if k.searched):
         fields = R.KINDS[kind].search
         for rec in cat.records(kind):
             best = 0
             where = ""
-            rid = rec["id"]
+            rid = R.record_id(kind, rec)
             for field, value in [("id", rid), *_texts(rec, fields)]:
                 t = normalize_key(value)
                 if needle not in t:

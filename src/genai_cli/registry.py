@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
         def records(self, kind: str) -> list[dict[str, Any]]: ...
         def by_id(self, kind: str) -> dict[str, dict[str, Any]]: ...
+        def extras(self, model_id: str, detail: bool = ...) -> dict[str, list[dict[str, Any]]]: ...
 
 
 # --------------------------------------------------------------------------- fields
@@ -159,7 +160,11 @@ class Kind:
     shapes (``int``, ``str``, ``bool``, ``list``, ``object``...); ``output``: the
     function that computes them; ``searched``: whether ``genai search`` looks
     at this kind unless ``--kind`` asks for others; ``command`` and ``show``:
-    the paths of the commands that list the kind and show one record.
+    the paths of the commands that list the kind and show one record;
+    ``detail``: keys that a list leaves out unless ``--fields`` names them
+    (``show``, export and SQL have them); ``bundled``: whether the dataset
+    itself holds records of the kind (else only imports make them);
+    ``key``: the fields that identify a record.
     """
 
     def __init__(
@@ -176,16 +181,22 @@ class Kind:
         sort: str | None = None,
         then: str = "id",
         derived: tuple[tuple[str, str | None, str], ...] = (),
-        output: Callable[[Records, dict[str, Any]], dict[str, Any]] | None = None,
+        output: Callable[[Records, dict[str, Any], bool], dict[str, Any]] | None = None,
         title: Callable[[Mapping[str, Any]], str] | None = None,
         searched: bool = True,
         command: str | None = None,
         show: str | None = None,
+        detail: tuple[str, ...] = (),
+        bundled: bool = True,
+        key: tuple[str, ...] = ("id",),
     ) -> None:
         self.name = name
         self.singular = singular
         self.schema = schema
-        self.files = (name, singular, name.replace("_", "-"), singular.replace("_", "-"), *files)
+        self.aliases = (name, singular, name.replace("_", "-"), singular.replace("_", "-"), *files)
+        """What a user may call the kind (``genai schema``, ``search --kind``)."""
+        self.files = self.aliases if bundled else ()
+        """What a user's data file of this kind may be named (only bundled kinds)."""
         self.names = names
         self.search = search
         self.refs = refs
@@ -198,6 +209,11 @@ class Kind:
         self.searched = searched
         self.command = command
         self.show = show
+        self.detail = detail
+        self.bundled = bundled
+        self.key = key
+        if then == "id" and key != ("id",):
+            self.then = key[0]
 
     @property
     def table(self) -> str:
@@ -217,9 +233,9 @@ class Kind:
         types.update({key: t for key, _, t in self.derived})
         return types
 
-    def output(self, cat: Records, full: dict[str, Any]) -> dict[str, Any]:
-        """A full record as printed: with its derived keys."""
-        return full if self._output is None else self._output(cat, full)
+    def output(self, cat: Records, full: dict[str, Any], detail: bool = True) -> dict[str, Any]:
+        """A full record as printed: with its derived keys (``detail``: all of them)."""
+        return full if self._output is None else self._output(cat, full, detail)
 
     def title(self, rec: Mapping[str, Any]) -> str:
         """What a person calls this record (its name, title, ...)."""
@@ -237,29 +253,36 @@ class Kind:
 # --------------------------------------------------------------------------- derived keys
 
 
-def _model_output(cat: Records, full: dict[str, Any]) -> dict[str, Any]:
+def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
     """``parameters`` is a figure or a range, else null; ``parameters_detail`` keeps
-    the quantity as recorded (its state: exact, range, lower bound, undisclosed)."""
+    the quantity as recorded (its state: exact, range, lower bound, undisclosed).
+    From imported catalogs: ``external_ids`` gains the entries that joined the
+    model, and ``offerings``, ``claims`` and ``conflicts`` are theirs."""
     out: dict[str, Any] = {}
+    extras = cat.extras(full["id"], detail)
     for key, value in full.items():
         if key == "parameters":
             shown = value is not None and value["state"] in ("exact", "range")
             out["parameters"] = value if shown else None
             out["parameters_detail"] = value
+        elif key == "external_ids":
+            out[key] = [*value, *extras.get("external_ids", ())]
         else:
             out[key] = value
+    for key in ("offerings", "claims", "conflicts"):
+        out[key] = extras.get(key, [])
     return out
 
 
-def _score_output(cat: Records, full: dict[str, Any]) -> dict[str, Any]:
+def _score_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
     """``setting_detail``: the setting parsed; ``third_party``: the publisher is not
     the model's vendor or partner."""
     out = dict(full)
     setting = full.get("setting")
     if setting:
-        detail = parse_setting(setting)
-        detail.pop("label", None)
-        out["setting_detail"] = detail
+        parsed = parse_setting(setting)
+        parsed.pop("label", None)
+        out["setting_detail"] = parsed
     else:
         out["setting_detail"] = None
     model = cat.by_id("models").get(full["model"])
@@ -271,7 +294,7 @@ def _score_output(cat: Records, full: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _architecture_output(cat: Records, full: dict[str, Any]) -> dict[str, Any]:
+def _architecture_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
     """``models``: the ids of the models built on it."""
     return {
         **full,
@@ -329,7 +352,13 @@ KINDS: dict[str, Kind] = {
                 "open_weights",
             ),
             sort="released",
-            derived=(("parameters_detail", "parameters", "object"),),
+            derived=(
+                ("parameters_detail", "parameters", "object"),
+                ("offerings", None, "list"),
+                ("claims", None, "list"),
+                ("conflicts", None, "list"),
+            ),
+            detail=("offerings", "claims"),
             output=_model_output,
             command="models list",
             show="models show",
@@ -442,12 +471,66 @@ KINDS: dict[str, Kind] = {
             columns=("id", "title", "kind", "publisher", "date"),
             searched=False,
         ),
+        Kind(
+            "catalogs",
+            "catalog",
+            "CatalogImport",
+            names=(),
+            search=("catalog", "version", "source"),
+            columns=("catalog", "version", "as_of", "records", "matched", "new", "imported_at"),
+            searched=False,
+            command="catalogs",
+            bundled=False,
+            key=("catalog",),
+        ),
+        Kind(
+            "offerings",
+            "offering",
+            "Offering",
+            names=(),
+            search=("model", "provider", "id", "key"),
+            refs=(Ref("model", "models"),),
+            columns=("model", "provider", "id", "pricing", "context_window", "catalog"),
+            searched=False,
+            bundled=False,
+            key=("catalog", "key"),
+            title=lambda r: f"{r.get('model')} at {r.get('provider')}",
+        ),
+        Kind(
+            "claims",
+            "claim",
+            "Claim",
+            names=(),
+            search=("model", "field", "key"),
+            refs=(Ref("model", "models"),),
+            columns=("model", "field", "value", "catalog", "key", "used"),
+            searched=False,
+            bundled=False,
+            key=("model", "field", "catalog", "key"),
+            title=lambda r: f"{r.get('catalog')} on {r.get('model')} {r.get('field')}",
+        ),
+        Kind(
+            "conflicts",
+            "conflict",
+            "Conflict",
+            names=(),
+            search=("model", "field"),
+            refs=(Ref("model", "models"),),
+            columns=("model", "field", "values"),
+            command="conflicts",
+            searched=False,
+            bundled=False,
+            key=("model", "field"),
+            title=lambda r: f"{r.get('model')} {r.get('field')}",
+        ),
     )
 }
 """Every kind with records, referenced kinds first (the load order)."""
 
-LIST_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k != "sources")
+LIST_KINDS: tuple[str, ...] = tuple(k for k, v in KINDS.items() if k != "sources" and v.bundled)
 """The kinds of the dataset proper (``sources`` is the registry of cited documents)."""
+BUNDLED: tuple[str, ...] = tuple(k for k, v in KINDS.items() if v.bundled)
+"""The kinds the bundled data (and a user's files) hold; the others come from imports."""
 
 REGISTRY = "sources"
 SINGLETON = "dataset"
@@ -467,7 +550,7 @@ def kind_of(name: str) -> Kind:
     """'model', 'models', 'agi-levels', 'market' -> the kind; :class:`UsageError` otherwise."""
     key = name.strip().lower()
     for kind in KINDS.values():
-        if key in kind.files:
+        if key in kind.aliases:
             return kind
     from .errors import UsageError
 
@@ -484,6 +567,14 @@ def kind_for_path(parts: tuple[str, ...]) -> str | None:
             if low in kind.files:
                 return kind.name
     return None
+
+
+def record_id(kind: str, rec: Mapping[str, Any]) -> str:
+    """A record's id: its ``id``, or its identifying fields joined by ``/``."""
+    key = KINDS[kind].key
+    if key == ("id",):
+        return str(rec["id"])
+    return "/".join(str(rec.get(f)) for f in key)
 
 
 def score_id(rec: Mapping[str, Any]) -> str:

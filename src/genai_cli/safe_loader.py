@@ -16,13 +16,16 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from .errors import Problem
 from .registry import KINDS, kind_for_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from .parsing import StrPath
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 1_000_000
@@ -40,16 +43,20 @@ _ALLOWED_TAGS = {
 }
 
 
-@dataclass
 class LoadedFile:
-    """The records of one file, with what is needed to point at their lines."""
+    """The records of one file, with what is needed to point at their lines.
 
-    path: str
-    kind: str | None
-    data: Any = None
-    problems: list[Problem] = field(default_factory=list)
-    yaml_root: Any = None  # the composed YAML node tree, for line look-ups
-    json_text: str | None = None
+    (A plain class, not a dataclass: the user-data path imports this module on
+    every run, and ``dataclasses`` costs milliseconds to import.)
+    """
+
+    def __init__(self, path: str, kind: str | None, data: Any = None) -> None:
+        self.path = path
+        self.kind = kind
+        self.data = data
+        self.problems: list[Problem] = []
+        self.yaml_root: Any = None  # the composed YAML node tree, for line look-ups
+        self.json_text: str | None = None
 
     def line_of(self, loc: tuple[Any, ...]) -> int | None:
         """The line of the value at ``loc`` (``(index, field, ...)``), as best known."""
@@ -63,18 +70,24 @@ class LoadedFile:
 # --------------------------------------------------------------------------- discovery
 
 
-def iter_data_files(root: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
-    """Data files under ``root``, sorted: ``models.yaml``, ``models/acme.yaml``, ..."""
+def iter_data_files(
+    root: StrPath, *, skip: tuple[str, ...] = ()
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Data files under ``root``, sorted: ``models.yaml``, ``models/acme.yaml``, ...
+    (leaving out hidden folders, ``_`` folders and the top-level folders ``skip``)."""
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        top = dirpath == str(root)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith((".", "_")) and not (top and d in skip)
+        )
         for name in sorted(filenames):
             if name.startswith(".") or not name.lower().endswith(DATA_SUFFIXES):
                 continue
-            path = Path(dirpath) / name
-            yield path, path.relative_to(root).parts
+            path = os.path.join(dirpath, name)
+            yield path, tuple(os.path.relpath(path, root).split(os.sep))
 
 
-def read_file(path: Path, display: str, parts: tuple[str, ...]) -> LoadedFile:
+def read_file(path: StrPath, display: str, parts: tuple[str, ...]) -> LoadedFile:
     """Read and parse one data file. Problems are collected, never raised."""
     kind = kind_for_path(parts)
     loaded = LoadedFile(display, kind)
@@ -85,11 +98,11 @@ def read_file(path: Path, display: str, parts: tuple[str, ...]) -> LoadedFile:
     if isinstance(raw, Problem):
         loaded.problems.append(raw)
         return loaded
-    parse_bytes(loaded, raw, json_file=path.suffix.lower() == ".json")
+    parse_bytes(loaded, raw, json_file=os.fspath(path).lower().endswith(".json"))
     return loaded
 
 
-def read_checked(path: Path, display: str) -> bytes | Problem:
+def read_checked(path: StrPath, display: str) -> bytes | Problem:
     """A data file's bytes, or why not: not a regular file, over the size limit, unreadable."""
     try:
         st = os.stat(path)
@@ -99,7 +112,8 @@ def read_checked(path: Path, display: str) -> bytes | Problem:
             return Problem(
                 display, None, f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
             )
-        return path.read_bytes()
+        with open(path, "rb") as fh:
+            return fh.read()
     except OSError as exc:
         return Problem(display, None, f"cannot read: {exc.strerror or exc}")
 

@@ -243,6 +243,19 @@ class Pricing(Record):
     note: str | None = None
 
 
+class ExternalId(Record):
+    """An id a catalog or provider knows a model by: a catalog entry with this id
+    joins the model (see :mod:`genai_cli.identity`)."""
+
+    id: Text = Field(
+        description="the id as the provider writes it: gpt-4-0613, claude-3-opus-20240229"
+    )
+    provider: str | None = Field(None, description="the provider that uses it, if only one")
+    catalog: str | None = Field(None, description="the catalog it was found in (imports)")
+    key: str | None = Field(None, description="the catalog entry's own key (imports)")
+    note: str | None = None
+
+
 class Ratings(Record):
     """The report's bar ratings in the GPT lineage table (1-6 blocks)."""
 
@@ -270,9 +283,10 @@ class Vendor(Record):
     name: Text
     name_zh: str | None = Field(None, description="the Chinese name the report uses")
     aliases: list[Text] = Field(default_factory=list)
-    type: Literal["company", "lab", "startup", "division", "nonprofit", "community", "academic"] = (
-        "company"
-    )
+    type: (
+        Literal["company", "lab", "startup", "division", "nonprofit", "community", "academic"]
+        | None
+    ) = Field("company", description="null for a vendor only catalogs know")
     founded: PartialDate | None = None
     founders: list[Text] = Field(default_factory=list)
     parent: Id | None = Field(None, description="owning vendor, e.g. deepmind -> google")
@@ -309,6 +323,12 @@ class Model(Record):
     embedding_dim: Annotated[int, Field(gt=0)] | None = None
     context_window: Annotated[int, Field(gt=0)] | None = None
     context_windows: list[ContextWindow] = Field(default_factory=list)
+    max_input_tokens: Annotated[int, Field(gt=0)] | None = Field(
+        None, description="the longest prompt, where a source gives it apart from the window"
+    )
+    max_output_tokens: Annotated[int, Field(gt=0)] | None = Field(
+        None, description="the longest reply it can write in one call"
+    )
     training_tokens: Annotated[int, Field(gt=0)] | None = None
     training_method: list[Text] = Field(default_factory=list)
     features: list[Text] = Field(default_factory=list)
@@ -317,6 +337,10 @@ class Model(Record):
     pricing: Pricing | None = None
     pricing_variants: list[Pricing] = Field(default_factory=list)
     ratings: Ratings | None = None
+    external_ids: list[ExternalId] = Field(
+        default_factory=list,
+        description="the ids other catalogs and providers know it by (snapshots, provider forms)",
+    )
     corrections: list[Correction] = Field(default_factory=list)
     sources: Sources
 
@@ -454,6 +478,71 @@ class Risk(Record):
     title_zh: Text
     description: str | None = None
     sources: Sources
+
+
+class Offering(Record):
+    """A provider's offer of a model, as an imported catalog states it."""
+
+    model: Id
+    catalog: Text
+    provider: Text
+    id: Text = Field(description="the model id as this provider writes it")
+    key: Text = Field(description="the catalog entry's own key")
+    pricing: dict[str, float] | None = Field(
+        None, description="USD per 1M tokens: input, output, cache_read, cache_write"
+    )
+    context_window: int | None = None
+    max_input_tokens: int | None = None
+    max_output_tokens: int | None = None
+    deprecation_date: PartialDate | None = None
+    mode: str | None = None
+    url: str | None = None
+    as_of: PartialDate | None = None
+
+
+class Claim(Record):
+    """What one catalog says of one field of a model."""
+
+    model: Id
+    field: Text
+    value: Any
+    catalog: Text
+    catalog_version: str | None = None
+    key: Text = Field(description="the first (best-ranked) entry that says it")
+    keys: list[str] = Field(default_factory=list, description="every entry that says it")
+    url: str | None = None
+    as_of: PartialDate | None = None
+    used: bool = Field(False, description="the value the model shows (a null curated field)")
+
+
+class ConflictValue(Record):
+    value: Any
+    sources: list[str] = Field(description="'dataset' (the curated value) or 'catalog:key'")
+
+
+class Conflict(Record):
+    """A field of a model whose sources disagree, values side by side."""
+
+    model: Id
+    field: Text
+    values: list[ConflictValue]
+
+
+class CatalogImport(Record):
+    """One imported catalog."""
+
+    catalog: Text
+    version: str | None = None
+    as_of: PartialDate | None = None
+    file: Text = Field(description="the imported catalog's file in the data folder")
+    source: str | None = Field(None, description="what it was imported from")
+    records: int
+    entries: int
+    matched: int = Field(description="curated models that entries of it joined")
+    new: int = Field(description="models only catalogs know that it names")
+    offerings: int
+    skipped: dict[str, int] = Field(default_factory=dict)
+    imported_at: str = Field(description="when the file was written (UTC)")
 
 
 RULES: dict[str, tuple[Any, Any]] = {

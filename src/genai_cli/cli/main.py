@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 
             command, params, root = parsed
             target = spec()["commands"][command]["handler"]
-            code = run(command, target, params, data_dir=root.get("data_dir"))
+            code = run(command, target, params, root)
         sys.stdout.flush()
         return code
     except KeyboardInterrupt:

@@ -138,7 +138,7 @@ def command(
             from .runner import run
 
             kwargs = {k: v for k, v in kwargs.items() if k != "ctx"}
-            code = run(_path(ctx), target, kwargs, data_dir=(ctx.obj or {}).get("data_dir"))
+            code = run(_path(ctx), target, kwargs, dict(ctx.find_root().obj or {}))
             if code:
                 raise typer.Exit(code)
 

@@ -27,6 +27,10 @@ def spec() -> dict[str, Any]:
     return _SPEC
 
 
+_TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
+_FALSE = frozenset({"0", "false", "f", "no", "n", "off"})
+
+
 class _Bail(Exception):
     """Not a plain command line: let typer handle it."""
 
@@ -137,9 +141,19 @@ def _finish(
             continue
         env = p.get("envvar")
         if env and os.environ.get(env):
-            if p["flag"] or p["multiple"]:
+            if p["multiple"] or (p["flag"] and not p["bool_flag"]):
                 raise _Bail
-            out[name] = _convert(p, os.environ[env])
+            raw = os.environ[env]
+            if p["flag"]:  # click's boolean words
+                low = raw.strip().lower()
+                if low in _TRUE:
+                    out[name] = True
+                elif low in _FALSE:
+                    out[name] = False
+                else:
+                    raise _Bail
+            else:
+                out[name] = _convert(p, raw)
             continue
         if p["required"]:
             raise _Bail

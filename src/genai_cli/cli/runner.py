@@ -36,12 +36,15 @@ def footer(ctx: Any) -> str | None:
     if cat.user_files:
         n = len(cat.user_files)
         text += f" · plus {n} user file{'s' if n != 1 else ''}"
+    if cat.imported:
+        text += " · plus catalogs: " + ", ".join(cat.imported)
     return text
 
 
-def run(command: str, target: str, params: dict[str, Any], *, data_dir: str | None = None) -> int:
+def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any]) -> int:
     """Run ``command`` (its path, ``models list``) by calling its handler ``target``
-    with typer-style ``params``; returns the exit code."""
+    with typer-style ``params`` and the root options ``root`` (``data_dir``,
+    ``bundled_only``); returns the exit code."""
     from ..commands.context import Ctx, Output
     from ..output.render import check_format, render
     from ..queries import check_limit, parse_fields
@@ -59,7 +62,11 @@ def run(command: str, target: str, params: dict[str, Any], *, data_dir: str | No
             out.sort = params.pop("sort", None)
             out.desc = bool(params.pop("desc", False))
             out.limit = check_limit(params.pop("limit", None))
-            ctx = Ctx(data_dir=data_dir or None, out=out)
+            ctx = Ctx(
+                data_dir=root.get("data_dir") or None,
+                out=out,
+                bundled_only=bool(root.get("bundled_only")),
+            )
             result = handler(target)(ctx, **params)
             render(result, out.format, footer=footer(ctx))
             sys.stdout.flush()

@@ -24,15 +24,19 @@ class Output:
 
 
 class Ctx:
-    """A command's context: the data folder and, loaded on first use, the catalog."""
+    """A command's context: the data folder (``None``: the user's, if any), whether
+    to answer from the bundled data alone, and, loaded on first use, the catalog."""
 
-    def __init__(self, data_dir: str | None = None, out: Output | None = None) -> None:
+    def __init__(
+        self, data_dir: str | None = None, out: Output | None = None, bundled_only: bool = False
+    ) -> None:
         self.data_dir = data_dir
+        self.bundled_only = bundled_only
         self.out = out or Output()
         self._catalog: Catalog | None = None
 
     @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            self._catalog = load_catalog(self.data_dir)
+            self._catalog = load_catalog(self.data_dir, bundled_only=self.bundled_only)
         return self._catalog

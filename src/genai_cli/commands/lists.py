@@ -33,19 +33,21 @@ def list_result(
     keys = cat.keys(kind)
     Q.check_sort(cat, kind, o.sort)
     Q.check_fields(o.fields, keys)
+    # a list leaves out the kind's detail keys (offerings, claims) unless asked for
+    detail = bool(o.fields and set(o.fields) & set(k.detail)) or (o.sort in k.detail)
     if o.sort is not None or default_sort is not None:
         key = o.sort or default_sort
         assert key is not None
         if key in cat.shapes[k.schema]["fields"]:
             records = Q.sort_records(records, key, desc=o.desc, then=then)
         else:  # a derived key: sort the output records
-            projected = cat.outputs(kind, records)
+            projected = cat.outputs(kind, records, detail=detail)
             order = Q.sort_records(projected, key, desc=o.desc, then=then)
-            by_id = {r["id"]: r for r in records}
-            records = [by_id[r["id"]] for r in order]
+            by_id = {R.record_id(kind, r): r for r in records}
+            records = [by_id[R.record_id(kind, r)] for r in order]
     if o.limit is not None:
         records = records[: o.limit]
-    rows = cat.outputs(kind, records)
+    rows = cat.outputs(kind, records, detail=detail)
     shown = o.fields or columns
     data = Q.select_fields(rows, o.fields)
     if o.format in ("table", "markdown"):

@@ -12,6 +12,7 @@ import sys
 
 from ..errors import UsageError
 from .layout import Panel, Stack, Table
+from .terminal import is_tty, is_utf8
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,8 +31,7 @@ def check_format(fmt: str) -> str:
 
 
 def _utf8(out: IO[str]) -> bool:
-    enc = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
-    return enc in ("utf-8", "utf8", "utf-8-sig")
+    return getattr(out, "encoding", None) is None or is_utf8(out)
 
 
 def render(
@@ -46,7 +46,13 @@ def render(
     if fmt in ("table", "markdown") and result.layout is None:
         return
     if fmt == "json":
-        out.write(json.dumps(result.data, ensure_ascii=not _utf8(out), indent=2) + "\n")
+        # indented for a person on a terminal; compact (and written by the C encoder,
+        # many times faster) for a pipe or a file, as gh does
+        if is_tty(out):
+            text = json.dumps(result.data, ensure_ascii=not _utf8(out), indent=2)
+        else:
+            text = json.dumps(result.data, ensure_ascii=not _utf8(out), separators=(",", ":"))
+        out.write(text + "\n")
     elif fmt == "jsonl":
         ascii_only = not _utf8(out)
         for row in result.records():

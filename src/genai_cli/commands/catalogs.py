@@ -1,0 +1,46 @@
+"""``genai catalogs`` and ``genai conflicts``: the imported catalogs, and where sources disagree."""
+
+from __future__ import annotations
+
+from .. import queries as Q
+from ..errors import UsageError
+from ..output.result import Result
+from .context import Ctx
+from .lists import list_result
+
+
+def catalogs(ctx: Ctx) -> Result:
+    return list_result(ctx, "catalogs", ctx.catalog.records("catalogs"))
+
+
+def conflicts(
+    ctx: Ctx,
+    model: list[str] | None = None,
+    field: list[str] | None = None,
+    catalog: list[str] | None = None,
+) -> Result:
+    from ..importers import catalog_name
+    from ..joining import CONFLICT_FIELDS
+
+    cat = ctx.catalog
+    models = set(Q.resolve_all(cat, "models", model or []))
+    fields = set()
+    for f in field or []:
+        key = f.strip().lower().replace("-", "_")
+        if key not in CONFLICT_FIELDS:
+            raise UsageError(
+                f"--field: unknown field {f!r}; expected one of: {', '.join(CONFLICT_FIELDS)}"
+            )
+        fields.add(key)
+    catalogs_ = {catalog_name(c) for c in catalog or []}
+    rows = [
+        c
+        for c in cat.records("conflicts")
+        if (not models or c["model"] in models)
+        and (not fields or c["field"] in fields)
+        and (
+            not catalogs_
+            or any(s.split(":", 1)[0] in catalogs_ for v in c["values"] for s in v["sources"])
+        )
+    ]
+    return list_result(ctx, "conflicts", rows)

@@ -1,0 +1,78 @@
+"""``genai import CATALOG [PATH]``: bring a public catalog into the data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import UsageError
+from ..output.result import Result
+from .context import Ctx
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
+    from .. import imports
+    from ..atomic import write_atomically
+    from ..catalog import load_catalog
+    from ..importers import catalog_name, read_catalog
+    from ..output.progress import Progress
+
+    name = catalog_name(catalog)
+    where = ctx.data_dir or imports.default_folder()
+    if where is None:
+        raise UsageError("no data folder: set --data-dir or GENAI_DATA_DIR (HOME is not set)")
+    folder = Path(where)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--data-dir: not a folder: {folder}")
+    bar = Progress(f"reading {name}")
+    try:
+        read = read_catalog(name, path, progress=bar)
+    finally:
+        bar.close()
+    text = imports.dumps(read)
+    target = Path(imports.catalog_path(folder, name))
+    curated = load_catalog(folder, imports_too=False) if folder.is_dir() else load_catalog()
+    doc: dict[str, Any] = json.loads(text)
+    doc["path"] = str(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomically(target, write)
+    doc["imported_at"] = imports.read_file(target)["imported_at"]
+    from ..joining import summarize
+
+    summary = summarize(curated, doc)
+    data = {**summary, "dropped": read.dropped}
+    lines: list[str] = []
+    if ctx.out.format != "json":
+        lines = _lines(summary, read.dropped)
+    return Result(
+        data=data if ctx.out.format == "json" else None,
+        layout=None,
+        footer=False,
+        messages=lines,
+        render=ctx.out.format == "json",
+    )
+
+
+def _lines(s: dict[str, Any], dropped: dict[str, int]) -> list[str]:
+    version = f" {s['version']}" if s.get("version") else ""
+    out = [
+        f"imported {s['catalog']}{version} (as of {s['as_of']}) from {s['source']}",
+        f"  into {s['file']}",
+        f"  {s['records']:,} records read: {s['entries']:,} entries kept, "
+        f"{s['records'] - s['entries']:,} skipped",
+        f"  {s['matched_entries']:,} entries matched {s['matched']:,} models of the dataset; "
+        f"{s['new']:,} new models; {s['offerings']:,} offerings",
+    ]
+    for reason, n in sorted(s["skipped"].items(), key=lambda kv: -kv[1]):
+        out.append(f"  skipped {n:,}: {reason}")
+    for what, n in sorted(dropped.items(), key=lambda kv: -kv[1]):
+        out.append(f"  left out {n:,} values: {what}")
+    return out

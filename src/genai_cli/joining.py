@@ -1,0 +1,461 @@
+"""How imported catalogs join the dataset (stdlib only).
+
+How a catalog entry joins:
+
+* **which model**: by explicit identity only (:mod:`genai_cli.identity`);
+  what joins nothing becomes a model of its own;
+* **claims**: every fact an entry states about its model's fields is a claim,
+  with the catalog, its version, the entry's key, its url and as-of date;
+* **offerings**: every entry of a catalog of providers (models.dev, LiteLLM,
+  genai-prices; HELM lists models, not offers) is an offering: provider,
+  prices per 1M tokens, limits, deprecation date;
+* **which value a field shows**: a curated value (the bundled data or the
+  user's own files) always stands. A field that is null there, and every field
+  of a model only catalogs know, takes the first claim in :data:`PRECEDENCE`
+  order — catalogs in that order; within one, the lab's own API first, the
+  model's own id before a dated snapshot, then by key — and that claim says
+  ``"used": true``;
+* **conflicts**: a field whose sources (the curated value and every claim)
+  hold different values, after normalising: numbers as absolute integers,
+  prices per 1M tokens, dates compared at the coarser precision
+  (``2023-03`` agrees with ``2023-03-14``), a parameter count inside a
+  curated range. Names are claims but never conflicts.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import identity as I
+from .imports import PRECEDENCE
+from .parsing import normalize_key
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+    from .catalog import Catalog
+
+MODEL_FIELDS = (
+    "name",
+    "released",
+    "knowledge_cutoff",
+    "context_window",
+    "max_input_tokens",
+    "max_output_tokens",
+    "open_weights",
+    "parameters",
+    "modalities",
+    "pricing",
+)
+"""The model fields catalogs make claims about."""
+
+CONFLICT_FIELDS = tuple(f for f in MODEL_FIELDS if f not in ("name", "modalities"))
+
+_MODALITIES = {"text", "image", "video", "audio", "code", "3d"}
+
+CURATED = "dataset"
+"""How a conflict names the curated value (the bundled data or the user's own files)."""
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def claims_of(entry: Mapping[str, Any], vendor: str | None) -> dict[str, Any]:
+    """What an entry says of its model's fields, normalised (USD per 1M, integers, ISO)."""
+    facts = entry["facts"]
+    out: dict[str, Any] = {}
+    if entry.get("name"):
+        out["name"] = entry["name"]
+    for key in (
+        "released", "knowledge_cutoff", "context_window", "max_input_tokens",
+        "max_output_tokens", "open_weights",
+    ):  # fmt: skip
+        if key in facts:
+            out[key] = facts[key]
+    if "parameters" in facts:
+        n = facts["parameters"]
+        out["parameters"] = {"state": "exact", "min": n, "max": n}
+    mods = [*facts.get("input_modalities", ()), *facts.get("output_modalities", ())]
+    kept = sorted({m for m in mods if m in _MODALITIES})
+    if kept:
+        out["modalities"] = kept
+    price = facts.get("pricing") or {}
+    if "input" in price and "output" in price and I.is_first_party(entry["provider"], vendor):
+        out["pricing"] = {"input": price["input"], "output": price["output"]}
+    return out
+
+
+def _date_agrees(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def agrees(field: str, a: Any, b: Any) -> bool:
+    """Do two values of ``field`` say the same, after normalising?"""
+    if field in ("released", "knowledge_cutoff") and isinstance(a, str) and isinstance(b, str):
+        return _date_agrees(a, b)
+    if field == "parameters" and isinstance(a, dict) and isinstance(b, dict):
+        return _quantities_agree(a, b)
+    if field == "pricing" and isinstance(a, dict) and isinstance(b, dict):
+        return all(round(float(a[k]), 6) == round(float(b[k]), 6) for k in ("input", "output"))
+    return bool(a == b)
+
+
+def _quantities_agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """A count agrees with a range that holds it, or a lower bound it passes."""
+    lo_a, lo_b = a.get("min"), b.get("min")
+    if lo_a is None or lo_b is None:
+        return True
+    hi_a = a["max"] if a.get("max") is not None else lo_a
+    hi_b = b["max"] if b.get("max") is not None else lo_b
+    if a.get("state") == "lower_bound":
+        return bool(lo_b >= lo_a)
+    if b.get("state") == "lower_bound":
+        return bool(lo_a >= lo_b)
+    return bool(lo_a <= lo_b <= hi_b <= hi_a or lo_b <= lo_a <= hi_a <= hi_b)
+
+
+def _shown(field: str, value: Any) -> Any:
+    """The value a conflict lists (a curated quantity or price without its notes)."""
+    if field == "parameters" and isinstance(value, dict):
+        return {k: value.get(k) for k in ("state", "min", "max")}
+    if field == "pricing" and isinstance(value, dict):
+        return {"input": value["input"], "output": value["output"]}
+    return value
+
+
+# --------------------------------------------------------------------------- merge
+
+
+class Merged:
+    """The imported catalogs joined to a curated catalog.
+
+    ``patches``: per curated model, the null fields catalogs filled;
+    ``models``: compact records of the models only catalogs know; ``vendors``:
+    new vendor records; ``extras``: per model id, its imported
+    ``external_ids``, ``offerings``, ``claims`` and ``conflicts``;
+    ``catalogs``: one row per imported catalog.
+    """
+
+    def __init__(self) -> None:
+        self.patches: dict[str, dict[str, Any]] = {}
+        self.models: list[dict[str, Any]] = []
+        self.vendors: list[dict[str, Any]] = []
+        self.extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.catalogs: list[dict[str, Any]] = []
+
+    # the view a Catalog reads (a cached copy offers the same methods)
+
+    def imported_models(self, vendors: set[str] | None = None) -> list[dict[str, Any]]:
+        if vendors is None:
+            return self.models
+        return [m for m in self.models if m.get("vendor") in vendors]
+
+    def model_extras(self, model_id: str, detail: bool = True) -> dict[str, list[dict[str, Any]]]:
+        return self.extras.get(model_id, {})
+
+    def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        return self.extras
+
+
+def _known_ids(cat: Catalog) -> dict[str, str]:
+    """Every id a curated model is known by (lowercase) -> the model's id."""
+    known: dict[str, str] = {}
+    for m in cat.records("models"):
+        known.setdefault(m["id"], m["id"])
+        for x in m.get("external_ids", ()):
+            known.setdefault(str(x["id"]).lower(), m["id"])
+    return known
+
+
+def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A catalog as the source of a record only catalogs know (its keys are the
+    record's ``external_ids``)."""
+    version = f" {doc['version']}" if doc.get("version") else ""
+    return {
+        "title": f"{doc['catalog']} catalog{version}",
+        "date": doc["as_of"][:10] if doc.get("as_of") else None,
+        "url": _CATALOG_URLS.get(doc["catalog"]),
+    }
+
+
+_CATALOG_URLS = {
+    "models.dev": "https://models.dev",
+    "litellm": "https://github.com/BerriAI/litellm",
+    "helm": "https://crfm.stanford.edu/helm/",
+    "genai-prices": "https://github.com/pydantic/genai-prices",
+}
+
+
+def _rank(
+    doc: Mapping[str, Any], entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
+) -> tuple[int, int, int, str]:
+    return (
+        PRECEDENCE.index(doc["catalog"]),
+        0 if I.is_first_party(entry["provider"], vendor) else 1,
+        0 if ident.raw == ident.base else 1,
+        str(entry["key"]),
+    )
+
+
+def _match(
+    known: Mapping[str, str], curated: Mapping[str, Any], entry: Mapping[str, Any], catalog: str
+) -> tuple[I.Identity, str, bool]:
+    """The model an entry joins: ``(identity, model id, joins a curated model?)``."""
+    ident = I.identify(entry)
+    mid = known.get(str(entry["id"]).lower()) or known.get(ident.raw) or known.get(ident.base)
+    if mid is not None:
+        return ident, mid, True
+    mid = I.model_id(ident)
+    if mid in curated:  # a slug that happens to be a curated id is not an identity
+        mid = f"{mid}-{I.model_id(I.Identity(catalog, catalog, None))}"
+    return ident, mid, False
+
+
+def summarize(cat: Catalog, doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What importing one catalog does, against a curated catalog: entries, matches,
+    new models, offerings, what was skipped."""
+    known = _known_ids(cat)
+    curated = cat.by_id("models")
+    matched: set[str] = set()
+    new: set[str] = set()
+    matched_entries = 0
+    for entry in doc["entries"]:
+        _, mid, joined = _match(known, curated, entry, doc["catalog"])
+        if joined:
+            matched.add(mid)
+            matched_entries += 1
+        else:
+            new.add(mid)
+    return {
+        "catalog": doc["catalog"],
+        "version": doc.get("version"),
+        "as_of": doc.get("as_of"),
+        "file": doc.get("path"),
+        "source": doc.get("file"),
+        "records": doc.get("records"),
+        "entries": len(doc["entries"]),
+        "matched": len(matched),
+        "matched_entries": matched_entries,
+        "new": len(new),
+        "offerings": 0 if doc["catalog"] == "helm" else len(doc["entries"]),
+        "skipped": doc.get("skipped", {}),
+        "imported_at": doc.get("imported_at"),
+    }
+
+
+def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
+    """Join imported catalogs (documents of :func:`read_file`) to a curated catalog."""
+    known = _known_ids(cat)
+    curated = cat.by_id("models")
+    vendor_names = cat.names("vendors")
+    groups: dict[str, list[tuple[dict[str, Any], dict[str, Any], I.Identity]]] = {}
+    matched_models: dict[str, set[str]] = {}
+    new_models: dict[str, set[str]] = {}
+    for doc in docs:
+        matched = matched_models.setdefault(doc["catalog"], set())
+        new = new_models.setdefault(doc["catalog"], set())
+        for entry in doc["entries"]:
+            ident, mid, joined = _match(known, curated, entry, doc["catalog"])
+            (matched if joined else new).add(mid)
+            groups.setdefault(mid, []).append((doc, entry, ident))
+
+    out = Merged()
+    new_vendors: dict[str, dict[str, Any]] = {}
+    for mid, members in groups.items():
+        members.sort(key=lambda m: _rank(m[0], m[1], m[2], None))
+        base = curated.get(mid)
+        vendor = base["vendor"] if base is not None else None
+        if vendor is None:
+            vendor = _vendor_of(members, vendor_names, new_vendors)
+        members.sort(key=lambda m: _rank(m[0], m[1], m[2], vendor))
+        full = cat.full("models", base) if base is not None else None
+        claims = _claims(members, vendor)
+        record: dict[str, Any] = {} if base is not None else {"id": mid}
+        for field in MODEL_FIELDS:
+            current = full.get(field) if full is not None else None
+            if current not in (None, []) or (full is not None and field in ("name", "modalities")):
+                continue
+            first = next((c for c in claims if c["field"] == field), None)
+            if first is not None:
+                first["used"] = True
+                record[field] = first["value"]
+        if base is not None:
+            if record:
+                out.patches[mid] = record
+        else:
+            record.setdefault("name", mid)
+            record["vendor"] = vendor
+            record["sources"] = [
+                _source(doc) for doc in dict((d["catalog"], d) for d, _, _ in members).values()
+            ]
+            out.models.append(record)
+        out.extras[mid] = {
+            "external_ids": [
+                {
+                    "catalog": doc["catalog"],
+                    "id": entry["id"],
+                    "provider": entry["provider"],
+                    "key": entry["key"],
+                }
+                for doc, entry, _ in members
+            ],
+            "offerings": [
+                _offering(doc, entry, mid) for doc, entry, _ in members if doc["catalog"] != "helm"
+            ],
+            "claims": [{"model": mid, **c} for c in claims],
+            "conflicts": [{"model": mid, **c} for c in _conflicts(full, claims)],
+        }
+    out.vendors = sorted(new_vendors.values(), key=lambda v: v["id"])
+    for doc in docs:
+        c = doc["catalog"]
+        out.catalogs.append(
+            {
+                "catalog": c,
+                "version": doc.get("version"),
+                "as_of": doc.get("as_of"),
+                "file": doc.get("path"),
+                "source": doc.get("file"),
+                "records": doc.get("records"),
+                "entries": len(doc["entries"]),
+                "matched": len(matched_models.get(c, ())),
+                "new": len(new_models.get(c, ())),
+                "offerings": 0 if c == "helm" else len(doc["entries"]),
+                "skipped": doc.get("skipped", {}),
+                "imported_at": doc.get("imported_at"),
+            }
+        )
+    return out
+
+
+def _claims(
+    members: list[tuple[dict[str, Any], dict[str, Any], I.Identity]], vendor: str | None
+) -> list[dict[str, Any]]:
+    """The claims of a model's entries, best first: one per field, catalog and value,
+    with the key of the first entry that says it and ``keys``, all that do."""
+    claims: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for doc, entry, _ in members:
+        for field, value in claims_of(entry, vendor).items():
+            tag = (field, doc["catalog"], json.dumps(value, sort_keys=True))
+            claim = seen.get(tag)
+            if claim is not None:
+                claim["keys"].append(entry["key"])
+                continue
+            claim = {
+                "field": field,
+                "value": value,
+                "catalog": doc["catalog"],
+                "catalog_version": doc.get("version"),
+                "key": entry["key"],
+                "keys": [entry["key"]],
+                "url": entry.get("url"),
+                "as_of": doc.get("as_of"),
+                "used": False,
+            }
+            seen[tag] = claim
+            claims.append(claim)
+    return claims
+
+
+def _offering(doc: Mapping[str, Any], entry: Mapping[str, Any], mid: str) -> dict[str, Any]:
+    facts = entry["facts"]
+    price = facts.get("pricing")
+    return {
+        "model": mid,
+        "catalog": doc["catalog"],
+        "provider": entry["provider"],
+        "id": entry["id"],
+        "key": entry["key"],
+        "pricing": dict(price) if price else None,
+        "context_window": facts.get("context_window"),
+        "max_input_tokens": facts.get("max_input_tokens"),
+        "max_output_tokens": facts.get("max_output_tokens"),
+        "deprecation_date": facts.get("deprecation_date"),
+        "mode": entry.get("mode"),
+        "url": entry.get("url"),
+        "as_of": doc.get("as_of"),
+    }
+
+
+def _conflicts(
+    full: Mapping[str, Any] | None, claims: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    out = []
+    for field in CONFLICT_FIELDS:
+        values: list[dict[str, Any]] = []
+        curated = full.get(field) if full is not None else None
+        if (
+            field == "parameters"
+            and isinstance(curated, dict)
+            and curated.get("state") == "undisclosed"
+        ):
+            curated = None
+        if curated is not None:
+            values.append({"value": _shown(field, curated), "sources": [CURATED]})
+        for c in claims:
+            if c["field"] != field:
+                continue
+            labels = [f"{c['catalog']}:{k}" for k in c["keys"]]
+            for v in values:
+                if v["value"] == c["value"] or (
+                    field not in ("released", "knowledge_cutoff", "parameters")
+                    and agrees(field, v["value"], c["value"])
+                ):
+                    v["sources"].extend(labels)
+                    break
+            else:
+                values.append({"value": c["value"], "sources": labels})
+        if len(values) > 1 and any(
+            not agrees(field, a["value"], b["value"]) for a in values for b in values
+        ):
+            out.append({"field": field, "values": values})
+    return out
+
+
+def _vendor_of(
+    members: list[tuple[dict[str, Any], dict[str, Any], I.Identity]],
+    names: Mapping[str, str],
+    new_vendors: dict[str, dict[str, Any]],
+) -> str | None:
+    """The maker of a model only catalogs know: HELM's creator, else a lab the
+    entries' forms or providers name. New vendor records go into ``new_vendors``."""
+    for doc, entry, _ in members:
+        creator = entry.get("creator")
+        if doc["catalog"] == "helm" and creator:
+            found = names.get(normalize_key(creator))
+            if found is not None:
+                return found
+            lab = I.lab_for_name(creator)
+            vid = (
+                lab.id
+                if lab is not None
+                else I.model_id(I.Identity(creator.lower(), creator.lower(), None))
+            )
+            return _vendor(vid, lab.name if lab else creator, doc, entry, names, new_vendors)
+    for doc, entry, ident in members:
+        if ident.vendor is not None:
+            lab = I.LAB_BY_ID[ident.vendor]
+            return _vendor(lab.id, lab.name, doc, entry, names, new_vendors)
+    return None
+
+
+def _vendor(
+    vid: str,
+    name: str,
+    doc: Mapping[str, Any],
+    entry: Mapping[str, Any],
+    names: Mapping[str, str],
+    new_vendors: dict[str, dict[str, Any]],
+) -> str:
+    existing = names.get(vid) or names.get(normalize_key(name))
+    if existing is not None:
+        return existing
+    rec = new_vendors.get(vid)
+    if rec is None:
+        rec = {"id": vid, "name": name, "type": None, "sources": []}
+        new_vendors[vid] = rec
+    if not any(s["title"].startswith(f"{doc['catalog']} catalog") for s in rec["sources"]):
+        rec["sources"].append(_source(doc))
+    return vid
