@@ -522,8 +522,10 @@ def test_mmlu_opus_setting_is_normalised(catalog):
         if s["model"] == "claude-3-opus" and s["benchmark"] == "mmlu"
     ]
     assert score["setting"] == "5-shot"
-    assert score["setting_label"] == "5 shot"
-    assert_corrected(score, "setting", "5 shot")
+    assert score["setting_label"] == "5 shot"  # the report's own label, kept
+    # "5 shot" and "5-shot" are one setting written two ways (the model card's Table 1 says
+    # 5-shot for the whole row): a normalisation, not an error, so no correction
+    assert not corrections(score, "setting")
 
 
 # --------------------------------------------------------------------------- GPT-4 exams, Gemini 1.5 win rates
