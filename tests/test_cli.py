@@ -93,8 +93,8 @@ def test_models_json_keys_and_units(genai) -> None:  # type: ignore[no-untyped-d
     gpt3 = next(m for m in models if m["id"] == "gpt-3")
     assert gpt3["parameters"]["min"] == gpt3["parameters"]["max"] == 175_000_000_000
     gpt4 = next(m for m in models if m["id"] == "gpt-4")
-    assert gpt4["parameters"] is None  # undisclosed; only the report's lower bound
-    assert gpt4["parameters_detail"]["state"] == "lower_bound"
+    assert gpt4["parameters"] is None  # undisclosed; the report's "远大于1750亿" is its expectation
+    assert gpt4["parameters_detail"]["state"] == "undisclosed"
 
 
 def test_other_kinds_json_keys(genai) -> None:  # type: ignore[no-untyped-def]

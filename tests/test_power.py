@@ -24,7 +24,7 @@ def test_sql_tables_and_columns_are_the_json_keys() -> None:
         "sql", "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", "--json"
     )
     tables = {row["name"] for row in json.loads(r.stdout)}
-    assert tables == {*R.LIST_KINDS, "sources", "dataset"}
+    assert tables == {*R.KINDS, "dataset"}
     model = json.loads(run_fast("models", "show", "gpt-3", "--json").stdout)
     row = json.loads(run_fast("sql", "SELECT * FROM models WHERE id = 'gpt-3'", "--json").stdout)[0]
     contract = set(model) - {"scores", "events"}
@@ -106,7 +106,7 @@ def test_export_sqlite_has_the_sql_tables(tmp_path: Path) -> None:
     assert run_fast("export", "-f", "sqlite", "-o", str(out)).exit_code == 0
     conn = sqlite3.connect(out)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {*R.LIST_KINDS, "sources", "dataset"}
+    assert tables == {*R.KINDS, "dataset"}
     n = conn.execute("SELECT count(*) FROM models").fetchone()[0]
     assert n == len(json.loads(run_fast("models", "list", "--json").stdout))
     conn.close()
@@ -115,9 +115,7 @@ def test_export_sqlite_has_the_sql_tables(tmp_path: Path) -> None:
 def test_export_csv_writes_one_file_per_kind(tmp_path: Path) -> None:
     out = tmp_path / "csv"
     assert run_fast("export", "--format", "csv", "--out", str(out)).exit_code == 0
-    assert {p.name for p in out.iterdir()} == {
-        f"{k}.csv" for k in (*R.LIST_KINDS, "sources", "dataset")
-    }
+    assert {p.name for p in out.iterdir()} == {f"{k}.csv" for k in (*R.KINDS, "dataset")}
     assert (out / "models.csv").read_text().splitlines()[0].startswith("id,name,vendor")
 
 

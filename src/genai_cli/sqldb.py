@@ -76,7 +76,8 @@ def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
         decl = []
         for col in columns:
             aff = types[table].get(col, "")
-            pk = " PRIMARY KEY" if col == "id" and table != R.SINGLETON else ""
+            kind = R.KINDS.get(table)
+            pk = " PRIMARY KEY" if col == "id" and kind is not None and kind.key == ("id",) else ""
             decl.append(f"{_quote(col)} {aff}{pk}".rstrip())
         conn.execute(f"CREATE TABLE {_quote(table)} ({', '.join(decl)})")
         marks = ", ".join("?" for _ in columns)
