@@ -132,10 +132,20 @@ def filter_models(
     until: str | None = None,
     search: str | None = None,
 ) -> list[Rec]:
+    """Models matching every filter given.
+
+    ``vendors`` keeps a model when a requested vendor built it or is an owner of its builder:
+    the model's ``vendor`` or one of its ``partners`` is a requested vendor, or has one in its
+    ``parent`` chain (vendors.yaml). So ``vendors=["google"]`` also returns the models of
+    ``google-deepmind``, ``google-brain`` and ``deepmind`` (each has parent ``google``), the
+    way the report lists them all under 谷歌; ``vendors=["google-deepmind"]`` does not return
+    plain Google models. Several vendors match any of them.
+    """
     vendor_ids = set(resolve_all(cat, "vendors", vendors))
     needle = normalize_key(search) if search else None
     out = []
-    for m in cat.models_of_vendors(vendor_ids) if vendor_ids else cat.records("models"):
+    pool = cat.models_of_vendors(vendor_family(cat, vendor_ids)) if vendor_ids else None
+    for m in pool if pool is not None else cat.records("models"):
         if domain is not None and m.get("domain") != domain:
             continue
         if modality is not None and modality not in m.get("modalities", ()):
@@ -150,12 +160,39 @@ def filter_models(
     return out
 
 
+def vendor_lineage(cat: Catalog, vendor_id: str) -> list[str]:
+    """``vendor_id`` followed by its ``parent``, the parent's parent, ... (vendors.yaml).
+
+    An unknown id is its own lineage; a cycle in ``parent`` stops at the first repeat.
+    """
+    vendors = cat.by_id("vendors")
+    chain: list[str] = []
+    current: str | None = vendor_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = (vendors.get(current) or {}).get("parent")
+    return chain
+
+
+def _in_lineage(cat: Catalog, vendor_id: str | None, wanted: set[str]) -> bool:
+    return vendor_id is not None and not wanted.isdisjoint(vendor_lineage(cat, vendor_id))
+
+
+def vendor_family(cat: Catalog, wanted: set[str]) -> set[str]:
+    """``wanted`` and every vendor that has one of them in its ``parent`` chain."""
+    return set(wanted) | {
+        v["id"] for v in cat.records("vendors") if _in_lineage(cat, v["id"], wanted)
+    }
+
+
 def models_of_vendor(cat: Catalog, vendor_id: str) -> list[Rec]:
-    return [
-        m
-        for m in cat.records("models")
-        if m["vendor"] == vendor_id or vendor_id in m.get("partners", ())
-    ]
+    """Models built by ``vendor_id`` or by a vendor it owns, as partner or as vendor.
+
+    A model belongs to ``vendor_id`` when its ``vendor`` or one of its ``partners`` is
+    ``vendor_id`` or has ``vendor_id`` in its ``parent`` chain: Google's models include those of
+    Google DeepMind, Google Brain and DeepMind (same rule as ``filter_models(vendors=...)``).
+    """
+    return cat.models_of_vendors(vendor_family(cat, {vendor_id}))
 
 
 def scores_of_model(cat: Catalog, model_id: str) -> list[Rec]:
@@ -172,11 +209,19 @@ def events_where(
     since: str | None = None,
     until: str | None = None,
 ) -> list[Rec]:
-    """Events oldest first; each filter keeps events matching any of its values."""
+    """Events oldest first; each filter keeps events matching any of its values.
+
+    ``vendors`` keeps an event whose ``vendor`` or one of whose ``parties`` is a requested
+    vendor or has one in its ``parent`` chain (vendors.yaml): ``vendors=["google"]`` also
+    returns events of ``google-deepmind``, ``google-brain`` and ``deepmind``, as
+    ``filter_models`` does for models.
+    """
     vset, mset, kset, aset = set(vendors), set(models), set(kinds), set(architectures)
     out = []
     for e in cat.records("events"):
-        if vset and e.get("vendor") not in vset and not vset.intersection(e.get("parties", ())):
+        if vset and not any(
+            _in_lineage(cat, v, vset) for v in (e.get("vendor"), *e.get("parties", ()))
+        ):
             continue
         if mset and not mset.intersection(e.get("models", ())):
             continue
