@@ -19,6 +19,7 @@ KINDS: tuple[str, ...] = (
     "market_figures",
     "predictions",
     "risks",
+    "findings",
 )
 """Every list kind, referenced kinds first. Also the table names of ``genai sql``."""
 
@@ -36,6 +37,7 @@ SINGULAR = {
     "market_figures": "market_figure",
     "predictions": "prediction",
     "risks": "risk",
+    "findings": "finding",
     "sources": "source",
 }
 
@@ -75,6 +77,11 @@ REFERENCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "market_figures": (),
     "predictions": (("vendor", "vendors", False),),
     "risks": (),
+    "findings": (
+        ("vendor", "vendors", False),
+        ("models", "models", True),
+        ("architectures", "architectures", True),
+    ),
 }
 
 # fields whose text is matched by look-up (besides id): name and aliases

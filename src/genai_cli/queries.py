@@ -295,6 +295,7 @@ SEARCH_FIELDS: dict[str, tuple[str, ...]] = {
     "market_figures": ("region", "metric", "publisher", "note"),
     "predictions": ("who", "affiliation", "claim"),
     "risks": ("title", "title_zh", "description"),
+    "findings": ("text", "text_zh", "speaker", "topic", "note"),
 }
 NAME_KEYS = ("name", "name_zh", "aliases", "title", "title_zh", "who")
 
@@ -364,7 +365,7 @@ def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
 
 
 def _display_name(rec: Rec) -> str:
-    for key in ("name", "title", "who"):
+    for key in ("name", "title", "who", "topic"):
         if rec.get(key):
             return str(rec[key])
     if "region" in rec:

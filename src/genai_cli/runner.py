@@ -33,6 +33,7 @@ HANDLERS: dict[str, str] = {
     "market": "reference:market",
     "predictions": "reference:predictions",
     "risks": "reference:risks",
+    "findings": "reference:findings",
     "validate": "data:validate",
     "sql": "data:sql",
     "export": "data:export",

@@ -1,4 +1,5 @@
-"""``genai agi-levels``, ``genai market``, ``genai predictions``, ``genai risks``."""
+"""``genai agi-levels``, ``genai market``, ``genai predictions``, ``genai risks``,
+``genai findings``."""
 
 from __future__ import annotations
 
@@ -65,4 +66,32 @@ def risks(
 
       genai risks
       genai risks --format markdown
+    """
+
+
+@runs("findings", output="list")
+def findings(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", metavar="TEXT", help="Topic contains TEXT (data, scaling laws)."),
+    ] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker", metavar="TEXT", help="Speaker contains TEXT (the report, OpenAI)."
+        ),
+    ] = None,
+    kind: Annotated[
+        Literal["thesis", "quote", "claim", "forecast"] | None,
+        typer.Option("--kind", help="Only theses, quotes, claims or forecasts."),
+    ] = None,
+) -> None:
+    """The report's theses, quoted statements, claims and forecasts, in report order.
+
+    [bold]Examples[/bold]
+
+      genai findings
+      genai findings --topic "video generation" --json
+      genai findings --speaker openai --kind quote
     """
