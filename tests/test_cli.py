@@ -30,6 +30,7 @@ LIST_COMMANDS = [
     ["market"],
     ["predictions"],
     ["risks"],
+    ["findings"],
     ["sql", "SELECT id, name FROM vendors ORDER BY id"],
 ]
 SHOW_COMMANDS = [

@@ -463,6 +463,21 @@ KINDS: dict[str, Kind] = {
             command="risks",
         ),
         Kind(
+            "findings",
+            "finding",
+            "Finding",
+            names=(),
+            search=("text", "text_zh", "speaker", "topic", "note"),
+            refs=(
+                Ref("vendor", "vendors"),
+                Ref("models", "models", many=True),
+                Ref("architectures", "architectures", many=True),
+            ),
+            columns=("id", "kind", "speaker", "topic", "text"),
+            title=lambda r: str(r.get("topic") or r.get("id")),
+            command="findings",
+        ),
+        Kind(
             "sources",
             "source",
             "SourceEntry",

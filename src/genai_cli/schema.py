@@ -113,6 +113,24 @@ def check_score(s: Mapping[str, Any]) -> None:
         values.parse_setting(s["setting"])
 
 
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_finding(f: Mapping[str, Any]) -> None:
+    """``text_zh`` is the report's own words: one of the finding's report quotes."""
+    text_zh = f.get("text_zh")
+    if not text_zh:
+        return
+    quotes = [
+        _get(src, "quote")
+        for src in f.get("sources") or ()
+        if _get(src, "ref") == "report" and _get(src, "quote")
+    ]
+    if _collapse(text_zh) not in {_collapse(q) for q in quotes}:
+        raise ValueError("text_zh must also be the quote of one of its report sources")
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
@@ -471,6 +489,38 @@ class Prediction(Record):
     sources: Sources
 
 
+class Finding(Record):
+    """A thesis, statement or quoted claim of the report, in its own words and in English."""
+
+    id: Id
+    kind: Literal["thesis", "quote", "claim", "forecast"] = Field(
+        description="thesis: the report's own argument; quote: someone's words the report "
+        "quotes; claim: a factual claim attributed to someone; forecast: an expectation "
+        "about the future"
+    )
+    text: Text = Field(description="the statement in English, faithful to the report")
+    text_zh: Text = Field(description="the report's words, verbatim (also a report quote)")
+    speaker: Text = Field(description='who says it: "the report", "Andrew Ng", "OpenAI", ...')
+    vendor: Id | None = Field(None, description="the speaker's vendor, where there is one")
+    section: Text = Field(description="the report's heading it is under")
+    topic: Text = Field(description='a short English tag: "scaling laws", "data", ...')
+    models: list[Id] = Field(default_factory=list, description="the models it is about")
+    architectures: list[Id] = Field(default_factory=list)
+    paraphrase: bool = Field(
+        False,
+        description="true when the report paraphrases the speaker rather than quoting them: "
+        "the English text is then not the speaker's words",
+    )
+    note: str | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _text_zh_quoted(self) -> Finding:
+        check_finding(self.__dict__)
+        return self
+
+
 class Risk(Record):
     id: Id
     rank: Annotated[int, Field(ge=1)]
@@ -549,6 +599,7 @@ RULES: dict[str, tuple[Any, Any]] = {
     "Quantity": (quantity_shorthand, check_quantity),
     "Model": (None, check_model),
     "Score": (None, check_score),
+    "Finding": (None, check_finding),
 }
 """Class name -> (before, after) rules, for the TypedDict twins."""
 

@@ -392,6 +392,34 @@ def risks(ctx: typer.Context) -> None:
     """
 
 
+@command(app, "findings", reference.findings, output="list")
+def findings(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", metavar="TEXT", help="Topic contains TEXT (data, scaling laws)."),
+    ] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker", metavar="TEXT", help="Speaker contains TEXT (the report, OpenAI)."
+        ),
+    ] = None,
+    kind: Annotated[
+        Literal["thesis", "quote", "claim", "forecast"] | None,
+        typer.Option("--kind", help="Only theses, quotes, claims or forecasts."),
+    ] = None,
+) -> None:
+    """The report's theses, quoted statements, claims and forecasts, in report order.
+
+    [bold]Examples[/bold]
+
+      genai findings
+      genai findings --topic "video generation" --json
+      genai findings --speaker openai --kind quote
+    """
+
+
 # --------------------------------------------------------------------------- your data
 
 

@@ -1,4 +1,5 @@
-"""``genai agi-levels``, ``genai market``, ``genai predictions``, ``genai risks``."""
+"""``genai agi-levels``, ``genai market``, ``genai predictions``, ``genai risks``,
+``genai findings``."""
 
 from __future__ import annotations
 
@@ -140,3 +141,21 @@ def risks(ctx: Ctx) -> Result:
         "risks",
         ctx.catalog.records("risks"),
     )
+
+
+FINDING_KINDS = ("thesis", "quote", "claim", "forecast")
+
+
+def findings(
+    ctx: Ctx, topic: str | None = None, speaker: str | None = None, kind: str | None = None
+) -> Result:
+    records = ctx.catalog.records("findings")
+    if kind is not None:
+        if kind not in FINDING_KINDS:
+            raise UsageError(f"--kind: expected one of {', '.join(FINDING_KINDS)}, got {kind!r}")
+        records = [r for r in records if r["kind"] == kind]
+    for value, field in ((topic, "topic"), (speaker, "speaker")):
+        if value is not None:
+            wanted = value.casefold()
+            records = [r for r in records if wanted in r[field].casefold()]
+    return list_result(ctx, "findings", records)
