@@ -11,10 +11,11 @@ How a catalog entry joins:
   prices per 1M tokens, limits, deprecation date;
 * **which value a field shows**: a curated value (the bundled data or the
   user's own files) always stands. A field that is null there, and every field
-  of a model only catalogs know, takes the first claim in :data:`PRECEDENCE`
-  order — catalogs in that order; within one, the lab's own API first, the
-  model's own id before a dated snapshot, then by key — and that claim says
-  ``"used": true``;
+  of a model only catalogs know, takes the first claim in this order — an
+  entry under the model's own id before a dated snapshot; the lab's own API
+  before other providers; the catalogs in :data:`~genai_cli.imports.PRECEDENCE`
+  order (HELM, models.dev, genai-prices, LiteLLM); then by key — and that
+  claim says ``"used": true``;
 * **conflicts**: a field whose sources (the curated value and every claim)
   hold different values, after normalising: numbers as absolute integers,
   prices per 1M tokens, dates compared at the coarser precision
@@ -23,8 +24,6 @@ How a catalog entry joins:
 """
 
 from __future__ import annotations
-
-import json
 
 from . import identity as I
 from .imports import PRECEDENCE
@@ -191,10 +190,12 @@ _CATALOG_URLS = {
 def _rank(
     doc: Mapping[str, Any], entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
 ) -> tuple[int, int, int, str]:
+    """Which entry speaks first for a model: its own id before a dated snapshot, the
+    lab's own API before other providers, then the catalogs in :data:`PRECEDENCE`."""
     return (
-        PRECEDENCE.index(doc["catalog"]),
-        0 if I.is_first_party(entry["provider"], vendor) else 1,
         0 if ident.raw == ident.base else 1,
+        0 if I.is_first_party(entry["provider"], vendor) else 1,
+        PRECEDENCE.index(doc["catalog"]),
         str(entry["key"]),
     )
 
@@ -338,7 +339,7 @@ def _claims(
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     for doc, entry, _ in members:
         for field, value in claims_of(entry, vendor).items():
-            tag = (field, doc["catalog"], json.dumps(value, sort_keys=True))
+            tag = (field, doc["catalog"], _freeze(value))
             claim = seen.get(tag)
             if claim is not None:
                 claim["keys"].append(entry["key"])
@@ -357,6 +358,15 @@ def _claims(
             seen[tag] = claim
             claims.append(claim)
     return claims
+
+
+def _freeze(value: Any) -> Any:
+    """A hashable form of a JSON value (for grouping equal claims)."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
 
 
 def _offering(doc: Mapping[str, Any], entry: Mapping[str, Any], mid: str) -> dict[str, Any]:

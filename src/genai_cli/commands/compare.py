@@ -20,6 +20,7 @@ SPECS: list[tuple[str, str]] = [
     ("context_window", "Context"),
     ("pricing", "Price (in / out, per 1M)"),
     ("open_weights", "Open weights"),
+    ("offerings", "Offered at (in / out, per 1M)"),
     ("domain", "Domain"),
 ]
 
@@ -28,6 +29,8 @@ def _spec(key: str, m: dict[str, Any]) -> str:
     v = m.get(key)
     if key == "pricing":
         return text.price(v, per=False)
+    if key == "offerings":
+        return text.offer_range(v or [])
     return text.cell(key, v, m)
 
 
@@ -48,6 +51,8 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
     ids_ = cmp["models"]
     matrix: list[dict[str, Any]] = []
     for key, title in SPECS:
+        if key == "offerings" and not any(m.get("offerings") for m in models):
+            continue  # no catalog imported: no row of dashes
         matrix.append(
             {"row": title, **{i: _spec(key, m) for i, m in zip(ids_, models, strict=True)}}
         )

@@ -22,8 +22,8 @@ def export_document(ctx: Ctx) -> dict[str, Any]:
         R.SINGLETON: tables[R.SINGLETON][1][0],
         R.REGISTRY: tables[R.REGISTRY][1],
     }
-    for kind in R.LIST_KINDS:
-        doc[kind] = tables[R.KINDS[kind].table][1]
+    for kind in R.KINDS.values():
+        doc.setdefault(kind.name, tables[kind.table][1])
     return doc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import queries as Q
 from ..output import text
 from ..output.layout import Cell, Column, Table
-from ..output.pages import events_table, page
+from ..output.pages import claims_table, events_table, offerings_table, page
 from ..output.result import Result
 from .context import Ctx
 from .lists import list_result
@@ -68,5 +68,13 @@ def show(ctx: Ctx, id: str) -> Result:
                 title="Scores",
             )
         title = f"{rec['name']}  ({mid})"
-        layout = page(rec, title, score_table, events_table(events), skip={"name", "parameters"})
+        layout = page(
+            rec,
+            title,
+            score_table,
+            events_table(events),
+            claims_table(rec),
+            offerings_table(rec),
+            skip={"name", "parameters", "offerings", "claims", "conflicts"},
+        )
     return Result(data=data, layout=layout)

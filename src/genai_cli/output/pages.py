@@ -16,13 +16,19 @@ SKIP = {"id", "sources", "corrections"}
 
 
 def record_panel(rec: dict[str, Any], title: str, skip: set[str] | None = None) -> Panel:
+    """Every field of a record; one that took an imported catalog's value (the
+    dataset had none) says where it came from."""
     fields: list[tuple[str, Cell]] = []
     hidden = SKIP | (skip or set())
+    used = {c["field"]: c for c in rec.get("claims") or [] if c.get("used")}
     for key, value in rec.items():
         if key in hidden:
             continue
         shown = text.page(key, value)
         if shown is not None:
+            claim = used.get("parameters" if key == "parameters_detail" else key)
+            if claim is not None:
+                shown += f"  (from {claim['catalog']}: {claim['key']})"
             fields.append((field(key).label, Cell(shown)))
     return Panel(title=title, fields=fields)
 
@@ -105,4 +111,87 @@ def events_table(events: list[dict[str, Any]]) -> Table | None:
         [Column("Date"), Column("Kind"), Column("Event")],
         [[Cell(e["date"]), Cell(e["kind"]), Cell(e["title"])] for e in events],
         title="Events",
+    )
+
+
+def claims_table(rec: dict[str, Any]) -> Table | None:
+    """What imported catalogs say of a model's fields, beside the value it shows.
+
+    A row per (field, catalog, value): ``shown`` marks the value the model shows
+    (the curated one, or the claim a null field took), ``differs`` a value that
+    disagrees with it (the field is in ``genai conflicts``)."""
+    claims = rec.get("claims") or []
+    if not claims:
+        return None
+    conflicted = {c["field"] for c in rec.get("conflicts") or []}
+    order = {f: n for n, f in enumerate(rec)}
+    rows = []
+    for c in sorted(claims, key=lambda c: (order.get(c["field"], 99), c["catalog"])):
+        current = rec.get("parameters_detail" if c["field"] == "parameters" else c["field"])
+        if c.get("used"):
+            mark = "shown (the dataset had none)"
+        elif c["field"] in conflicted and not _same(c["field"], current, c["value"]):
+            mark = "differs"
+        else:
+            mark = ""
+        more = len(c.get("keys") or []) - 1
+        rows.append(
+            [
+                Cell(field(c["field"]).label),
+                Cell(text.cell(c["field"], c["value"])),
+                Cell(c["catalog"]),
+                Cell(c["key"] + (f" (+{more})" if more > 0 else "")),
+                Cell(mark, "yellow" if mark == "differs" else None),
+            ]
+        )
+    return Table(
+        [Column("Field"), Column("Says"), Column("Catalog"), Column("Entry"), Column("")],
+        rows,
+        title="What other catalogs say",
+        caption="differs: disagrees with the value shown (genai conflicts --model ID)"
+        if any(r[4].text == "differs" for r in rows)
+        else None,
+    )
+
+
+def _same(name: str, current: Any, value: Any) -> bool:
+    return text.cell(name, current) == text.cell(name, value)
+
+
+def offerings_table(rec: dict[str, Any]) -> Table | None:
+    """Who serves a model, at what price per 1M tokens, with what limits."""
+    offers = rec.get("offerings") or []
+    if not offers:
+        return None
+
+    def price(o: dict[str, Any], key: str) -> str:
+        p = o.get("pricing") or {}
+        return f"${p[key]:g}" if isinstance(p.get(key), (int, float)) else text.DASH
+
+    rows = [
+        [
+            Cell(o["provider"]),
+            Cell(o["id"]),
+            Cell(price(o, "input")),
+            Cell(price(o, "output")),
+            Cell(text.cell("context_window", o.get("context_window") or o.get("max_input_tokens"))),
+            Cell(text.cell("context_window", o.get("max_output_tokens"))),
+            Cell(o.get("deprecation_date") or ""),
+            Cell(o["catalog"]),
+        ]
+        for o in sorted(offers, key=lambda o: (o["provider"], o["id"], o["catalog"]))
+    ]
+    return Table(
+        [
+            Column("Provider"),
+            Column("Id"),
+            Column("In", justify="right"),
+            Column("Out", justify="right"),
+            Column("Context", justify="right"),
+            Column("Max out", justify="right"),
+            Column("Deprecated"),
+            Column("Catalog"),
+        ],
+        rows,
+        title="Offerings (USD per 1M tokens)",
     )

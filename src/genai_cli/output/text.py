@@ -136,6 +136,51 @@ def _is_price(v: Any) -> bool:
     return isinstance(v, dict) and _is_number(v.get("input")) and _is_number(v.get("output"))
 
 
+def external_ids(ids: list[Any], *, limit: int | None = 4) -> str:
+    """``gpt-4-0613, azure/gpt-4 (models.dev), ... (+12)``: a model's other ids."""
+    shown: list[str] = []
+    for x in ids:
+        if not isinstance(x, dict):
+            continue
+        label = str(x.get("key") or x.get("id"))
+        if label not in shown:
+            shown.append(label)
+    if limit is None or len(shown) <= limit:
+        return ", ".join(shown) if shown else DASH
+    return ", ".join(shown[:limit]) + f" (+{len(shown) - limit})"
+
+
+def offer_range(offers: list[Any]) -> str:
+    """``$2.5–$5 / $10–$15 (12 offers)``: the prices a model is offered at."""
+    ins = sorted({o["pricing"]["input"] for o in offers if _is_price(o.get("pricing"))})
+    outs = sorted({o["pricing"]["output"] for o in offers if _is_price(o.get("pricing"))})
+    if not ins:
+        return DASH
+
+    def span(xs: list[float]) -> str:
+        return f"${xs[0]:g}" if len(xs) == 1 else f"${xs[0]:g}–${xs[-1]:g}"
+
+    n = sum(1 for o in offers if _is_price(o.get("pricing")))
+    return f"{span(ins)} / {span(outs)} ({n} offer{'s' if n != 1 else ''})"
+
+
+def conflict_values(values: list[Any]) -> str:
+    """``2023-03-14 (dataset, helm:openai/gpt-4-0314 +2) | 2023-11-06 (models.dev:openai/gpt-4)``."""
+    parts = []
+    for v in values:
+        if not isinstance(v, dict):
+            return value(values)
+        sources = [str(s) for s in v.get("sources") or []]
+        more = f" +{len(sources) - 2}" if len(sources) > 2 else ""
+        shown = (
+            value(v.get("value"))
+            if not isinstance(v.get("value"), dict)
+            else (price(v["value"], per=False) if _is_price(v["value"]) else quantity(v["value"]))
+        )
+        parts.append(f"{shown} ({', '.join(sources[:2])}{more})")
+    return " | ".join(parts)
+
+
 # --------------------------------------------------------------------------- table cells
 
 # rule name -> (accepts the value?, text)
@@ -160,6 +205,8 @@ _CELL: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Mapping[str, Any]],
         _is_number,
         lambda v, r: f"{v:g}%" + (f" ({r['cagr_period']})" if r.get("cagr_period") else ""),
     ),
+    "external_ids": (lambda v: isinstance(v, list), lambda v, r: external_ids(v)),
+    "conflict_values": (lambda v: isinstance(v, list), lambda v, r: conflict_values(v)),
     "agi_cell": (
         lambda v: isinstance(v, dict) and "label" in v,
         lambda v, r: v["label"] + (": " + "; ".join(v["examples"]) if v.get("examples") else ""),
@@ -245,6 +292,7 @@ _PAGE: dict[str, tuple[Callable[[Any], bool], Callable[[Any], str | None]]] = {
     ),
     "probability": (_is_number, percent),
     "hidden": (lambda v: True, lambda v: None),
+    "external_ids": (lambda v: isinstance(v, list), lambda v: external_ids(v, limit=None)),
 }
 PAGE_RULES = frozenset(_PAGE)
 

