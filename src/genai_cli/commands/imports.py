@@ -63,8 +63,9 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
 
 def _lines(s: dict[str, Any], dropped: dict[str, int]) -> list[str]:
     version = f" {s['version']}" if s.get("version") else ""
+    as_of = f"as of {s['as_of']}" if s.get("as_of") else "no as-of date in it"
     out = [
-        f"imported {s['catalog']}{version} (as of {s['as_of']}) from {s['source']}",
+        f"imported {s['catalog']}{version} ({as_of}) from {s['source']}",
         f"  into {s['file']}",
         f"  {s['records']:,} records read: {s['entries']:,} entries kept, "
         f"{s['records'] - s['entries']:,} skipped",

@@ -129,8 +129,8 @@ def read_catalog(
         as_of, as_of_source = data_date, "data"
     elif src.member_date is not None:
         as_of, as_of_source = src.member_date, "archive member"
-    else:
-        as_of, as_of_source = src.file_date, "file"
+    else:  # the file's own date says when you got it, not what the data is as of
+        as_of, as_of_source = None, None
     return CatalogRead(
         catalog=name,
         version=src.version,

@@ -68,11 +68,12 @@ class Entry(TypedDict):
 class CatalogRead:
     """A catalog file read into entries.
 
-    ``as_of`` is an ISO date, and ``as_of_source`` says where it comes from:
+    ``as_of`` is an ISO date (or None), and ``as_of_source`` says where it comes from:
     ``"data"`` (the newest date the data carries, e.g. models.dev's
     ``last_updated``), ``"archive member"`` (the timestamp of the file inside
     the wheel/sdist, unless it is a reproducible-build placeholder), or
-    ``"file"`` (the modification date, UTC, of the file read).
+    or None when neither says (the modification date of the file read is when it
+    was downloaded or installed, not what the data is as of: it is not used).
 
     ``records`` counts every raw entry seen: ``len(entries) + sum(skipped.values())``.
     ``skipped`` counts entries left out, by reason; ``dropped`` counts single
@@ -82,8 +83,8 @@ class CatalogRead:
 
     catalog: str
     version: str | None
-    as_of: str
-    as_of_source: str
+    as_of: str | None
+    as_of_source: str | None
     file: str
     sha256: str
     entries: list[Entry]
