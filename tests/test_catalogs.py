@@ -186,10 +186,14 @@ def test_catalogs_lists_the_imports(imported_dir: Path) -> None:
         assert r["matched"] > 0 and r["new"] > 0
 
 
-def test_lists_leave_out_offerings_and_claims_unless_asked(imported_dir: Path) -> None:
+def test_lists_leave_out_what_catalogs_add_unless_asked(imported_dir: Path) -> None:
     rows = _json(*_data(imported_dir), "models", "list", "--vendor", "anthropic")
-    assert rows and all("offerings" not in r and "claims" not in r for r in rows)
-    assert all("external_ids" in r and "conflicts" in r for r in rows)
+    assert rows and all(not {"offerings", "claims", "conflicts"} & set(r) for r in rows)
+    curated = _json("--bundled-only", "models", "show", "claude-3-opus")["external_ids"]
+    [opus] = [r for r in rows if r["id"] == "claude-3-opus"]
+    assert opus["external_ids"] == curated  # the imported ones only when asked for
+    asked = _json(*_data(imported_dir), "models", "list", "--fields", "id,external_ids")
+    assert any(len(r["external_ids"]) > 1 for r in asked)
     asked = _json(*_data(imported_dir), "models", "list", "--vendor", "anthropic",
                   "--fields", "id,offerings")  # fmt: skip
     assert any(r["offerings"] for r in asked)

@@ -18,11 +18,11 @@ derives for output. The pydantic objects are one call away
 
 from __future__ import annotations
 
-import json
 import os
 
 from . import registry as R
 from .errors import NotFound
+from .jsonio import loads
 from .parsing import normalize_key
 
 TYPE_CHECKING = False
@@ -36,12 +36,12 @@ def _read_built(name: str) -> Any:
     """One file of the built data: ``meta`` or a kind (read on first use)."""
     try:
         with open(os.path.join(_BUILT, f"{name}.json"), "rb") as fh:
-            return json.loads(fh.read())
+            return loads(fh.read())
     except FileNotFoundError:  # e.g. imported from a zip: fall back to importlib.resources
         import importlib.resources
 
         res = importlib.resources.files("genai_cli") / "data" / "_build" / f"{name}.json"
-        return json.loads(res.read_bytes())
+        return loads(res.read_bytes())
 
 
 class _Kinds(dict):  # type: ignore[type-arg]
@@ -175,13 +175,11 @@ class Catalog:
     ) -> list[dict[str, Any]]:
         return [self.output(kind, r, detail=detail) for r in recs]
 
-    def extras(self, model_id: str, detail: bool = True) -> dict[str, list[dict[str, Any]]]:
-        """What imported catalogs say of a model: its ``external_ids`` and
-        ``conflicts``, and with ``detail`` its ``offerings`` and ``claims`` (empty
-        without imports)."""
+    def extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
+        """What imported catalogs say of a model: the ``external_ids`` they know it
+        by, its ``offerings``, ``claims`` and ``conflicts`` (empty without imports)."""
         if isinstance(self._records, _WithImports):
-            view = self._records.view
-            extras: dict[str, list[dict[str, Any]]] = view.model_extras(model_id, detail)
+            extras: dict[str, list[dict[str, Any]]] = self._records.view.model_extras(model_id)
             return extras
         return {}
 

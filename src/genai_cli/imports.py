@@ -10,8 +10,9 @@ the next query reads only what it needs.
 
 from __future__ import annotations
 
-import json
 import os
+
+from . import jsonio
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def dumps(read: Any) -> str:
         "dropped": dict(sorted(read.dropped.items())),
         "entries": read.entries,
     }
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return jsonio.dumps(doc) + "\n"
 
 
 def imported(folder: str) -> list[str]:
@@ -76,7 +77,7 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
 
     try:
         with open(path, "rb") as fh:
-            doc = json.loads(fh.read())
+            doc = jsonio.loads(fh.read())
     except (OSError, ValueError) as exc:
         raise DataError([Problem(str(path), None, f"not an imported catalog: {exc}")]) from None
     if (
@@ -104,8 +105,7 @@ def _mtime_date(path: str | os.PathLike[str]) -> str:
 
 _NONE = "_none"
 DETAIL = frozenset({"offerings", "claims"})
-"""The extras a list leaves out (they can run to hundreds a model): read only for a
-``show`` page, an export, SQL, or ``--fields`` that names them."""
+"""The bulky extras (hundreds for a popular model), kept in a file of their own."""
 
 
 def _partition(vendor: str | None) -> str:
@@ -141,13 +141,13 @@ def write_cache(merged: Merged, folder: Path, key: str) -> None:
         "vendors": merged.vendors,
         "catalogs": merged.catalogs,
         "partitions": names,
-        "index": index,
     }
+    (folder / "index.json").write_text(_compact(index), encoding="utf-8")
     (folder / "core.json").write_text(_compact(core), encoding="utf-8")
 
 
 def _compact(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return jsonio.dumps(data) + "\n"
 
 
 class Cached:
@@ -158,7 +158,7 @@ class Cached:
         """The cached join in ``folder`` if it is there, whole, and made of ``key``."""
         try:
             with open(os.path.join(folder, "core.json"), "rb") as fh:
-                core = json.loads(fh.read())
+                core = jsonio.loads(fh.read())
             if not isinstance(core, dict) or core.get("key") != key:
                 return None
             return cls(folder, core)
@@ -171,9 +171,9 @@ class Cached:
         self.vendors: list[dict[str, Any]] = core["vendors"]
         self.catalogs: list[dict[str, Any]] = core["catalogs"]
         self._partitions: dict[str, str] = core["partitions"]
-        self._index: dict[str, list[int]] = core["index"]
+        self._index_: dict[str, list[int]] | None = None
         self._models: dict[str, list[dict[str, Any]]] = {}
-        self._extras: dict[tuple[str, bool], dict[str, list[dict[str, Any]]]] = {}
+        self._extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self._files: dict[str, Any] = {}
         self._all: dict[str, dict[str, list[dict[str, Any]]]] | None = None
 
@@ -181,7 +181,7 @@ class Cached:
         models = self._models.get(vendor)
         if models is None:
             with open(os.path.join(self.folder, self._partitions[vendor]), "rb") as fh:
-                models = json.loads(fh.read())
+                models = jsonio.loads(fh.read())
             self._models[vendor] = models
         return models
 
@@ -194,27 +194,35 @@ class Cached:
             out.extend(self._part(vendor))
         return out
 
-    def model_extras(self, model_id: str, detail: bool = True) -> dict[str, list[dict[str, Any]]]:
+    def model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         if self._all is not None:
             return self._all.get(model_id, {})
-        key = (model_id, detail)
-        found = self._extras.get(key)
+        found = self._extras.get(model_id)
         if found is None:
             where = self._index.get(model_id)
             if where is None:
                 return {}
-            found = self._line("extras.jsonl", where[0], where[1])
-            if detail:
-                found = {**found, **self._line("detail.jsonl", where[2], where[3])}
-            self._extras[key] = found
+            found = {
+                **self._line("extras.jsonl", where[0], where[1]),
+                **self._line("detail.jsonl", where[2], where[3]),
+            }
+            self._extras[model_id] = found
         return found
+
+    @property
+    def _index(self) -> dict[str, list[int]]:
+        """Model id -> where its extras are (read when the first model's are wanted)."""
+        if self._index_ is None:
+            with open(os.path.join(self.folder, "index.json"), "rb") as fh:
+                self._index_ = jsonio.loads(fh.read())
+        return self._index_
 
     def _line(self, name: str, offset: int, length: int) -> dict[str, list[dict[str, Any]]]:
         fh = self._files.get(name)
         if fh is None:
             fh = self._files[name] = open(os.path.join(self.folder, name), "rb")  # noqa: SIM115
         fh.seek(offset)
-        line: dict[str, list[dict[str, Any]]] = json.loads(fh.read(length))
+        line: dict[str, list[dict[str, Any]]] = jsonio.loads(fh.read(length))
         return line
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
@@ -224,7 +232,7 @@ class Cached:
             with open(os.path.join(self.folder, "detail.jsonl"), "rb") as fh:
                 heavy = fh.read()
             self._all = {
-                mid: {**json.loads(light[a : a + n]), **json.loads(heavy[b : b + m])}
+                mid: {**jsonio.loads(light[a : a + n]), **jsonio.loads(heavy[b : b + m])}
                 for mid, (a, n, b, m) in self._index.items()
             }
         return self._all

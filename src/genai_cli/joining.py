@@ -151,7 +151,7 @@ class Merged:
             return self.models
         return [m for m in self.models if m.get("vendor") in vendors]
 
-    def model_extras(self, model_id: str, detail: bool = True) -> dict[str, list[dict[str, Any]]]:
+    def model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         return self.extras.get(model_id, {})
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:

@@ -10,19 +10,33 @@ parsers for its own option values, and the schema uses them as validators.
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import os
+    import re
     from typing import Any, TypeAlias
 
     StrPath: TypeAlias = "str | os.PathLike[str]"
     """A path as a string or a ``Path``."""
 
+_PATTERNS: dict[str, tuple[str, int]] = {}
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """A named pattern, compiled on first use: a JSON query never imports ``re``."""
+    found = _COMPILED.get(name)
+    if found is None:
+        import re
+
+        text, flags = _PATTERNS[name]
+        found = _COMPILED[name] = re.compile(text, flags)
+    return found
+
+
 # --------------------------------------------------------------------------- dates
 
-_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_PATTERNS["date"] = (r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", 0)
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
@@ -57,7 +71,7 @@ def parse_partial_date(text: str) -> str:
     """
     if not isinstance(text, str):
         raise ValueError(f"invalid date {text!r}: expected a string ({DATE_FORMS})")
-    m = _DATE_RE.fullmatch(text)
+    m = _pattern("date").fullmatch(text)
     if m is None:
         shown = text if len(text) <= 40 else text[:37] + "..."
         raise ValueError(f"invalid date {shown!r}: expected {DATE_FORMS}")
@@ -122,7 +136,8 @@ _EN_UNITS = {
 }
 _NUM = r"\d+(?:[.,]\d+)*"
 _UNIT = r"万亿|亿|万|千|trillion|billion|million|thousand|[tbmk]"
-_QTY_RE = re.compile(rf"({_NUM})\s*({_UNIT})?", re.IGNORECASE | re.ASCII)
+_IGNORECASE_ASCII = 2 | 256  # re.IGNORECASE | re.ASCII, without importing re
+_PATTERNS["quantity"] = (rf"({_NUM})\s*({_UNIT})?", _IGNORECASE_ASCII)
 
 LOWER_BOUND_WORDS = ("远大于", "大于", "超过", "至少", ">", "more than", "over", "at least")
 UNDISCLOSED_WORDS = ("未知", "未披露", "undisclosed", "unknown", "n/a")
@@ -168,7 +183,7 @@ def parse_amount(text: str) -> dict[str, Any]:
     approximate = any(w in low for w in APPROX_WORDS)
     lower = any(low.startswith(w) or w in low[:4] for w in LOWER_BOUND_WORDS)
     body = raw.replace("token", "").replace("Token", "").replace("个", "")
-    matches = list(_QTY_RE.finditer(body))
+    matches = list(_pattern("quantity").finditer(body))
     if not matches:
         raise ValueError(f"no number in {text!r}")
     # a trailing unit applies to earlier bare numbers ("70-650亿")
@@ -187,10 +202,12 @@ def parse_amount(text: str) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- settings
 
-_SHOTS_RE = re.compile(r"(\d+)[\s-]*shots?", re.IGNORECASE | re.ASCII)
-_AGG_RE = re.compile(
-    r"(maj|cot|pass|self[- ]consistency)\s*(\d+)?\s*@\s*(\d+)", re.IGNORECASE | re.ASCII
+_PATTERNS["shots"] = (r"(\d+)[\s-]*shots?", _IGNORECASE_ASCII)
+_PATTERNS["aggregation"] = (
+    r"(maj|cot|pass|self[- ]consistency)\s*(\d+)?\s*@\s*(\d+)",
+    _IGNORECASE_ASCII,
 )
+_PATTERNS["cot"] = (r"\bcot\b|chain[- ]of[- ]thought", 0)
 
 
 def parse_setting(label: str) -> dict[str, Any]:
@@ -210,14 +227,14 @@ def parse_setting(label: str) -> dict[str, Any]:
         raise ValueError("empty setting")
     low = text.lower()
     shots: int | None = None
-    m = _SHOTS_RE.search(text)
+    m = _pattern("shots").search(text)
     if m:
         shots = int(m.group(1))
     variable = "variable" in low and "shot" in low
-    cot = bool(re.search(r"\bcot\b|chain[- ]of[- ]thought", low)) and not low.startswith("cot@")
+    cot = bool(_pattern("cot").search(low)) and not low.startswith("cot@")
     aggregation = None
     samples = None
-    a = _AGG_RE.search(text)
+    a = _pattern("aggregation").search(text)
     if a:
         aggregation = a.group(0).replace(" ", "").lower()
         samples = int(a.group(3))
@@ -236,7 +253,11 @@ def parse_setting(label: str) -> dict[str, Any]:
         agg_label = agg_label[0].upper() + agg_label[1:]
         parts.append(agg_label)
     prefix = text.split(",")[0] if "," in text else ""
-    if prefix and not _SHOTS_RE.search(prefix) and not _AGG_RE.search(prefix):
+    if (
+        prefix
+        and not _pattern("shots").search(prefix)
+        and not _pattern("aggregation").search(prefix)
+    ):
         parts.insert(0, prefix.strip() + ",")
     normalised = " ".join(parts) if parts else text
     return {
@@ -253,21 +274,24 @@ def parse_setting(label: str) -> dict[str, Any]:
 
 ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
 COMPOUND_ID_PATTERN = r"^[a-z0-9]+(?:[._/-][a-z0-9]+)*$"
-ID_RE = re.compile(ID_PATTERN[1:-1])
-COMPOUND_ID_RE = re.compile(COMPOUND_ID_PATTERN[1:-1])
+_PATTERNS["id"] = (ID_PATTERN[1:-1], 0)
+_PATTERNS["compound_id"] = (COMPOUND_ID_PATTERN[1:-1], 0)
+_PATTERNS["not_slug"] = (r"[^a-z0-9.]+", 0)
+_PATTERNS["stray_dot"] = (r"(?<![0-9])\.|\.(?![0-9])", 0)
+_PATTERNS["dashes"] = (r"-{2,}", 0)
 
 
 def slugify(text: str) -> str:
     """'Claude 3 Opus' -> 'claude-3-opus'; keeps dots between digits (gemini-1.5-pro)."""
     s = text.strip().lower()
-    s = re.sub(r"[^a-z0-9.]+", "-", s)
-    s = re.sub(r"(?<![0-9])\.|\.(?![0-9])", "-", s)
-    s = re.sub(r"-{2,}", "-", s).strip("-.")
+    s = _pattern("not_slug").sub("-", s)
+    s = _pattern("stray_dot").sub("-", s)
+    s = _pattern("dashes").sub("-", s).strip("-.")
     return s
 
 
 def check_id(value: str, *, compound: bool = False) -> str:
-    pattern = COMPOUND_ID_RE if compound else ID_RE
+    pattern = _pattern("compound_id" if compound else "id")
     if not isinstance(value, str) or not pattern.fullmatch(value):
         shown = value if isinstance(value, str) and len(value) <= 40 else repr(value)[:40]
         raise ValueError(

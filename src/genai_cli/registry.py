@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
         def records(self, kind: str) -> list[dict[str, Any]]: ...
         def by_id(self, kind: str) -> dict[str, dict[str, Any]]: ...
-        def extras(self, model_id: str, detail: bool = ...) -> dict[str, list[dict[str, Any]]]: ...
+        def extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]: ...
 
 
 # --------------------------------------------------------------------------- fields
@@ -262,10 +262,11 @@ class Kind:
 def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
     """``parameters`` is a figure or a range, else null; ``parameters_detail`` keeps
     the quantity as recorded (its state: exact, range, lower bound, undisclosed).
-    From imported catalogs: ``external_ids`` gains the entries that joined the
+    From imported catalogs (with ``detail``; a list leaves them out unless its
+    ``--fields`` name them): ``external_ids`` gains the entries that joined the
     model, and ``offerings``, ``claims`` and ``conflicts`` are theirs."""
     out: dict[str, Any] = {}
-    extras = cat.extras(full["id"], detail)
+    extras = cat.extras(full["id"]) if detail else {}
     for key, value in full.items():
         if key == "parameters":
             shown = value is not None and value["state"] in ("exact", "range")
@@ -364,7 +365,7 @@ KINDS: dict[str, Kind] = {
                 ("claims", None, "list"),
                 ("conflicts", None, "list"),
             ),
-            detail=("offerings", "claims"),
+            detail=("offerings", "claims", "conflicts"),
             output=_model_output,
             command="models list",
             show="models show",

@@ -13,7 +13,6 @@ Every problem is a :class:`~genai_cli.errors.Problem` (``FILE[:LINE]: what``).
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 
@@ -152,6 +151,8 @@ def parse_bytes(
 
 
 def _parse_json(loaded: LoadedFile, text: str) -> None:
+    import json  # not at the top: a warm run walks the folder without parsing anything
+
     try:
         loaded.data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -165,6 +166,8 @@ def _parse_json(loaded: LoadedFile, text: str) -> None:
 
 def _json_item_line(text: str, index: int) -> int | None:
     """The line where item ``index`` of a top-level JSON array starts."""
+    import json
+
     decoder = json.JSONDecoder()
     pos = text.find("[")
     if pos < 0:

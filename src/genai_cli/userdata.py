@@ -23,10 +23,10 @@ warm path imports neither pathlib nor hashlib: a command's first 100 ms count.
 
 from __future__ import annotations
 
-import json
 import os
 
 from .errors import DataError, Problem, UsageError
+from .jsonio import dumps, loads
 from .registry import kind_for_path
 
 TYPE_CHECKING = False
@@ -219,7 +219,7 @@ def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> l
 def _cache_read(folder: str, key: str) -> dict[str, Any] | None:
     try:
         with open(os.path.join(folder, f"userdata-{key}.json"), "rb") as fh:
-            data = json.loads(fh.read())
+            data = loads(fh.read())
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("key") != key:
@@ -235,7 +235,7 @@ def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"key": key, "overlay": overlay}, fh, ensure_ascii=False)
+            fh.write(dumps({"key": key, "overlay": overlay}))
 
     try:
         os.makedirs(folder, exist_ok=True)

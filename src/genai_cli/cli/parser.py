@@ -8,8 +8,9 @@ returns ``None`` for anything else, which then goes to typer.
 
 from __future__ import annotations
 
-import json
 import os
+
+from ..jsonio import loads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def spec() -> dict[str, Any]:
     if _SPEC is None:
         path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "spec.json")
         with open(path, "rb") as fh:
-            _SPEC = json.loads(fh.read())
+            _SPEC = loads(fh.read())
     return _SPEC
 
 

@@ -33,8 +33,10 @@ def list_result(
     keys = cat.keys(kind)
     Q.check_sort(cat, kind, o.sort)
     Q.check_fields(o.fields, keys)
-    # a list leaves out the kind's detail keys (offerings, claims) unless asked for
-    detail = bool(o.fields and set(o.fields) & set(k.detail)) or (o.sort in k.detail)
+    # a list leaves out the kind's detail (what imported catalogs add: offerings,
+    # claims, conflicts, their external ids) unless --fields or --sort asks for it
+    wanted = {*(o.fields or ()), o.sort}
+    detail = bool(wanted & {*k.detail, "external_ids"})
     if o.sort is not None or default_sort is not None:
         key = o.sort or default_sort
         assert key is not None

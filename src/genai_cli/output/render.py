@@ -7,10 +7,10 @@ never goes through rich.
 
 from __future__ import annotations
 
-import json
 import sys
 
 from ..errors import UsageError
+from ..jsonio import dumps
 from .layout import Panel, Stack, Table
 from .terminal import is_tty, is_utf8
 
@@ -49,14 +49,16 @@ def render(
         # indented for a person on a terminal; compact (and written by the C encoder,
         # many times faster) for a pipe or a file, as gh does
         if is_tty(out):
+            import json
+
             text = json.dumps(result.data, ensure_ascii=not _utf8(out), indent=2)
         else:
-            text = json.dumps(result.data, ensure_ascii=not _utf8(out), separators=(",", ":"))
+            text = dumps(result.data, ensure_ascii=not _utf8(out))
         out.write(text + "\n")
     elif fmt == "jsonl":
         ascii_only = not _utf8(out)
         for row in result.records():
-            out.write(json.dumps(row, ensure_ascii=ascii_only, separators=(",", ":")) + "\n")
+            out.write(dumps(row, ensure_ascii=ascii_only) + "\n")
     elif fmt == "csv":
         out.write(to_csv(result.records()))
     elif fmt == "yaml":
@@ -80,7 +82,7 @@ def flat(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return dumps(value)
     return str(value)
 
 

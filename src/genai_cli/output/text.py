@@ -11,8 +11,6 @@ value can break a table.
 
 from __future__ import annotations
 
-import json
-
 from ..registry import field
 
 TYPE_CHECKING = False
@@ -108,11 +106,11 @@ def value(v: Any) -> str:
         return yes_no(v)
     if isinstance(v, float):
         return f"{v:g}"
-    if isinstance(v, list):
-        if all(isinstance(x, (str, int, float)) for x in v):
-            return ", ".join(str(x) for x in v) if v else DASH
-        return json.dumps(v, ensure_ascii=False)
-    if isinstance(v, dict):
+    if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
+        return ", ".join(str(x) for x in v) if v else DASH
+    if isinstance(v, (list, dict)):
+        import json  # tables only: a JSON answer never comes here
+
         return json.dumps(v, ensure_ascii=False)
     return str(v)
 
