@@ -219,7 +219,7 @@ def test_timeline_oldest_first_grouped_by_year(genai) -> None:  # type: ignore[n
     body = table.split("Data:")[0]
     assert "2023" in body and "2024" not in body and "2022" not in body
     piped = [line for line in genai("timeline").stdout.splitlines() if line.strip()]
-    assert len(piped) == len(events) + 3  # header, rule, one line per event, footer
+    assert len(piped) == len(events) + 2  # header, rule, one line per event (footer on stderr)
     for e in json.loads(
         genai("timeline", "--vendor", "openai", "--kind", "release", "--json").stdout
     ):
@@ -269,8 +269,8 @@ def test_unknown_ids_exit_1_with_suggestions(genai, args: list[str], expect: str
         (["models", "list", "--limit", "-1"], "--limit"),
         (["models", "list", "--limit", "many"], "many"),
         (["timeline", "--kind", "party"], "expected one of"),
-        (["models", "list", "--bogus"], "No such option"),
-        (["models"], "Usage"),
+        (["models", "list", "--bogus"], "genai models list: no such option: --bogus"),
+        (["models", "lst"], "genai models: no such command 'lst'; did you mean list?"),
     ],
 )
 def test_bad_options_exit_2(genai, args: list[str], expect: str) -> None:  # type: ignore[no-untyped-def]
@@ -296,15 +296,36 @@ def test_every_command_has_help_with_an_example(cli) -> None:  # type: ignore[no
     assert "Examples" in top and "Exit codes" in top
 
 
-def test_version(genai) -> None:  # type: ignore[no-untyped-def]
+def test_version_names_the_program_and_the_dataset(genai, seed_text) -> None:  # type: ignore[no-untyped-def]
     r = genai("--version")
-    assert r.exit_code == 0 and r.stdout.strip() == f"genai {__version__}"
+    lines = r.stdout.splitlines()
+    assert r.exit_code == 0 and lines[0] == f"genai {__version__}"
+    # the report's own cover: 国元证券, dated 2024-03-29
+    assert "国元证券" in seed_text and "Guoyuan Securities" in lines[1]
+    assert "2024-03-29" in lines[1]
+    total = int(lines[1].rsplit(", ", 1)[1].split()[0].replace(",", ""))
+    assert total == sum(len(v) for k, v in genai_counts().items())
 
 
-def test_tables_end_with_the_dataset_footer(genai) -> None:  # type: ignore[no-untyped-def]
+def genai_counts() -> dict[str, list[object]]:
+    from genai_cli import load_catalog
+    from genai_cli.registry import LIST_KINDS
+
+    cat = load_catalog(bundled_only=True)
+    return {k: list(cat.records(k)) for k in LIST_KINDS}
+
+
+def test_group_alone_prints_its_help_and_exits_0(genai) -> None:  # type: ignore[no-untyped-def]
+    for args in ([], ["models"]):
+        r = genai(*args)
+        assert r.exit_code == 0 and "Usage" in r.stdout and r.stderr == "", args
+
+
+def test_piped_tables_put_the_dataset_footer_on_stderr(genai) -> None:  # type: ignore[no-untyped-def]
     for args in (["models", "list"], ["timeline"], ["risks"], ["models", "show", "gpt-4"]):
-        out = genai(*args).stdout.rstrip().splitlines()
-        assert out[-1].startswith(
+        r = genai(*args)
+        assert "Data:" not in r.stdout, args
+        assert r.stderr.startswith(
             "Data: Guoyuan Securities report of 2024-03-29 · as of 2024-03-29"
         ), args
 
@@ -393,7 +414,7 @@ def test_an_internal_error_is_one_line_exit_1_unless_debugging(
         r = run("risks")
         assert r.exit_code == 1 and r.stdout == ""
         assert r.stderr.strip().splitlines() == [
-            "genai: internal error: RuntimeError: something unexpected (set GENAI_DEBUG=1 for a traceback)"
+            "genai risks: internal error: RuntimeError: something unexpected (set GENAI_DEBUG=1 for a traceback)"
         ]
     monkeypatch.setenv("GENAI_DEBUG", "1")
     with pytest.raises(RuntimeError):

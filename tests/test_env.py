@@ -23,7 +23,8 @@ def run(
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("GENAI_") and k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")
+        if not k.startswith("GENAI_")
+        and k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS")
     }
     for k, v in (env_extra or {}).items():
         if v is None:
@@ -48,7 +49,7 @@ def test_piping_into_head_ends_quietly() -> None:
             timeout=60,
         )
         assert p.returncode == 0, p.stderr
-        assert p.stderr == "" and len(p.stdout.splitlines()) == 1 and p.stdout.strip()
+        assert only_footer(p.stderr) and len(p.stdout.splitlines()) == 1 and p.stdout.strip()
 
 
 def test_output_into_a_closed_pipe() -> None:
@@ -72,13 +73,69 @@ def test_no_ansi_when_piped_colour_when_forced_and_no_color_wins() -> None:
     assert "\x1b[" not in run(["models", "show", "gpt-4"], {"TERM": "dumb"}).stdout
 
 
+def on_a_terminal(args: list[str], env_extra: dict[str, str]) -> str:
+    """What genai writes to a pseudo-terminal."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CLICOLOR")}
+        env.update(COLUMNS="100", TERM="xterm", **env_extra)
+        proc = subprocess.Popen([*GENAI, *args], stdout=follower, stderr=follower, env=env)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        proc.wait(timeout=60)
+    finally:
+        os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_clicolor_and_clicolor_force() -> None:
+    # https://bixense.com/clicolors/: CLICOLOR=0 no colour on a terminal,
+    # CLICOLOR_FORCE other than 0 colour even piped; NO_COLOR wins over both
+    assert "\x1b[" in on_a_terminal(["models", "list"], {})
+    assert "\x1b[" not in on_a_terminal(["models", "list"], {"CLICOLOR": "0"})
+    assert "\x1b[" not in on_a_terminal(["models", "list"], {"NO_COLOR": "1"})
+    assert "\x1b[" in run(["models", "list"], {"CLICOLOR_FORCE": "1"}).stdout
+    assert "\x1b[" not in run(["models", "list"], {"CLICOLOR_FORCE": "0"}).stdout
+    assert "\x1b[" not in run(["models", "list"], {"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}).stdout
+
+
+def test_the_help_names_every_environment_variable_genai_reads() -> None:
+    import re
+
+    from genai_cli.environment import VARIABLES
+
+    src = Path(__file__).parents[1] / "src" / "genai_cli"
+    read = set()
+    for f in src.rglob("*.py"):
+        read |= set(
+            re.findall(
+                r"\b(GENAI_[A-Z_]+|NO_COLOR|FORCE_COLOR|CLICOLOR(?:_FORCE)?)\b", f.read_text()
+            )
+        )
+    listed = {name for name, _ in VARIABLES}
+    assert read - {"GENAI_COMPLETE"} <= listed  # _GENAI_COMPLETE: the shell's completion hook
+    top = run(["--help"], {"COLUMNS": "100"}).stdout
+    for name in listed:
+        assert name in top, name
+
+
 @pytest.mark.parametrize("columns", ["20", "400"])
 def test_narrow_and_wide_columns(columns: str) -> None:
     p = run(["models", "show", "gpt-4"], {"COLUMNS": columns})
-    assert p.returncode == 0 and p.stderr == ""
+    assert p.returncode == 0 and only_footer(p.stderr)
     assert "GPT-4" in p.stdout
     p = run(["timeline"], {"COLUMNS": columns})
-    assert p.returncode == 0 and p.stderr == ""
+    assert p.returncode == 0 and only_footer(p.stderr)
     assert "Transformer" in p.stdout and "2023" in p.stdout  # columns stay readable, lines wrap
 
 
@@ -129,7 +186,7 @@ def test_no_home_and_an_unwritable_cache(tmp_path: Path) -> None:
         ["--data-dir", str(tmp_path / "data"), "models", "show", "acme", "--json"],
         {"HOME": None, "XDG_CACHE_HOME": None},
     )
-    assert p.returncode == 0 and p.stderr == ""
+    assert p.returncode == 0 and only_footer(p.stderr)
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
@@ -138,7 +195,7 @@ def test_no_home_and_an_unwritable_cache(tmp_path: Path) -> None:
             ["--data-dir", str(tmp_path / "data"), "models", "show", "acme"],
             {"GENAI_CACHE_DIR": str(locked / "c")},
         )
-        assert p.returncode == 0 and p.stderr == ""
+        assert p.returncode == 0 and only_footer(p.stderr)
     finally:
         locked.chmod(0o700)
 
@@ -175,3 +232,8 @@ def test_eight_runs_in_parallel_agree(tmp_path: Path) -> None:
     assert len(list((tmp_path / "cache").glob("userdata-*.json"))) == 1
     assert list((tmp_path / "cache").glob("*.tmp")) == []
     assert run(args, env).stdout == results[0].stdout  # and from the cache, the same
+
+
+def only_footer(stderr: str) -> bool:
+    """Nothing on stderr but the dataset footer piped tables put there."""
+    return all(line.startswith("Data: ") for line in stderr.splitlines())

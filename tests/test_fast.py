@@ -19,6 +19,8 @@ from genai_cli.cli import parser as fast
 from genai_cli.cli import runner
 from genai_cli.cli.app import app
 
+from conftest import run_fast
+
 
 def typer_parse(argv: list[str], app: Any = app) -> tuple[str, dict[str, Any], str | None] | None:
     """What typer hands the runner for ``argv`` (None when it does not get that far)."""
@@ -38,11 +40,24 @@ def typer_parse(argv: list[str], app: Any = app) -> tuple[str, dict[str, Any], s
 
 
 def fast_parse(argv: list[str]) -> tuple[str, dict[str, Any], str | None] | None:
+    """What the fast path runs for ``argv`` (None when it runs no command itself)."""
     parsed = fast.parse(argv)
-    if parsed is None:
+    if parsed is None or parsed.action != "run":
         return None
-    command, params, root = parsed
-    return command, params, root.get("data_dir")
+    return parsed.command, parsed.params, parsed.root.get("data_dir")
+
+
+def typer_exit(argv: list[str]) -> tuple[int, str]:
+    """Typer's own answer to ``argv`` (through genai's typer path): exit code, stderr."""
+    import contextlib
+    import io
+
+    from genai_cli.cli.app import run
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = run(argv)
+    return code, err.getvalue()
 
 
 ACCEPTED = [
@@ -62,6 +77,7 @@ ACCEPTED = [
         "--desc",
     ],
     ["--data-dir", "/tmp/x", "models", "show", "gpt-4", "--format", "yaml"],
+    ["models", "show", "gpt-4", "--data-dir", "/tmp/x"],  # the root option after the command
     ["compare", "gpt-4", "claude-3-opus", "-b", "mmlu", "--benchmark", "gsm8k"],
     ["compare", "--json", "gpt-4", "claude-3-opus"],
     ["timeline", "--kind", "release", "--model", "gpt-4", "-n", "5"],
@@ -71,29 +87,29 @@ ACCEPTED = [
     ["chart", "benchmark", "mmlu"],
     ["validate"],
     ["schema", "model", "-f", "yaml"],
+    # case variants that closed sets fold
+    ["models", "list", "--domain", "NLP", "-f", "JSON"],
+    ["market", "--status", "Forecast"],
 ]
-REFUSED = [
-    [],
-    ["--help"],
-    ["models"],
-    ["models", "list", "--help"],
-    ["models", "list", "-h"],
-    ["models", "list", "--bogus"],
-    ["models", "list", "--format", "xml"],
-    ["models", "list", "--limit", "many"],
-    ["models", "list", "--limit"],
-    ["models", "list", "--json=1"],
-    ["models", "show"],
-    ["models", "show", "a", "b"],
-    ["--version"],
-    ["nope"],
-    ["export", "--out", "x"],
-    # case variants: options and commands are case-sensitive in typer too
-    ["models", "list", "--JSON"],
-    ["MODELS", "list"],
-    ["models", "List"],
-    ["models", "list", "--format", "JSON"],
+ERRORS = [
+    (["models", "list", "--bogus"], "genai models list: no such option: --bogus"),
+    (["models", "list", "--sorts", "x"], "no such option: --sorts; did you mean --sort?"),
+    (["models", "list", "--format", "xml"], "--format: invalid choice 'xml'"),
+    (["models", "list", "--limit", "many"], "--limit: 'many' is not a whole number"),
+    (["models", "list", "--limit"], "option --limit needs a value"),
+    (["models", "list", "--json=1"], "option --json does not take a value"),
+    (["models", "show"], "genai models show: missing argument ID"),
+    (["models", "show", "a", "b"], "unexpected argument 'b'"),
+    (["nope"], "genai: no such command 'nope'"),
+    (["modles", "list"], "no such command 'modles'; did you mean models?"),
+    (["models", "lsit"], "genai models: no such command 'lsit'; did you mean list?"),
+    (["export", "--out", "x"], "genai export: missing option --format"),
+    # options and commands are case-sensitive in typer too
+    (["models", "list", "--JSON"], "no such option: --JSON; did you mean --json?"),
+    (["MODELS", "list"], "no such command 'MODELS'; did you mean models?"),
+    (["models", "List"], "no such command 'List'; did you mean list?"),
 ]
+HELP = [[], ["--help"], ["-h"], ["models"], ["models", "list", "--help"], ["models", "list", "-h"]]
 
 
 @pytest.mark.parametrize("argv", ACCEPTED, ids=" ".join)
@@ -103,17 +119,34 @@ def test_fast_parse_equals_typer(argv: list[str]) -> None:
     assert got == typer_parse(argv)
 
 
-@pytest.mark.parametrize("argv", REFUSED, ids=lambda a: " ".join(a) or "(none)")
-def test_fast_path_hands_anything_else_to_typer(argv: list[str]) -> None:
-    assert fast_parse(argv) is None
+@pytest.mark.parametrize(
+    ("argv", "message"), ERRORS, ids=lambda v: " ".join(v) if isinstance(v, list) else ""
+)
+def test_usage_errors_read_the_same_on_both_paths(argv: list[str], message: str) -> None:
+    """The fast path finds the error itself; typer finds one too (exit 2), and both print
+    the fast path's message, in the one style, with one Try line."""
+    parsed = fast.parse(argv)
+    assert parsed is not None and parsed.action == "error", parsed
+    fast_run = run_fast(*argv)
+    assert fast_run.exit_code == 2 and message in fast_run.stderr
+    assert fast_run.stderr.count("Try 'genai") == 1 and "╭" not in fast_run.stderr
+    code, err = typer_exit(argv)
+    assert code == 2 and err == fast_run.stderr
+    assert typer_parse(argv) is None  # typer refuses it too
 
 
-@pytest.mark.parametrize("argv", REFUSED, ids=lambda a: " ".join(a) or "(none)")
-def test_what_the_fast_path_refuses_typer_refuses_or_parses_alike(argv: list[str]) -> None:
-    """The fast path refuses only lines on which typer runs no command either (help,
-    errors, --version): it is never a slower path for a line that just works."""
-    assert fast_parse(argv) is None
-    assert typer_parse(argv) is None, argv
+@pytest.mark.parametrize("argv", HELP, ids=lambda a: " ".join(a) or "(none)")
+def test_help_lines_show_help_and_exit_0(argv: list[str]) -> None:
+    parsed = fast.parse(argv)
+    assert parsed is not None and parsed.action == "help"
+    r = run_fast(*argv)
+    assert r.exit_code == 0 and "Usage: genai" in r.stdout
+    assert typer_exit(argv)[0] == 0
+
+
+def test_version_is_the_fast_paths() -> None:
+    parsed = fast.parse(["--version"])
+    assert parsed is not None and parsed.action == "version"
 
 
 def test_a_flag_with_a_callback_goes_to_typer() -> None:
@@ -205,10 +238,18 @@ def _tokens() -> st.SearchStrategy[list[str]]:
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
 )
 @given(_tokens())
-def test_whatever_the_fast_path_accepts_typer_parses_the_same(argv: list[str]) -> None:
-    got = fast_parse(argv)
-    if got is not None:
-        assert got == typer_parse(argv), argv
+def test_whatever_the_fast_path_decides_typer_decides_the_same(argv: list[str]) -> None:
+    """A line the fast path runs, typer runs alike; one it refuses, typer refuses (exit 2)."""
+    parsed = fast.parse(argv)
+    if parsed is None:
+        return
+    if parsed.action == "run":
+        assert fast_parse(argv) == typer_parse(argv), argv
+    elif parsed.action == "error":
+        assert typer_parse(argv) is None, argv
+        assert typer_exit(argv)[0] == 2, argv
+    elif parsed.action == "help":
+        assert typer_exit(argv)[0] == 0, argv
 
 
 def _imports(args: list[str], env: dict[str, str] | None = None) -> set[str]:

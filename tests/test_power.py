@@ -72,7 +72,7 @@ def test_sql_answers_questions() -> None:
 def test_sql_refuses_anything_but_reading(query: str) -> None:
     r = run_fast("sql", query)
     assert r.exit_code == 1, r.stderr
-    assert r.stderr.startswith("genai: sql: ") and "Traceback" not in r.stderr
+    assert r.stderr.startswith("genai sql: ") and "Traceback" not in r.stderr
     assert not os.path.exists("/tmp/genai-attack.db")
 
 

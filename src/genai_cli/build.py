@@ -38,7 +38,7 @@ def built_dir() -> Path:
     return data_dir() / "_build"
 
 
-META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "shapes")
+META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "counts", "shapes")
 
 
 def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
@@ -79,6 +79,7 @@ def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
     }
     for kind in R.LIST_KINDS:
         out[kind] = v.records.get(kind, [])
+    out["counts"] = {kind: len(out[kind]) for kind in R.LIST_KINDS}
     out["shapes"] = shapes
     return out, problems
 

@@ -129,6 +129,8 @@ class Catalog:
         imported: list[str] | None = None,
     ) -> None:
         self._meta = meta
+        self.meta = meta
+        """The build's manifest: the dataset record, record counts, shapes."""
         self.dataset: dict[str, Any] = meta["dataset"]
         self.shapes: dict[str, Any] = meta["shapes"]
         self._records = records  # a _Kinds: each kind is read on first use
@@ -250,24 +252,11 @@ class Catalog:
                 return rid2
         raise NotFound(R.KINDS[kind].singular, text, self.suggest(kind, text))
 
-    def suggest(self, kind: str, text: str, n: int = 3) -> list[str]:
-        kind = kind_of(kind)
-        import difflib
+    def suggest(self, kind: str, text: str) -> list[str]:
+        """The ids ``text`` was probably meant to name (see :func:`genai_cli.errors.closest`)."""
+        from .errors import closest
 
-        names = self.names(kind)
-        key = normalize_key(text)[:200]
-        close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.6)
-        # only the matches about as close as the best: one clear winner stays alone
-        scored = [(difflib.SequenceMatcher(None, key, c).ratio(), c) for c in close]
-        best = max((r for r, _ in scored), default=0.0)
-        out: list[str] = []
-        for ratio, name in scored:
-            rid = names[name]
-            if ratio >= best - 0.08 and rid not in out:
-                out.append(rid)
-        if not out and key:
-            out = [rid for name, rid in names.items() if name.startswith(key[:3])][:n]
-        return out[:n]
+        return closest(normalize_key(text), self.names(kind_of(kind)))
 
     def get(self, kind: str, text: str) -> dict[str, Any]:
         """The full record for an id, name or alias; :class:`NotFound` otherwise."""

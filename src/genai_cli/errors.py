@@ -3,6 +3,47 @@
 from __future__ import annotations
 
 
+def prog(command: str) -> str:
+    """``genai models list``: the program and the command's path."""
+    return f"genai {command}".rstrip()
+
+
+def error_text(command: str, message: str) -> str:
+    """The one style of every error: ``genai [command]: message``."""
+    return f"{prog(command)}: {message}"
+
+
+def usage_text(command: str, message: str) -> str:
+    """A usage error (exit 2): the message and the one "Try" line. Both entry
+    paths — the stdlib parser and typer — print usage errors with this."""
+    return f"{error_text(command, message)}\nTry '{prog(command)} --help' for help."
+
+
+def closest(word: str, candidates: list[str] | dict[str, str]) -> list[str]:
+    """What ``word`` was probably meant to be, for "did you mean": the closest
+    candidate (or the two that tie), only when it is close; nothing when it is
+    not, or when three or more are equally close. A dict maps each candidate
+    to what to suggest for it (a name to its record's id)."""
+    import difflib
+
+    pairs = candidates.items() if isinstance(candidates, dict) else ((c, c) for c in candidates)
+    low = word.casefold()[:200]
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, low, c.casefold()).ratio(), out) for c, out in pairs),
+        key=lambda t: -t[0],
+    )
+    if not scored or scored[0][0] < 0.6:
+        return []
+    best = scored[0][0]
+    out: list[str] = []
+    for ratio, target in scored:
+        if ratio < best - 0.02:
+            break
+        if target not in out:
+            out.append(target)
+    return out if len(out) <= 2 else []
+
+
 class GenaiError(Exception):
     exit_code = 1
 

@@ -340,7 +340,7 @@ def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
     """Every record whose id, name, alias or text matches, best matches first."""
     needle = normalize_key(text)
     if not needle:
-        raise UsageError("search: give some text to look for")
+        raise UsageError("give some text to look for")
     hits: list[dict[str, Any]] = []
     for kind in kinds or tuple(k.name for k in R.KINDS.values() if k.searched):
         fields = R.KINDS[kind].search

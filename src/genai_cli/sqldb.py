@@ -160,18 +160,16 @@ def query(
         rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
     except sqlite3.DatabaseError as exc:
         if stopped:
-            raise QueryError(
-                f"sql: query stopped after {timeout:g} s (GENAI_SQL_TIMEOUT)"
-            ) from None
+            raise QueryError(f"query stopped after {timeout:g} s (GENAI_SQL_TIMEOUT)") from None
         msg = str(exc)
         if "not authorized" in msg or "prohibited" in msg:
             raise QueryError(
-                "sql: refused: only read-only queries are allowed "
+                "refused: only read-only queries are allowed "
                 "(writes, ATTACH, PRAGMA and extensions are refused)"
             ) from None
-        raise QueryError(f"sql: {msg}") from None
+        raise QueryError(msg) from None
     except (sqlite3.Warning, sqlite3.ProgrammingError, ValueError, OverflowError) as exc:
-        raise QueryError(f"sql: {exc}") from None
+        raise QueryError(str(exc)) from None
     finally:
         conn.close()
         if previous is not None:

@@ -10,11 +10,14 @@ generated from this app (``spec.json``).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import sys
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, Literal
 
 import typer
+from typer.core import TyperGroup
 
-from .. import __version__
+from .. import environment
 from ..commands import (
     architectures,
     benchmarks,
@@ -51,11 +54,50 @@ EPILOG = (
     "  genai models list --vendor openai\n\n"
     "  genai compare claude-3-opus gpt-4 --benchmark MMLU\n\n"
     "  genai timeline --since 2023 --json | jq '.[].title'\n\n"
-    "Exit codes: 0 ok (also an empty match), 1 not found, 2 usage error, 3 invalid data."
+    "Exit codes: 0 ok (also an empty match), 1 not found, 2 usage error, 3 invalid data.\n\n"
+    + environment.help_text()
 )
+
+BROWSE = "Browse"
+REFERENCE = "Reference tables"
+YOUR_DATA = "Your data"
+
+
+class _OneStyleGroup(TyperGroup):
+    """The root group: every error in the one style, however it is invoked
+    (``genai``, ``app()`` or typer's ``CliRunner``)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        code = _invoke(
+            lambda: super(_OneStyleGroup, self).main(
+                argv, prog_name or "genai", complete_var, standalone_mode=False, **extra
+            ),
+            argv,
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """In the order they are declared below, groups and commands alike."""
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: _ORDER.index(n) if n in _ORDER else len(_ORDER))
+
+
+_ORDER: list[str] = []
+
 
 app = typer.Typer(
     name="genai",
+    cls=_OneStyleGroup,
     help="Facts of the generative-AI landscape, from a curated, sourced dataset "
     "(国元证券 report of 2024-03-29, checked against primary sources).",
     epilog=EPILOG,
@@ -68,7 +110,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"genai {__version__}")
+        from .runner import version_text
+
+        sys.stdout.write(version_text())
         raise typer.Exit()
 
 
@@ -97,18 +141,41 @@ def main(
         bool, typer.Option("--version", is_eager=True, callback=_version, help="Print the version.")
     ] = False,
 ) -> None:
-    ctx.obj = {"data_dir": data_dir, "bundled_only": bundled_only}
+    sources = {}
+    for name in ("data_dir", "bundled_only"):
+        source = ctx.get_parameter_source(name)
+        if source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT"):
+            sources[name] = (
+                "--" + name.replace("_", "-")
+                if source.name == "COMMANDLINE"
+                else "GENAI_" + name.upper()
+            )
+    ctx.obj = {"data_dir": data_dir, "bundled_only": bundled_only, "sources": sources}
 
 
-def group(name: str, help: str) -> typer.Typer:
+def group(name: str, help: str, panel: str) -> typer.Typer:
+    """Declare the command group ``name`` (``genai NAME ...``) in help panel ``panel``."""
+    _ORDER.append(name)
     sub = typer.Typer(help=help, no_args_is_help=True)
-    app.add_typer(sub, name=name)
+    app.add_typer(sub, name=name, rich_help_panel=panel)
     return sub
+
+
+def top(
+    name: str,
+    handler: Callable[..., Any],
+    output: Literal["list", "show"] | None = None,
+    *,
+    panel: str,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Declare the top-level command ``name`` (see :func:`command`) in help panel ``panel``."""
+    _ORDER.append(name)
+    return command(app, name, handler, output, panel)
 
 
 # --------------------------------------------------------------------------- models
 
-models_app = group("models", "Models: list and filter them, or show one in full.")
+models_app = group("models", "Models: list and filter them, or show one in full.", BROWSE)
 
 
 @command(models_app, "list", models.list_, output="list")
@@ -117,7 +184,7 @@ def models_list(
     vendor: VendorsOpt = None,
     domain: Annotated[
         Literal["nlp", "cv", "multimodal"] | None,
-        typer.Option("--domain", help="The report's domain class."),
+        typer.Option("--domain", help="The report's domain class.", case_sensitive=False),
     ] = None,
     modality: Annotated[
         str | None,
@@ -159,7 +226,7 @@ def models_show(ctx: typer.Context, id: ModelId) -> None:
 
 # --------------------------------------------------------------------------- vendors
 
-vendors_app = group("vendors", "Vendors: the labs and companies behind the models.")
+vendors_app = group("vendors", "Vendors: the labs and companies behind the models.", BROWSE)
 
 
 @command(vendors_app, "list", vendors.list_, output="list")
@@ -186,7 +253,7 @@ def vendors_show(ctx: typer.Context, id: VendorId) -> None:
 
 # --------------------------------------------------------------------------- benchmarks
 
-benchmarks_app = group("benchmarks", "Benchmarks and their leaderboards.")
+benchmarks_app = group("benchmarks", "Benchmarks and their leaderboards.", BROWSE)
 
 
 @command(benchmarks_app, "list", benchmarks.list_, output="list")
@@ -220,7 +287,7 @@ def benchmarks_show(ctx: typer.Context, id: BenchmarkId, limit: LimitOpt = None)
 # --------------------------------------------------------------------------- explore
 
 
-@command(app, "compare", compare.run, output="show")
+@top("compare", compare.run, output="show", panel=BROWSE)
 def compare_(
     ctx: typer.Context,
     ids: Annotated[
@@ -253,7 +320,7 @@ def compare_(
     """
 
 
-@command(app, "timeline", timeline.run, output="list")
+@top("timeline", timeline.run, output="list", panel=BROWSE)
 def timeline_(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
@@ -285,7 +352,7 @@ def timeline_(
     """
 
 
-@command(app, "search", search.run, output="list")
+@top("search", search.run, output="list", panel=BROWSE)
 def search_(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.")],
@@ -311,6 +378,7 @@ def search_(
 architectures_app = group(
     "architectures",
     "The generative-model families of the report (VAE, GAN, diffusion, Transformer, ...).",
+    REFERENCE,
 )
 
 
@@ -339,7 +407,7 @@ def architectures_show(ctx: typer.Context, id: ArchitectureId) -> None:
 # --------------------------------------------------------------------------- reference tables
 
 
-@command(app, "agi-levels", reference.agi_levels, output="list")
+@top("agi-levels", reference.agi_levels, output="list", panel=REFERENCE)
 def agi_levels(ctx: typer.Context) -> None:
     """DeepMind's levels of AGI (0-5), with narrow and general examples.
 
@@ -350,7 +418,7 @@ def agi_levels(ctx: typer.Context) -> None:
     """
 
 
-@command(app, "market", reference.market, output="list")
+@top("market", reference.market, output="list", panel=REFERENCE)
 def market(
     ctx: typer.Context,
     region: Annotated[
@@ -358,7 +426,7 @@ def market(
     ] = None,
     status: Annotated[
         Literal["actual", "forecast"] | None,
-        typer.Option("--status", help="Only actual or forecast figures."),
+        typer.Option("--status", help="Only actual or forecast figures.", case_sensitive=False),
     ] = None,
 ) -> None:
     """AI market size figures: region, year, amount, actual or forecast, CAGR.
@@ -370,7 +438,7 @@ def market(
     """
 
 
-@command(app, "predictions", reference.predictions, output="list")
+@top("predictions", reference.predictions, output="list", panel=REFERENCE)
 def predictions(ctx: typer.Context) -> None:
     """Predictions of when AGI arrives: who, when said, what, by which year.
 
@@ -381,7 +449,7 @@ def predictions(ctx: typer.Context) -> None:
     """
 
 
-@command(app, "risks", reference.risks, output="list")
+@top("risks", reference.risks, output="list", panel=REFERENCE)
 def risks(ctx: typer.Context) -> None:
     """The report's risk list.
 
@@ -392,7 +460,7 @@ def risks(ctx: typer.Context) -> None:
     """
 
 
-@command(app, "findings", reference.findings, output="list")
+@top("findings", reference.findings, output="list", panel=REFERENCE)
 def findings(
     ctx: typer.Context,
     topic: Annotated[
@@ -407,7 +475,9 @@ def findings(
     ] = None,
     kind: Annotated[
         Literal["thesis", "quote", "claim", "forecast"] | None,
-        typer.Option("--kind", help="Only theses, quotes, claims or forecasts."),
+        typer.Option(
+            "--kind", help="Only theses, quotes, claims or forecasts.", case_sensitive=False
+        ),
     ] = None,
 ) -> None:
     """The report's theses, quoted statements, claims and forecasts, in report order.
@@ -423,7 +493,7 @@ def findings(
 # --------------------------------------------------------------------------- your data
 
 
-@command(app, "validate", validate.run, output="show")
+@top("validate", validate.run, output="show", panel=YOUR_DATA)
 def validate_(
     ctx: typer.Context,
     dir: Annotated[
@@ -445,7 +515,7 @@ def validate_(
     """
 
 
-@command(app, "sql", sql.run, output="list")
+@top("sql", sql.run, output="list", panel=YOUR_DATA)
 def sql_(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="One read-only SELECT statement.")],
@@ -463,7 +533,7 @@ def sql_(
     """
 
 
-@command(app, "export", export.run)
+@top("export", export.run, panel=YOUR_DATA)
 def export_(
     ctx: typer.Context,
     export_format: Annotated[
@@ -487,7 +557,7 @@ def export_(
     """
 
 
-@command(app, "schema", json_schema.run)
+@top("schema", json_schema.run, panel=REFERENCE)
 def schema_(
     ctx: typer.Context,
     kind: Annotated[
@@ -520,7 +590,7 @@ CatalogOpt = Annotated[
 ]
 
 
-@command(app, "import", imports.run, output="show")
+@top("import", imports.run, output="show", panel=YOUR_DATA)
 def import_(
     ctx: typer.Context,
     catalog: Annotated[
@@ -550,7 +620,7 @@ def import_(
     """
 
 
-@command(app, "catalogs", catalogs.catalogs, output="list")
+@top("catalogs", catalogs.catalogs, output="list", panel=YOUR_DATA)
 def catalogs_(ctx: typer.Context) -> None:
     """The imported catalogs: version, as of, records, models matched and new.
 
@@ -561,7 +631,7 @@ def catalogs_(ctx: typer.Context) -> None:
     """
 
 
-@command(app, "conflicts", catalogs.conflicts, output="list")
+@top("conflicts", catalogs.conflicts, output="list", panel=YOUR_DATA)
 def conflicts_(
     ctx: typer.Context,
     model: Annotated[
@@ -590,7 +660,9 @@ def conflicts_(
 
 # --------------------------------------------------------------------------- charts
 
-chart_app = group("chart", "Charts in the terminal (plain characters when piped or NO_COLOR).")
+chart_app = group(
+    "chart", "Charts in the terminal (plain characters when piped or NO_COLOR).", BROWSE
+)
 
 
 @command(chart_app, "params", chart.params)
@@ -638,16 +710,46 @@ def chart_benchmark(ctx: typer.Context, id: BenchmarkId) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the typer app; returns the exit code (never raises SystemExit)."""
-    import sys
+    args = list(sys.argv[1:] if argv is None else argv)
+    code = app(args=args, prog_name="genai", standalone_mode=False)
+    return code if isinstance(code, int) else 0
+
+
+def _invoke(call: Callable[[], Any], args: list[str]) -> int:
+    """Call the root group's click ``main`` and turn what it raises into an exit code.
+
+    A usage error typer finds is printed in the one style, with the message the
+    stdlib parser gives for the same line (:func:`genai_cli.cli.parser.parse`),
+    so both paths say the same; a group given no command shows its help (exit 0).
+    """
+    from typer._click import exceptions as click_errors
+
+    from ..errors import usage_text
+    from .parser import parse
 
     try:
-        app(args=argv, prog_name="genai", standalone_mode=True)
+        code = call()
+    except click_errors.NoArgsIsHelpError as exc:
+        if exc.ctx is not None:
+            print(exc.ctx.get_help())
+        return 0
+    except click_errors.UsageError as exc:
+        ours = parse(args, typer_only=False)
+        if ours is not None and ours.action == "error":
+            print(usage_text(ours.command, ours.message), file=sys.stderr)
+        else:
+            path = exc.ctx.command_path.removeprefix("genai").strip() if exc.ctx else ""
+            message = exc.format_message().rstrip(".")
+            print(usage_text(path, message[:1].lower() + message[1:]), file=sys.stderr)
+        return 2
+    except click_errors.ClickException as exc:
+        print(f"genai: {exc.format_message()}", file=sys.stderr)
+        return exc.exit_code
+    except typer.Abort:
+        print("\ngenai: interrupted", file=sys.stderr)
+        return 130
+    except typer.Exit as exc:
+        return int(exc.exit_code)
     except SystemExit as exc:
-        code = exc.code
-        if code is None:
-            return 0
-        if isinstance(code, int):
-            return code
-        print(code, file=sys.stderr)
-        return 1
-    return 0
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return code if isinstance(code, int) else 0

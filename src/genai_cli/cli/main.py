@@ -48,16 +48,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _setup_stdio()
         parsed = parse(argv)
-        if parsed is None:
+        if parsed is None or parsed.action == "help":
             from .app import run as typer_run
 
-            code = typer_run(argv)
-        else:
-            from .runner import run
+            return typer_run(argv if parsed is None else [*parsed.command.split(), "--help"])
+        if parsed.action == "version":
+            from .runner import version_text
 
-            command, params, root = parsed
-            target = spec()["commands"][command]["handler"]
-            code = run(command, target, params, root)
+            sys.stdout.write(version_text())
+            return 0
+        if parsed.action == "error":
+            from ..errors import usage_text
+
+            print(usage_text(parsed.command, parsed.message), file=sys.stderr)
+            return 2
+        from .runner import run
+
+        target = spec()["commands"][parsed.command]["handler"]
+        code = run(parsed.command, target, parsed.params, parsed.root)
         sys.stdout.flush()
         return code
     except KeyboardInterrupt:

@@ -20,7 +20,9 @@ Format = Literal["table", "json", "jsonl", "csv", "yaml", "markdown"]
 
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output"),
+    typer.Option(
+        "--format", "-f", help="Output format.", rich_help_panel="Output", case_sensitive=False
+    ),
 ]
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Shorthand for --format json.", rich_help_panel="Output")
@@ -36,7 +38,12 @@ FieldsOpt = Annotated[
 ]
 SortOpt = Annotated[
     str | None,
-    typer.Option("--sort", metavar="KEY", help="Sort by this key.", rich_help_panel="Output"),
+    typer.Option(
+        "--sort",
+        metavar="KEY",
+        help="Sort by this field (-KEY: descending).",
+        rich_help_panel="Output",
+    ),
 ]
 DescOpt = Annotated[bool, typer.Option("--desc", help="Sort descending.", rich_help_panel="Output")]
 LimitOpt = Annotated[
@@ -92,6 +99,40 @@ VendorsOpt = Annotated[
 ]
 
 
+WhereOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--where",
+        metavar="EXPR",
+        help="Only records for which this SQLite expression over their fields is true, "
+        'e.g. "context_window > 100000 and open_weights".',
+        rich_help_panel="Output",
+    ),
+]
+NoHeadersOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-headers", help="Tables and CSV without the header row.", rich_help_panel="Output"
+    ),
+]
+DataDirOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--data-dir",
+        metavar="DIR",
+        help="Your data folder (as before the command).",
+        rich_help_panel="Data",
+    ),
+]
+BundledOnlyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bundled-only",
+        help="Answer from the bundled dataset alone (as before the command).",
+        rich_help_panel="Data",
+    ),
+]
+
 SHOW_OUTPUT: list[tuple[str, Any, Any]] = [("format", FormatOpt, "table"), ("json", JsonOpt, False)]
 LIST_OUTPUT: list[tuple[str, Any, Any]] = [
     *SHOW_OUTPUT,
@@ -99,7 +140,14 @@ LIST_OUTPUT: list[tuple[str, Any, Any]] = [
     ("sort", SortOpt, None),
     ("desc", DescOpt, False),
     ("limit", LimitOpt, None),
+    ("where", WhereOpt, None),
+    ("no_headers", NoHeadersOpt, False),
 ]
+COMMON: list[tuple[str, Any, Any]] = [
+    ("data_dir", DataDirOpt, None),
+    ("bundled_only", BundledOnlyOpt, False),
+]
+"""On every command: the root's data options may also come after the command."""
 
 HANDLER = "__genai_handler__"
 """The attribute of a declared command that names its handler (``module:function``);
@@ -111,6 +159,7 @@ def command(
     name: str,
     handler: Callable[..., Result],
     output: Literal["list", "show"] | None = None,
+    panel: str | None = None,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Declare the command ``name`` of ``group``, once.
 
@@ -119,7 +168,7 @@ def command(
     ``handler`` (a function of :mod:`genai_cli.commands`) is what runs it,
     through :func:`genai_cli.cli.runner.run`, on either entry path.
     """
-    extra = {"list": LIST_OUTPUT, "show": SHOW_OUTPUT, None: []}[output]
+    extra = [*{"list": LIST_OUTPUT, "show": SHOW_OUTPUT, None: []}[output], *COMMON]
     target = f"{handler.__module__}:{handler.__name__}"
 
     def decorate(declared: Callable[..., None]) -> Callable[..., None]:
@@ -138,7 +187,13 @@ def command(
             from .runner import run
 
             kwargs = {k: v for k, v in kwargs.items() if k != "ctx"}
-            code = run(_path(ctx), target, kwargs, dict(ctx.find_root().obj or {}))
+            root = dict(ctx.find_root().obj or {})
+            for name in ("data_dir", "bundled_only"):  # given after the command: as before it
+                value = kwargs.pop(name, None)
+                if _given(ctx, name):
+                    root[name] = value
+                    root.setdefault("sources", {})[name] = "--" + name.replace("_", "-")
+            code = run(_path(ctx), target, kwargs, root)
             if code:
                 raise typer.Exit(code)
 
@@ -147,10 +202,16 @@ def command(
         command_.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         command_.__annotations__ = {p.name: p.annotation for p in params}
         setattr(command_, HANDLER, target)
-        group.command(name)(command_)
+        group.command(name, rich_help_panel=panel)(command_)
         return command_
 
     return decorate
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Was parameter ``name`` on the command line (not a default or a variable)?"""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
 
 
 def _path(ctx: typer.Context) -> str:

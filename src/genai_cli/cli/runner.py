@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-from ..errors import DataError, GenaiError, UsageError
+from ..errors import DataError, GenaiError, UsageError, error_text, usage_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,15 +41,30 @@ def footer(ctx: Any) -> str | None:
     return text
 
 
+def version_text() -> str:
+    """The program's version and the bundled dataset's identity."""
+    from .. import __version__
+    from ..catalog import bundled
+
+    meta = bundled().meta
+    d = meta["dataset"]
+    total = sum(meta.get("counts", {}).values())
+    return (
+        f"genai {__version__}\n"
+        f"dataset: {d.get('title_en') or d['title']} — {d.get('publisher_en') or d['publisher']}, "
+        f"{d['date']} (as of {d['as_of']}), {total:,} records\n"
+    )
+
+
 def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any]) -> int:
     """Run ``command`` (its path, ``models list``) by calling its handler ``target``
     with typer-style ``params`` and the root options ``root`` (``data_dir``,
-    ``bundled_only``); returns the exit code."""
+    ``bundled_only``, and ``sources``: where each came from); returns the exit code."""
     from ..commands.context import Ctx, Output
     from ..output.render import check_format, render
+    from ..output.terminal import is_tty
     from ..queries import check_limit, parse_fields
 
-    prog = f"genai {command}"
     try:
         try:
             params = dict(params)
@@ -62,28 +77,34 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
             out.sort = params.pop("sort", None)
             out.desc = bool(params.pop("desc", False))
             out.limit = check_limit(params.pop("limit", None))
+            out.where = params.pop("where", None)
+            out.headers = not params.pop("no_headers", False)
             ctx = Ctx(
                 data_dir=root.get("data_dir") or None,
                 out=out,
                 bundled_only=bool(root.get("bundled_only")),
+                data_dir_source=(root.get("sources") or {}).get("data_dir"),
             )
             result = handler(target)(ctx, **params)
-            render(result, out.format, footer=footer(ctx))
+            tail = footer(ctx) if result.footer else None
+            on_terminal = is_tty(sys.stdout)
+            render(result, out.format, footer=tail if on_terminal else None)
             sys.stdout.flush()
+            if tail and not on_terminal and out.format in ("table", "markdown") and result.render:
+                print(tail, file=sys.stderr)  # piped: the data alone on stdout
             for line in result.messages:
                 print(line, file=sys.stderr)
             return int(result.exit_code)
         except UsageError as exc:
-            print(f"{prog}: {exc.message}", file=sys.stderr)
-            print(f"Try '{prog} --help' for help.", file=sys.stderr)
+            print(usage_text(command, exc.message), file=sys.stderr)
             return exc.exit_code
         except DataError as exc:
             for p in exc.problems:
                 print(p, file=sys.stderr)
-            print(f"genai: {exc.message}; nothing was loaded (exit 3)", file=sys.stderr)
+            print(error_text(command, f"{exc.message}; nothing was loaded"), file=sys.stderr)
             return exc.exit_code
         except GenaiError as exc:
-            print(f"genai: {exc.message}", file=sys.stderr)
+            print(error_text(command, exc.message), file=sys.stderr)
             return exc.exit_code
     except BrokenPipeError:
         quiet_broken_pipe()
@@ -92,14 +113,17 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
         print("\ngenai: interrupted", file=sys.stderr)
         return 130
     except RecursionError:
-        print("genai: input nested too deeply", file=sys.stderr)
+        print(error_text(command, "input nested too deeply"), file=sys.stderr)
         return 1
     except Exception as exc:  # never a traceback unless asked for
         if os.environ.get("GENAI_DEBUG"):
             raise
         print(
-            f"genai: internal error: {type(exc).__name__}: {str(exc)[:200]} "
-            "(set GENAI_DEBUG=1 for a traceback)",
+            error_text(
+                command,
+                f"internal error: {type(exc).__name__}: {str(exc)[:200]} "
+                "(set GENAI_DEBUG=1 for a traceback)",
+            ),
             file=sys.stderr,
         )
         return 1

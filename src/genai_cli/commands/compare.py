@@ -37,9 +37,7 @@ def _spec(key: str, m: dict[str, Any]) -> str:
 def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
     cat = ctx.catalog
     if len(ids) < 2:
-        raise UsageError(
-            "compare: give at least two models, e.g. genai compare gpt-4 claude-3-opus"
-        )
+        raise UsageError("give at least two models, e.g. genai compare gpt-4 claude-3-opus")
     model_ids = Q.resolve_all(cat, "models", ids)
     bench_ids = Q.resolve_all(cat, "benchmarks", benchmark or [])
     cmp = Q.compare(cat, model_ids, bench_ids)

@@ -30,7 +30,7 @@ def export_document(ctx: Ctx) -> dict[str, Any]:
 def _claim(target: Path, force: bool) -> None:
     if target.exists() or target.is_symlink():
         if not force:
-            raise GenaiError(f"export: {target} exists; use --force to replace it")
+            raise GenaiError(f"{target} exists; use --force to replace it")
         if target.is_dir() and not target.is_symlink():
             return  # replaced after the new one is complete
     elif not target.parent.exists():
@@ -83,7 +83,7 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
         else:
             raise UsageError(f"--format: expected json, yaml, csv or sqlite, got {export_format!r}")
     except OSError as exc:
-        raise GenaiError(f"export: cannot write {target}: {exc.strerror or exc}") from None
+        raise GenaiError(f"cannot write {target}: {exc.strerror or exc}") from None
     counts = cat.counts()
     msg = f"wrote {target} ({export_format}: {sum(counts.values())} records in {len(counts)} kinds)"
     return Result(data=None, layout=None, footer=False, messages=[msg], render=False)

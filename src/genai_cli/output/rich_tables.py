@@ -39,8 +39,10 @@ class _Console(Console):
 def make_console(out: IO[str]) -> tuple[Console, bool]:
     term = Terminal(out)
     # NO_COLOR (and a dumb terminal) mean no escape codes at all, not even bold
-    extra: dict[str, Any] = {"color_system": None} if term.plain else {}
-    if term.plain and os.environ.get("FORCE_COLOR"):
+    extra: dict[str, Any] = {} if term.color else {"color_system": None}
+    if term.forced:
+        extra["force_terminal"] = True
+    elif term.plain and os.environ.get("FORCE_COLOR"):
         extra["force_terminal"] = False
     if term.tty:
         console = _Console(file=out, highlight=False, emoji=False, **extra)

@@ -1,7 +1,8 @@
 """What the output stream is: a terminal or a pipe, colour or not, its width (stdlib only).
 
-The one place that reads ``NO_COLOR``, ``FORCE_COLOR``, ``TERM=dumb`` and
-``COLUMNS``, for rich tables and for charts alike.
+The one place that reads ``NO_COLOR``, ``FORCE_COLOR``, ``CLICOLOR``,
+``CLICOLOR_FORCE``, ``TERM=dumb`` and ``COLUMNS``, for rich tables and for
+charts alike (https://no-color.org, https://bixense.com/clicolors/).
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ class Terminal:
     """How to write to one stream.
 
     ``tty``: a terminal; ``plain``: no escape codes at all (``NO_COLOR``, a dumb
-    terminal); ``color``: colour and styles (a terminal, or ``FORCE_COLOR``,
-    and not plain); ``unicode``: block and dot characters; ``columns``: the
+    terminal); ``forced``: colour asked for even when piped (``FORCE_COLOR``,
+    ``CLICOLOR_FORCE`` not ``0``); ``color``: colour and styles (a terminal
+    unless ``CLICOLOR=0``, or forced; never plain); ``unicode``: block and dot characters; ``columns``: the
     width from ``COLUMNS``, if set.
     """
 
@@ -41,8 +43,11 @@ class Terminal:
         self.stream = stream
         self.tty = is_tty(stream)
         self.plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-        self.forced = bool(os.environ.get("FORCE_COLOR")) and not self.plain
-        self.color = (self.tty or self.forced) and not self.plain
+        env = os.environ
+        self.forced = not self.plain and (
+            bool(env.get("FORCE_COLOR")) or env.get("CLICOLOR_FORCE", "0") not in ("", "0")
+        )
+        self.color = not self.plain and (self.forced or (self.tty and env.get("CLICOLOR") != "0"))
         self.utf8 = is_utf8(stream)
         self.unicode = self.utf8 and self.color
         try:

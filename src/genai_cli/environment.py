@@ -1,0 +1,29 @@
+"""Every environment variable genai reads, and what it does: the one list.
+
+The top-level help's "Environment" section and the README's table are made
+from it; a test checks that every ``GENAI_*`` variable the code reads is here.
+"""
+
+from __future__ import annotations
+
+VARIABLES: tuple[tuple[str, str], ...] = (
+    ("GENAI_DATA_DIR", "your data folder (as --data-dir)"),
+    ("GENAI_BUNDLED_ONLY", "1: the bundled dataset alone (as --bundled-only)"),
+    ("GENAI_CACHE_DIR", "the cache folder (default $XDG_CACHE_HOME/genai)"),
+    ("GENAI_NO_CACHE", "1: no cache, validate every file on every run"),
+    ("GENAI_SQL_TIMEOUT", "seconds sql or --where may run (default 5)"),
+    ("GENAI_DEBUG", "1: an internal error shows its traceback"),
+    ("GENAI_FAST", "0: parse every command line with typer (slower)"),
+    ("NO_COLOR", "set: no colour and no styles at all"),
+    ("FORCE_COLOR", "set: colour even when piped"),
+    ("CLICOLOR", "0: no colour"),
+    ("CLICOLOR_FORCE", "not 0: colour even when piped"),
+    ("COLUMNS", "the width tables and charts fit"),
+)
+
+
+def help_text() -> str:
+    """The help's Environment section (rich markup)."""
+    width = max(len(name) for name, _ in VARIABLES)
+    lines = [f"  {name:<{width}}  {what}" for name, what in VARIABLES]
+    return "[bold]Environment[/bold]\n\n" + "\n\n".join(lines)
