@@ -86,7 +86,7 @@ def test_snapshots_join_their_model_and_other_models_stay_apart(imported_dir: Pa
     assert ("litellm", "gpt-4-0613") in keys  # a dated snapshot (-0613)
     assert ("helm", "openai/gpt-4-0314") in keys  # a provider prefix and a snapshot
     assert ("models.dev", "azure/gpt-4") in keys  # another provider
-    joined = " ".join(k for _, k in keys)
+    joined = " ".join(k for _, k in keys if k)
     for other in ("gpt-4o", "gpt-4-turbo", "gpt-4.1", "gpt-4-32k"):
         assert other not in joined, other  # never by prefix or similarity
         rec = _json(*_data(imported_dir), "models", "show", other)

@@ -36,6 +36,10 @@ SHARED_DOCUMENT_ALLOWED: dict[frozenset[str], str] = {
         "v1 (2023-11-04) and v2 (2024-01-05) of arXiv 2311.02462 are different texts: "
         "v2 changes Table 1 (adds Gemini to Emerging AGI)"
     ),
+    frozenset({"openai-models-docs-2023", "x-openai-models-2024-07"}): (
+        "the 2023 and mid-2024 editions of OpenAI's models page are different texts: the 2024 "
+        "one lists gpt-4-turbo-2024-04-09 and calls gpt-4-0314 a legacy snapshot"
+    ),
 }
 
 # Registry ids merged into another entry during the consistency pass (old -> kept).

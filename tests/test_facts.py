@@ -151,7 +151,7 @@ PRETRAINED = [
     ("codex", "openai", "nlp"),
     ("gpt-3.5", "openai", "nlp"),  # ChatGPT
     ("megatron-turing-nlg", "microsoft", "nlp"),  # printed under OpenAI / 英伟达
-    ("stable-diffusion", "stability-ai", "multimodal"),
+    ("stable-diffusion", "compvis", "multimodal"),  # with stability-ai and runway as partners
     ("claude", "anthropic", "nlp"),
     ("claude-2", "anthropic", "nlp"),
     ("claude-3", "anthropic", "multimodal"),

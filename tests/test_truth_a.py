@@ -570,14 +570,16 @@ EVENTS_TABLE = [
         ["nvidia"],
     ),
     # "On August 22, 2022, Stability AI announced the public release of Stable Diffusion";
-    # CompVis README: "a collaboration with Stability AI and Runway"
+    # CompVis README: "a collaboration with Stability AI and Runway"; the model is CompVis's
+    # (Getty v Stability [2025] EWHC 2863 (Ch) §106: "CompVis used Stability's AWS computing
+    # resources to train v1.x")
     (
         "2022-08-22-stable-diffusion-public-release",
         "2022-08-22",
         "release",
         "stability-ai",
         ["stable-diffusion"],
-        ["runway"],
+        ["compvis", "runway"],
     ),
     # oneyearago.ai, 2024-03-13: "In a video released today, the Figure 01 robot speaks";
     # report: "基于OpenAI模型的全尺寸人形机器人Figure 01"
@@ -701,11 +703,22 @@ def test_released_is_never_before_announced() -> None:
 
 @pytest.mark.parametrize(
     ("mid", "vendor"),
-    # report: "目前领先的视频模型大多数是扩散模型，比如Runway、Pika等"
-    [("runway-gen-2", "runway"), ("pika-1.0", "pika"), ("stable-diffusion", "stability-ai")],
+    # report: "目前领先的视频模型大多数是扩散模型，比如Runway、Pika等"; Stable Diffusion: the
+    # CompVis README, "Stable Diffusion was made possible thanks to a collaboration with
+    # Stability AI and Runway and builds upon our previous work" (the report's "Stability AI"
+    # is kept in a vendor correction)
+    [("runway-gen-2", "runway"), ("pika-1.0", "pika"), ("stable-diffusion", "compvis")],
 )
 def test_vendor(mid: str, vendor: str) -> None:
     assert MODELS[mid]["vendor"] == vendor
+
+
+def test_stable_diffusion_partners_and_the_reports_developer() -> None:
+    m = MODELS["stable-diffusion"]
+    assert m["partners"] == ["stability-ai", "runway"]
+    assert [
+        c["corrected"] for c in _corrections(m, "vendor") if c["reported"] == "Stability AI"
+    ] == ["compvis"]
 
 
 def test_report_spellings_find_the_video_models() -> None:
