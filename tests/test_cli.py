@@ -264,7 +264,7 @@ def test_unknown_ids_exit_1_with_suggestions(genai, args: list[str], expect: str
         (["models", "list", "--until", "yesterday"], "expected YYYY, YYYY-MM or YYYY-MM-DD"),
         (["timeline", "--since", "2023-02-30"], "day must be 01-28"),
         (["models", "list", "--format", "xml"], "table"),
-        (["models", "list", "--sort", "bogus"], "expected one of: id, name"),
+        (["models", "list", "--sort", "bogus"], "(list them: genai fields models)"),
         (["models", "list", "--fields", "id,bogus"], "unknown field 'bogus'"),
         (["models", "list", "--limit", "-1"], "--limit"),
         (["models", "list", "--limit", "many"], "many"),

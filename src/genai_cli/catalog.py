@@ -136,6 +136,7 @@ class Catalog:
         self._records = records  # a _Kinds: each kind is read on first use
         self._by_id: dict[str, dict[str, dict[str, Any]]] = {}
         self._names: dict[str, dict[str, str]] = {}
+        self._made: dict[str, list[dict[str, Any]]] = {}
         self.user_files: list[str] = user_files or []
         self.key = key or self.fingerprint
         """Identifies everything this catalog is made of (bundled data, user files)."""
@@ -150,8 +151,16 @@ class Catalog:
         return f"{self._meta.get('inputs_sha256')}:{self._meta.get('schema_sha256')}"
 
     def records(self, kind: str) -> list[dict[str, Any]]:
-        """The records of a kind, compact (defaults omitted), in dataset order."""
-        return self._records[kind_of(kind)]
+        """The records of a kind, compact (defaults omitted), in dataset order (a kind
+        made from the others, like ``corrections``, is made on first use)."""
+        name = kind_of(kind)
+        make = R.KINDS[name].rows
+        if make is None:
+            return self._records[name]
+        made = self._made.get(name)
+        if made is None:
+            made = self._made[name] = make(self)
+        return made
 
     def full(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
         """A record in its full shape: every field, defaults filled, schema order."""
@@ -160,7 +169,7 @@ class Catalog:
     def all(self, kind: str) -> list[dict[str, Any]]:
         """Every record of a kind in its full shape."""
         k = R.kind_of(kind)
-        return [normalize(r, k.schema, self.shapes) for r in self._records[k.name]]
+        return [normalize(r, k.schema, self.shapes) for r in self.records(k.name)]
 
     def output(self, kind: str, rec: dict[str, Any], *, detail: bool = True) -> dict[str, Any]:
         """A record as the CLI prints it: full, plus the keys the registry derives
@@ -219,7 +228,7 @@ class Catalog:
         index = self._by_id.get(kind)
         if index is None:
             rid = R.record_id
-            index = {rid(kind, r): r for r in self._records[kind]}
+            index = {rid(kind, r): r for r in self.records(kind)}
             self._by_id[kind] = index
         return index
 
@@ -229,7 +238,7 @@ class Catalog:
         index = self._names.get(kind)
         if index is None:
             index = {}
-            for rec in self._records[kind]:
+            for rec in self.records(kind):
                 for name in R.names_of(kind, rec):
                     index.setdefault(normalize_key(name), rec["id"])
             self._names[kind] = index

@@ -44,6 +44,25 @@ def closest(word: str, candidates: list[str] | dict[str, str]) -> list[str]:
     return out if len(out) <= 2 else []
 
 
+def did_you_mean(word: str, candidates: list[str] | dict[str, str]) -> str:
+    """``"; did you mean X?"`` when one candidate (or two) is close, else ``""``."""
+    close = closest(word, candidates)
+    return f"; did you mean {' or '.join(close)}?" if close else ""
+
+
+def choice(option: str, value: str, allowed: list[str] | tuple[str, ...]) -> str:
+    """``value`` as one of the closed set ``allowed``, in any case; otherwise a
+    :class:`UsageError` (exit 2) that lists them and suggests the close one."""
+    folded = value.strip().casefold()
+    for candidate in allowed:
+        if candidate.casefold() == folded:
+            return candidate
+    raise UsageError(
+        f"{option}: invalid choice {value!r}; expected one of: {', '.join(allowed)}"
+        + did_you_mean(folded, list(allowed))
+    )
+
+
 class GenaiError(Exception):
     exit_code = 1
 

@@ -304,3 +304,20 @@ def check_id(value: str, *, compound: bool = False) -> str:
 def normalize_key(text: str) -> str:
     """The look-up key for ids, names and aliases: case- and space-insensitive."""
     return " ".join(text.casefold().split())
+
+
+def quantity_shorthand(data: Any) -> Any:
+    """``175000000000`` or ``{min, max}`` without a state -> a full quantity."""
+    if isinstance(data, bool):
+        return data  # let field validation reject it
+    if isinstance(data, int):
+        return {"state": "exact", "min": data, "max": data}
+    if isinstance(data, dict) and "state" not in data:
+        lo, hi = data.get("min"), data.get("max")
+        if lo is not None and hi is not None:
+            return {**data, "state": "exact" if lo == hi else "range"}
+        if lo is not None:
+            return {**data, "state": "lower_bound"}
+        if lo is None and hi is None:
+            return {**data, "state": "undisclosed"}
+    return data

@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import registry as R
 from .catalog import Catalog
 from .errors import UsageError
-from .parsing import date_in_range, normalize_key, parse_partial_date, parse_setting
+from .parsing import date_in_range, normalize_key, parse_partial_date, parse_setting, slugify
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,6 +28,19 @@ def check_date(value: str | None, option: str) -> str | None:
         raise UsageError(f"{option}: {exc}") from None
 
 
+def choices(cat: Catalog, kind: str, field: str) -> list[str]:
+    """The closed set of values of a kind's field, as the schema declares it."""
+    found: list[str] = cat.shapes[R.kind_of(kind).schema]["choices"][field]
+    return found
+
+
+def check_choice(cat: Catalog, kind: str, field: str, value: str | None, option: str) -> str | None:
+    """A filter's value as one of the field's values, in any case (exit 2 otherwise)."""
+    from .errors import choice
+
+    return None if value is None else choice(option, value, choices(cat, kind, field))
+
+
 def check_limit(limit: int | None) -> int | None:
     if limit is not None and limit < 0:
         raise UsageError(f"--limit: must be 0 or more, got {limit}")
@@ -37,7 +50,8 @@ def check_limit(limit: int | None) -> int | None:
 # --------------------------------------------------------------------------- sorting & fields
 
 
-def _sort_value(rec: Rec, key: str) -> Any:
+def sort_value(rec: Rec, key: str) -> Any:
+    """The value a list sorts ``key`` by: a figure for a quantity, a list's length, bools 0/1."""
     value = rec.get(key)
     if (
         key == "parameters"
@@ -60,32 +74,57 @@ def _sort_value(rec: Rec, key: str) -> Any:
 def sort_records(
     records: list[Rec], key: str | None, *, desc: bool = False, then: str = "id"
 ) -> list[Rec]:
-    """Sort by ``key`` (missing/null values last in both directions), then by ``then``."""
+    """Sort by ``key`` (missing/null values last in both directions); ties in the
+    order of ``then``, ascending either way."""
     if key is None:
         return records
-    present = [r for r in records if _sort_value(r, key) is not None]
-    missing = [r for r in records if _sort_value(r, key) is None]
+    present = [r for r in records if sort_value(r, key) is not None]
+    missing = [r for r in records if sort_value(r, key) is None]
 
-    def k(r: Rec) -> tuple[int, Any, str]:
-        v = _sort_value(r, key)
+    def k(r: Rec) -> tuple[int, Any]:
+        v = sort_value(r, key)
         # numbers and strings never meet in one column, but be safe
-        return (
-            (0, v, str(r.get(then, "")))
-            if isinstance(v, (int, float))
-            else (1, str(v), str(r.get(then, "")))
-        )
+        return (0, v) if isinstance(v, (int, float)) else (1, str(v))
 
-    present.sort(key=k, reverse=desc)
+    present.sort(key=lambda r: str(r.get(then, "")))
+    present.sort(key=k, reverse=desc)  # stable: ties keep the order of ``then``
     missing.sort(key=lambda r: str(r.get(then, "")))
     return present + missing
 
 
-def check_sort(cat: Catalog, kind: str, key: str | None) -> None:
+def parse_sort(text: str | None) -> tuple[str | None, bool]:
+    """``--sort KEY`` -> ``(KEY, False)``; ``--sort -KEY`` -> ``(KEY, True)`` (descending)."""
+    if text is None:
+        return None, False
+    text = text.strip()
+    if text.startswith("-") and len(text) > 1:
+        return text[1:].strip(), True
+    if not text:
+        raise UsageError("--sort: give a field, e.g. --sort released or --sort -released")
+    return text, False
+
+
+def field_key(names: dict[str, str], text: str, option: str, hint: str) -> str:
+    """The key a user's field name means (see :func:`genai_cli.registry.field_names`)."""
+    from .errors import did_you_mean
+
+    found = names.get(text.strip().casefold())
+    if found is not None:
+        return found
+    raise UsageError(f"{option}: unknown field {text!r}" + did_you_mean(text.strip(), names) + hint)
+
+
+def fields_hint(kind: str) -> str:
+    """Where an error about a kind's fields sends the user."""
+    return f" (list them: genai fields {R.KINDS[kind].name.replace('_', '-')})"
+
+
+def check_sort(cat: Catalog, kind: str, key: str | None) -> str | None:
+    """The output key ``--sort`` names, by its key or its header, in any case."""
     if key is None:
-        return
-    allowed = cat.keys(kind)
-    if key not in allowed:
-        raise UsageError(f"--sort: unknown key {key!r}; expected one of: {', '.join(allowed)}")
+        return None
+    names = R.field_names(cat.keys(kind))
+    return field_key(names, key, "--sort", fields_hint(kind))
 
 
 def parse_fields(text: str | None) -> list[str] | None:
@@ -97,15 +136,15 @@ def parse_fields(text: str | None) -> list[str] | None:
     return fields
 
 
-def check_fields(fields: list[str] | None, allowed: Sequence[str]) -> None:
+def check_fields(
+    fields: list[str] | None, allowed: Sequence[str], hint: str | None = None
+) -> list[str] | None:
+    """The keys ``--fields`` names (by key or header, in any case), in its order."""
     if fields is None:
-        return
-    unknown = [f for f in fields if f not in allowed]
-    if unknown:
-        raise UsageError(
-            f"--fields: unknown field{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(repr(u) for u in unknown)}; expected any of: {', '.join(allowed)}"
-        )
+        return None
+    names = R.field_names(allowed)
+    tail = hint if hint is not None else f"; expected any of: {', '.join(allowed)}"
+    return [field_key(names, f, "--fields", tail) for f in fields]
 
 
 def select_fields(rows: list[Rec], fields: list[str] | None) -> list[Rec]:
@@ -142,6 +181,8 @@ def filter_models(
     plain Google models. Several vendors match any of them.
     """
     vendor_ids = set(resolve_all(cat, "vendors", vendors))
+    domain = check_choice(cat, "models", "domain", domain, "--domain")
+    modality = check_choice(cat, "models", "modalities", modality, "--modality")
     needle = normalize_key(search) if search else None
     out = []
     pool = cat.models_of_vendors(vendor_family(cat, vendor_ids)) if vendor_ids else None
@@ -195,6 +236,55 @@ def models_of_vendor(cat: Catalog, vendor_id: str) -> list[Rec]:
     return cat.models_of_vendors(vendor_family(cat, {vendor_id}))
 
 
+def scores_where(
+    cat: Catalog,
+    *,
+    models: Iterable[str] = (),
+    benchmarks: Iterable[str] = (),
+    setting: str | None = None,
+) -> list[Rec]:
+    """Scores of any of ``models`` on any of ``benchmarks`` (ids, names or aliases),
+    taken under ``setting`` (``5-shot`` and ``5 shot`` are the same setting); each
+    filter left empty keeps every score. An unknown setting is a usage error."""
+    mset = set(resolve_all(cat, "models", models))
+    bset = set(resolve_all(cat, "benchmarks", benchmarks))
+    scores = cat.records("scores")
+    wanted: str | None = None
+    if setting is not None:
+        known: dict[str, str] = {}
+        for s in scores:
+            for text in (s.get("setting"), s.get("setting_label")):
+                if text:
+                    known.setdefault(slugify(text), s["setting"])
+        wanted = known.get(slugify(setting))
+        if wanted is None:
+            from .errors import choice
+
+            choice("--setting", setting, sorted(set(known.values())))
+    return [
+        s
+        for s in scores
+        if (not mset or s["model"] in mset)
+        and (not bset or s["benchmark"] in bset)
+        and (wanted is None or s.get("setting") == wanted)
+    ]
+
+
+def corrections_where(
+    cat: Catalog, *, kinds: Iterable[str] = (), fields: Iterable[str] = ()
+) -> list[Rec]:
+    """The corrections of records of any of ``kinds`` (``model``, ``events``, ...)
+    to any of ``fields``; an unknown kind, or a field no correction is about, is a
+    usage error."""
+    from .errors import choice
+
+    kset = {R.kind_of(k, "--kind").singular for k in kinds}
+    rows = cat.records("corrections")
+    known = sorted({c["field"] for c in rows})  # the fields the report got wrong
+    fset = {choice("--field", f, known) for f in fields}
+    return [c for c in rows if (not kset or c["kind"] in kset) and (not fset or c["field"] in fset)]
+
+
 def scores_of_model(cat: Catalog, model_id: str) -> list[Rec]:
     return [s for s in cat.records("scores") if s["model"] == model_id]
 
@@ -216,6 +306,7 @@ def events_where(
     returns events of ``google-deepmind``, ``google-brain`` and ``deepmind``, as
     ``filter_models`` does for models.
     """
+    kinds = [k for k in (check_choice(cat, "events", "kind", k, "--kind") for k in kinds) if k]
     vset, mset, kset, aset = set(vendors), set(models), set(kinds), set(architectures)
     out = []
     for e in cat.records("events"):

@@ -41,10 +41,13 @@ class Field:
     ``cell`` and ``page`` name value→text rules of :mod:`genai_cli.output.text`
     (for table cells and for show pages); ``priority`` orders what a narrow
     terminal drops first (0 never, 3 first); ``wrap=False`` keeps short values
-    on one line.
+    on one line; ``about`` describes a key the registry derives (a schema field
+    has its description in the schema).
     """
 
-    __slots__ = ("cell", "header", "label", "name", "numeric", "page", "priority", "wrap")
+    __slots__ = (
+        "about", "cell", "header", "label", "name", "numeric", "page", "priority", "wrap",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -57,8 +60,10 @@ class Field:
         numeric: bool = False,
         wrap: bool = True,
         priority: int = 1,
+        about: str | None = None,
     ) -> None:
         self.name = name
+        self.about = about
         self.header = header or name.replace("_", " ").capitalize()
         self.label = label or self.header
         self.cell = cell
@@ -92,11 +97,13 @@ FIELDS: dict[str, Field] = _fields(
     Field("currency", wrap=False),
     Field("setting", wrap=False),
     Field("setting_label", label="Setting as printed"),
-    Field("setting_detail", page="hidden"),
+    Field("setting_detail", page="hidden",
+          about="the setting parsed: shots, chain of thought, aggregation, samples"),
     Field("parameters", "Params", "Parameters", cell="quantity", page="quantity", numeric=True,
           wrap=False),
     Field("parameters_detail", label="Parameters", cell="quantity", page="quantity",
-          numeric=True, wrap=False),
+          numeric=True, wrap=False,
+          about="the parameter count as recorded: exact, range, lower bound or undisclosed"),
     Field("context_window", "Context", "Context window", cell="tokens", page="tokens_long",
           numeric=True, wrap=False),
     Field("context_windows", label="Context windows", page="windows"),
@@ -127,9 +134,17 @@ FIELDS: dict[str, Field] = _fields(
     Field("level", numeric=True, wrap=False),
     Field("rank", numeric=True, wrap=False),
     Field("layers", numeric=True),
-    Field("models", numeric=True),
+    Field("models", cell="count_of", numeric=True,
+          about="the ids of the models built by it or on it"),
+    Field("third_party", label="Third party",
+          about="true when the publisher is neither the model's vendor nor a partner"),
+    Field("offerings", about="where imported catalogs offer the model: provider, id, price"),
+    Field("claims", about="what each imported catalog says of the model, field by field"),
+    Field("conflicts", about="the fields on which the sources disagree"),
     Field("external_ids", "Also known as", cell="external_ids", page="external_ids", priority=3),
     Field("values", cell="conflict_values"),
+    Field("reported", cell="as_field"),
+    Field("corrected", cell="as_field"),
     Field("sources", cell="sources", priority=3),
     Field("corrections", cell="count_of", priority=3),
 )  # fmt: skip
@@ -140,6 +155,21 @@ def field(name: str) -> Field:
     """The presentation of a field (defaults for a name the table does not list)."""
     found = FIELDS.get(name)
     return found if found is not None else Field(name)
+
+
+def field_names(keys: Iterable[str]) -> dict[str, str]:
+    """What a user may call each of ``keys`` in ``--fields``, ``--sort`` and
+    ``--where``, casefolded -> the key: the key itself, and the header and label
+    a table or page shows for it (``Context``, ``Params``, ``By``, ``中文名``),
+    also with ``_`` for spaces (``max_in``). A key's own name always wins."""
+    keys = list(keys)
+    out = {k.casefold(): k for k in keys}
+    for k in keys:
+        f = field(k)
+        for name in (f.header, f.label):
+            for form in (name, name.replace(" ", "_")):
+                out.setdefault(form.casefold(), k)
+    return out
 
 
 # --------------------------------------------------------------------------- kinds
@@ -170,7 +200,8 @@ class Kind:
     ``detail``: keys that a list leaves out unless ``--fields`` names them
     (``show``, export and SQL have them); ``bundled``: whether the dataset
     itself holds records of the kind (else only imports make them);
-    ``key``: the fields that identify a record.
+    ``key``: the fields that identify a record; ``rows``: for a kind whose
+    records are made from the others' (corrections), the function that makes them.
     """
 
     def __init__(
@@ -195,6 +226,7 @@ class Kind:
         detail: tuple[str, ...] = (),
         bundled: bool = True,
         key: tuple[str, ...] = ("id",),
+        rows: Callable[[Records], list[dict[str, Any]]] | None = None,
     ) -> None:
         self.name = name
         self.singular = singular
@@ -216,8 +248,9 @@ class Kind:
         self.command = command
         self.show = show
         self.detail = detail
-        self.bundled = bundled
+        self.bundled = bundled and rows is None
         self.key = key
+        self.rows = rows
         if then == "id" and key != ("id",):
             self.then = key[0]
 
@@ -311,6 +344,43 @@ def _architecture_output(cat: Records, full: dict[str, Any], detail: bool) -> di
     }
 
 
+def _vendor_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
+    """``models``: the ids of the models it built, alone or as a partner (not those
+    of the vendors it owns: ``vendors show`` and ``models list --vendor`` add those)."""
+    vid = full["id"]
+    return {
+        **full,
+        "models": [
+            m["id"]
+            for m in cat.records("models")
+            if m["vendor"] == vid or vid in m.get("partners", ())
+        ],
+    }
+
+
+def _correction_rows(cat: Records) -> list[dict[str, Any]]:
+    """Every correction of every record: what the report says, what the record
+    holds instead, why, and the sources, one row each, in dataset order."""
+    out = []
+    for kind in KINDS.values():
+        if not kind.bundled or kind.name == "sources":
+            continue
+        for rec in cat.records(kind.name):
+            for c in rec.get("corrections") or ():
+                out.append(
+                    {
+                        "kind": kind.singular,
+                        "id": record_id(kind.name, rec),
+                        "field": c["field"],
+                        "reported": c.get("reported"),
+                        "corrected": c.get("corrected"),
+                        "note": c.get("note"),
+                        "sources": c.get("sources", []),
+                    }
+                )
+    return out
+
+
 def _score_title(rec: Mapping[str, Any]) -> str:
     setting = f" ({rec['setting']})" if rec.get("setting") else ""
     return f"{rec.get('model')} on {rec.get('benchmark')}{setting}"
@@ -332,8 +402,10 @@ KINDS: dict[str, Kind] = {
             names=("name", "name_zh", "aliases"),
             search=("name", "name_zh", "aliases", "description", "founders"),
             refs=(Ref("parent", "vendors"),),
-            columns=("id", "name", "name_zh", "type", "founded", "parent"),
+            columns=("id", "name", "name_zh", "type", "founded", "parent", "models"),
             sort="name",
+            derived=(("models", None, "list"),),
+            output=_vendor_output,
             command="vendors list",
             show="vendors show",
         ),
@@ -397,6 +469,7 @@ KINDS: dict[str, Kind] = {
             output=_score_output,
             title=_score_title,
             searched=False,
+            command="scores list",
         ),
         Kind(
             "events",
@@ -485,6 +558,19 @@ KINDS: dict[str, Kind] = {
             command="findings",
         ),
         Kind(
+            "corrections",
+            "correction",
+            "CorrectionRow",
+            names=(),
+            search=("field", "note"),
+            columns=("kind", "id", "field", "reported", "corrected"),
+            searched=False,
+            command="corrections",
+            key=("kind", "id", "field"),
+            rows=_correction_rows,
+            title=lambda r: f"{r.get('kind')} {r.get('id')} {r.get('field')}",
+        ),
+        Kind(
             "sources",
             "source",
             "SourceEntry",
@@ -568,15 +654,21 @@ NAME_KEYS = frozenset(name for k in KINDS.values() for name in k.names) | {
 """Fields whose match counts as a match on the record's name (search ranks them first)."""
 
 
-def kind_of(name: str) -> Kind:
-    """'model', 'models', 'agi-levels', 'market' -> the kind; :class:`UsageError` otherwise."""
+def kind_of(name: str, option: str | None = None) -> Kind:
+    """'model', 'models', 'agi-levels', 'market' -> the kind; :class:`UsageError`
+    otherwise (naming ``option``, the option or argument that gave it)."""
     key = name.strip().lower()
     for kind in KINDS.values():
         if key in kind.aliases:
             return kind
-    from .errors import UsageError
+    from .errors import UsageError, did_you_mean
 
-    raise UsageError(f"unknown kind {name!r}; expected one of: {', '.join(KINDS)}")
+    names = {alias: k.name for k in KINDS.values() for alias in k.aliases}
+    where = f"{option}: " if option else ""
+    raise UsageError(
+        f"{where}unknown kind {name!r}; expected one of: {', '.join(KINDS)}"
+        + did_you_mean(key, names)
+    )
 
 
 def kind_for_path(parts: tuple[str, ...]) -> str | None:

@@ -69,21 +69,7 @@ def _get(obj: Any, key: str) -> Any:
     return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
 
 
-def quantity_shorthand(data: Any) -> Any:
-    """``175000000000`` or ``{min, max}`` without a state -> a full quantity."""
-    if isinstance(data, bool):
-        return data  # let field validation reject it
-    if isinstance(data, int):
-        return {"state": "exact", "min": data, "max": data}
-    if isinstance(data, dict) and "state" not in data:
-        lo, hi = data.get("min"), data.get("max")
-        if lo is not None and hi is not None:
-            return {**data, "state": "exact" if lo == hi else "range"}
-        if lo is not None:
-            return {**data, "state": "lower_bound"}
-        if lo is None and hi is None:
-            return {**data, "state": "undisclosed"}
-    return data
+quantity_shorthand = values.quantity_shorthand
 
 
 def check_quantity(q: Mapping[str, Any]) -> None:
@@ -170,6 +156,20 @@ class Correction(Record):
     """The report says one thing, a primary source another: both are kept."""
 
     field: Text = Field(description="the field of this record that was corrected")
+    reported: Any = Field(description="what the report says")
+    corrected: Any = Field(description="what the record holds instead")
+    note: Text
+    sources: Sources
+
+
+class CorrectionRow(Record):
+    """One correction as ``genai corrections`` lists it: which record, which field,
+    what the report says and what the record holds instead (made from the records'
+    ``corrections``; not a data file of its own)."""
+
+    kind: Text = Field(description="the kind of the corrected record: model, event, ...")
+    id: Text = Field(description="the corrected record's id")
+    field: Text = Field(description="the field that was corrected")
     reported: Any = Field(description="what the report says")
     corrected: Any = Field(description="what the record holds instead")
     note: Text
@@ -643,11 +643,24 @@ def _type_name(annotation: Any) -> str:
 
 def shapes() -> dict[str, dict[str, Any]]:
     """Every schema class as plain data: its fields in order, their JSON types, the
-    defaults and the nested record classes. The build ships this in
-    ``_build/meta.json`` so that records are restored without pydantic."""
+    defaults, the nested record classes, the fields' descriptions and, for a
+    field of a closed set (a ``Literal``, or a list of one), its values. The build ships this in
+    ``_build/meta.json`` so that records are restored (and filters checked,
+    and options completed) without pydantic."""
     import typing
 
     out: dict[str, dict[str, Any]] = {}
+
+    def choices(annotation: Any) -> list[str] | None:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is Literal:
+            return [str(a) for a in args]
+        for arg in args:  # list[X], Optional[X], Annotated[X, ...]
+            found = choices(arg)
+            if found is not None:
+                return found
+        return None
 
     def nested_class(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
         origin = typing.get_origin(annotation)
@@ -667,11 +680,23 @@ def shapes() -> dict[str, dict[str, Any]]:
         name = cls.__name__
         if name in out:
             return
-        shape: dict[str, Any] = {"fields": [], "types": {}, "defaults": {}, "nested": {}}
+        shape: dict[str, Any] = {
+            "fields": [],
+            "types": {},
+            "defaults": {},
+            "nested": {},
+            "choices": {},
+            "descriptions": {},
+        }
         out[name] = shape
         for fname, info in cls.model_fields.items():
             shape["fields"].append(fname)
             shape["types"][fname] = _type_name(info.annotation)
+            closed = choices(info.annotation)
+            if closed is not None:
+                shape["choices"][fname] = closed
+            if info.description:
+                shape["descriptions"][fname] = info.description
             if not info.is_required():
                 shape["defaults"][fname] = info.get_default(call_default_factory=True)
             sub, many = nested_class(info.annotation)

@@ -122,12 +122,81 @@ def query(
     cat: Catalog, sql: str, *, timeout: float | None = None
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """Run one read-only statement; ``(columns, rows)``. Raises :class:`QueryError`."""
+    return run_readonly(connect(cat), sql, timeout=timeout)
+
+
+def where(
+    rows: list[dict[str, Any]],
+    keys: list[str],
+    types: dict[str, str],
+    expr: str,
+    *,
+    numeric: frozenset[str] = frozenset(),
+    timeout: float | None = None,
+) -> list[dict[str, Any]]:
+    """The ``rows`` for which the SQLite expression ``expr`` is true (``--where``).
+
+    The rows are a table whose columns are ``keys`` (values as in ``genai sql``:
+    lists and objects JSON text, booleans 0/1), seen through a view that also
+    names each column by its table header (``Context``, ``Params``; see
+    :func:`genai_cli.registry.field_names`). A key in ``numeric`` whose value
+    is an object (a parameter count) is its figure, the number a table sorts by.
+    The expression runs in the same sandbox as :func:`query`.
+    """
+    from .queries import sort_value
+
+    conn = sqlite3.connect(":memory:")
+
+    def affinity(key: str) -> str:
+        t = types.get(key, "")
+        if key in numeric and t == "object":
+            return ""  # a figure, or JSON text when it has none: no conversion
+        return _AFFINITY.get(t, "TEXT" if t in ("list", "object") else "")
+
+    cols = ", ".join(f"{_quote(k)} {affinity(k)}".rstrip() for k in keys)
+    conn.execute(f'CREATE TABLE "_rows" ("_row" INTEGER{", " + cols if cols else ""})')
+
+    def cell(row: dict[str, Any], key: str) -> Any:
+        value = row.get(key)
+        if key in numeric and isinstance(value, dict):
+            return sort_value(row, key)
+        return _cell(value)
+
+    marks = ", ".join("?" for _ in range(len(keys) + 1))
+    conn.executemany(
+        f'INSERT INTO "_rows" VALUES ({marks})',
+        ([i, *(cell(r, k) for k in keys)] for i, r in enumerate(rows)),
+    )
+    names = [
+        f"{_quote(key)} AS {_quote(name)}"
+        for name, key in R.field_names(keys).items()
+        if name not in {k.casefold() for k in keys}
+    ]
+    conn.execute(
+        f'CREATE VIEW "rows" AS SELECT *{", " if names else ""}{", ".join(names)} FROM "_rows"'
+    )
+    conn.commit()
+    try:
+        _, found = run_readonly(conn, f'SELECT "_row" FROM "rows" WHERE {expr}', timeout=timeout)
+    except QueryError as exc:
+        if exc.message == "incomplete input":
+            raise QueryError("the expression ends too early") from None
+        raise
+    kept = {r["_row"] for r in found if isinstance(r.get("_row"), int)}
+    return [r for i, r in enumerate(rows) if i in kept]
+
+
+def run_readonly(
+    conn: sqlite3.Connection, sql: str, *, timeout: float | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run one statement on ``conn`` in the sandbox: reading only (an authorizer
+    refuses writes, ``ATTACH``, ``PRAGMA`` and extensions), stopped after
+    ``timeout`` seconds (``GENAI_SQL_TIMEOUT``) or on Ctrl-C. Closes ``conn``."""
     if timeout is None:
         try:
             timeout = float(os.environ.get("GENAI_SQL_TIMEOUT", DEFAULT_TIMEOUT))
         except ValueError:
             timeout = DEFAULT_TIMEOUT
-    conn = connect(cat)
     conn.execute("PRAGMA query_only = 1")
     conn.set_authorizer(_authorizer)
     deadline = time.monotonic() + timeout

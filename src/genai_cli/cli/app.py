@@ -24,11 +24,14 @@ from ..commands import (
     catalogs,
     chart,
     compare,
+    corrections,
     export,
+    fields,
     imports,
     json_schema,
     models,
     reference,
+    scores,
     search,
     sql,
     timeline,
@@ -47,6 +50,7 @@ from .options import (
     VendorId,
     VendorsOpt,
     command,
+    one_of,
 )
 
 EPILOG = (
@@ -183,13 +187,21 @@ def models_list(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
     domain: Annotated[
-        Literal["nlp", "cv", "multimodal"] | None,
-        typer.Option("--domain", help="The report's domain class.", case_sensitive=False),
+        str | None,
+        typer.Option(
+            "--domain",
+            metavar="DOMAIN",
+            help="The report's domain class: " + one_of("models", "domain") + ".",
+            autocompletion=completion.choices_of("models", "domain"),
+        ),
     ] = None,
     modality: Annotated[
         str | None,
         typer.Option(
-            "--modality", metavar="M", help="text, image, video, audio, code, 3d, action, ..."
+            "--modality",
+            metavar="M",
+            help="One of " + one_of("models", "modalities") + ".",
+            autocompletion=completion.choices_of("models", "modalities"),
         ),
     ] = None,
     open: Annotated[
@@ -284,6 +296,51 @@ def benchmarks_show(ctx: typer.Context, id: BenchmarkId, limit: LimitOpt = None)
     """
 
 
+# --------------------------------------------------------------------------- scores
+
+scores_app = group("scores", "Scores: every benchmark result, one flat row each.", BROWSE)
+
+
+@command(scores_app, "list", scores.list_, output="list")
+def scores_list(
+    ctx: typer.Context,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            metavar="ID",
+            help="Only this model's scores; repeatable.",
+            autocompletion=completion.models,
+        ),
+    ] = None,
+    benchmark: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--benchmark",
+            "-b",
+            metavar="ID",
+            help="Only scores on this benchmark; repeatable.",
+            autocompletion=completion.benchmarks,
+        ),
+    ] = None,
+    setting: Annotated[
+        str | None,
+        typer.Option(
+            "--setting", metavar="TEXT", help="Only scores taken so (5-shot, 0-shot CoT, ...)."
+        ),
+    ] = None,
+) -> None:
+    """List every score: model, benchmark, value, unit, setting, who reported it.
+
+    [bold]Examples[/bold]
+
+      genai scores list --benchmark mmlu
+      genai scores list --model gpt-4 --setting 5-shot --json
+      genai scores list -f csv > scores.csv
+      genai scores list --where "value > 90 and unit = '%'"
+    """
+
+
 # --------------------------------------------------------------------------- explore
 
 
@@ -336,7 +393,10 @@ def timeline_(
     kind: Annotated[
         list[str] | None,
         typer.Option(
-            "--kind", metavar="KIND", help="release, founding, funding, paper, ...; repeatable."
+            "--kind",
+            metavar="KIND",
+            help="One of " + one_of("events", "kind") + "; repeatable.",
+            autocompletion=completion.choices_of("events", "kind"),
         ),
     ] = None,
     since: SinceOpt = None,
@@ -359,7 +419,10 @@ def search_(
     kind: Annotated[
         list[str] | None,
         typer.Option(
-            "--kind", metavar="KIND", help="Only this kind (model, vendor, event, ...); repeatable."
+            "--kind",
+            metavar="KIND",
+            help="Only this kind (model, vendor, event, ...); repeatable.",
+            autocompletion=completion.kinds,
         ),
     ] = None,
 ) -> None:
@@ -425,8 +488,13 @@ def market(
         str | None, typer.Option("--region", metavar="TEXT", help="China or Global.")
     ] = None,
     status: Annotated[
-        Literal["actual", "forecast"] | None,
-        typer.Option("--status", help="Only actual or forecast figures.", case_sensitive=False),
+        str | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only " + one_of("market_figures", "status") + " figures.",
+            autocompletion=completion.choices_of("market_figures", "status"),
+        ),
     ] = None,
 ) -> None:
     """AI market size figures: region, year, amount, actual or forecast, CAGR.
@@ -474,9 +542,12 @@ def findings(
         ),
     ] = None,
     kind: Annotated[
-        Literal["thesis", "quote", "claim", "forecast"] | None,
+        str | None,
         typer.Option(
-            "--kind", help="Only theses, quotes, claims or forecasts.", case_sensitive=False
+            "--kind",
+            metavar="KIND",
+            help="Only this kind: " + one_of("findings", "kind") + ".",
+            autocompletion=completion.choices_of("findings", "kind"),
         ),
     ] = None,
 ) -> None:
@@ -487,6 +558,58 @@ def findings(
       genai findings
       genai findings --topic "video generation" --json
       genai findings --speaker openai --kind quote
+    """
+
+
+@top("corrections", corrections.run, output="list", panel=REFERENCE)
+def corrections_(
+    ctx: typer.Context,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only corrections of this kind of record (model, event, ...); repeatable.",
+            autocompletion=completion.kinds,
+        ),
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            metavar="FIELD",
+            help="Only corrections of this field (parameters, released, ...); repeatable.",
+        ),
+    ] = None,
+) -> None:
+    """What the report got wrong: what it says, what the record holds instead, and why.
+
+    [bold]Examples[/bold]
+
+      genai corrections
+      genai corrections --kind model --field parameters
+      genai corrections --json | jq '.[] | {id, reported, corrected}'
+    """
+
+
+@top("fields", fields.run, output="list", panel=REFERENCE)
+def fields_(
+    ctx: typer.Context,
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND",
+            help="model, vendor, score, event, correction, ...",
+            autocompletion=completion.kinds,
+        ),
+    ],
+) -> None:
+    """The fields of a kind of record: the names --fields, --sort and --where take.
+
+    [bold]Examples[/bold]
+
+      genai fields models
+      genai fields score --json | jq -r '.[].field'
     """
 
 
@@ -562,7 +685,11 @@ def schema_(
     ctx: typer.Context,
     kind: Annotated[
         str | None,
-        typer.Argument(metavar="[KIND]", help="model, vendor, score, event, ... (default: all)."),
+        typer.Argument(
+            metavar="[KIND]",
+            help="model, vendor, score, event, ... (default: all).",
+            autocompletion=completion.kinds,
+        ),
     ] = None,
     format: Annotated[
         Literal["json", "yaml"], typer.Option("--format", "-f", help="Output format.")
@@ -586,6 +713,7 @@ CatalogOpt = Annotated[
         "--catalog",
         metavar="CATALOG",
         help="models.dev, litellm, helm or genai-prices; repeatable.",
+        autocompletion=completion.catalogs,
     ),
 ]
 
@@ -594,7 +722,12 @@ CatalogOpt = Annotated[
 def import_(
     ctx: typer.Context,
     catalog: Annotated[
-        str, typer.Argument(metavar="CATALOG", help="models.dev, litellm, helm or genai-prices.")
+        str,
+        typer.Argument(
+            metavar="CATALOG",
+            help="models.dev, litellm, helm or genai-prices.",
+            autocompletion=completion.catalogs,
+        ),
     ],
     path: Annotated[
         str | None,

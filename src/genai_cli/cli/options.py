@@ -32,8 +32,10 @@ FieldsOpt = Annotated[
     typer.Option(
         "--fields",
         metavar="A,B,C",
-        help="Keys (columns) to keep, in this order.",
+        help="Fields (keys or table headers, any case) to keep, in this order; "
+        "genai fields KIND lists them.",
         rich_help_panel="Output",
+        autocompletion=complete.fields,
     ),
 ]
 SortOpt = Annotated[
@@ -43,6 +45,7 @@ SortOpt = Annotated[
         metavar="KEY",
         help="Sort by this field (-KEY: descending).",
         rich_help_panel="Output",
+        autocompletion=complete.sort_keys,
     ),
 ]
 DescOpt = Annotated[bool, typer.Option("--desc", help="Sort descending.", rich_help_panel="Output")]
@@ -206,6 +209,15 @@ def command(
         return command_
 
     return decorate
+
+
+def one_of(kind: str, field: str) -> str:
+    """The closed set of values of a kind's field, for help: ``nlp, cv or multimodal``."""
+    from ..catalog import bundled
+    from ..registry import KINDS
+
+    values: list[str] = bundled().shapes[KINDS[kind].schema]["choices"][field]
+    return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
 
 
 def _given(ctx: typer.Context, name: str) -> bool:

@@ -78,10 +78,9 @@ _FALSE = frozenset({"0", "false", "f", "no", "n", "off"})
 
 
 def _mean(word: str, choices: list[str]) -> str:
-    from ..errors import closest
+    from ..errors import did_you_mean
 
-    close = closest(word, choices)
-    return f"; did you mean {' or '.join(close)}?" if close else ""
+    return did_you_mean(word, choices)
 
 
 def _label(p: dict[str, Any]) -> str:
@@ -101,18 +100,17 @@ def _convert(p: dict[str, Any], value: str, where: str) -> Any:
         except ValueError:
             raise _Usage(f"{where}: {value!r} is not a whole number") from None
     if t == "choice":
+        from ..errors import UsageError, choice
+
         if value in p["choices"]:
             return value
+        try:
+            picked = choice(where, value, p["choices"])
+        except UsageError as exc:
+            raise _Usage(exc.message) from None
         if not p.get("case_sensitive", True):
-            folded = value.casefold()
-            for choice in p["choices"]:
-                if choice.casefold() == folded:
-                    return choice
-        raise _Usage(
-            f"{where}: invalid choice {value!r}; expected one of: "
-            + ", ".join(p["choices"])
-            + _mean(value.lower(), p["choices"])
-        )
+            return picked
+        raise _Usage(f"{where}: invalid choice {value!r} (choices are case-sensitive)")
     raise _Bail
 
 

@@ -78,6 +78,8 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
             out.desc = bool(params.pop("desc", False))
             out.limit = check_limit(params.pop("limit", None))
             out.where = params.pop("where", None)
+            if out.where is not None and not out.where.strip():
+                raise UsageError('--where: give an SQL expression, e.g. --where "open_weights"')
             out.headers = not params.pop("no_headers", False)
             ctx = Ctx(
                 data_dir=root.get("data_dir") or None,

@@ -1,10 +1,11 @@
-"""List results: ``--fields``, ``--sort``, ``--desc`` and ``--limit`` on records or rows."""
+"""List results: ``--where``, ``--fields``, ``--sort``, ``--desc`` and ``--limit`` on
+records or rows, the way every list command does them."""
 
 from __future__ import annotations
 
 from .. import queries as Q
 from .. import registry as R
-from ..errors import UsageError
+from ..errors import GenaiError, QueryError, UsageError
 from ..output.layout import table_of
 from ..output.result import Result
 
@@ -17,6 +18,31 @@ if TYPE_CHECKING:
     from .context import Ctx
 
 
+def where_rows(
+    rows: list[dict[str, Any]],
+    keys: list[str],
+    types: dict[str, str],
+    expr: str | None,
+    hint: str = "",
+) -> list[dict[str, Any]]:
+    """The rows ``--where EXPR`` keeps (all of them without it); a bad expression
+    is a usage error (exit 2) that names the problem."""
+    if expr is None:
+        return rows
+    if not expr.strip():
+        raise UsageError('--where: give an SQL expression, e.g. --where "context_window > 100000"')
+    from ..sqldb import where
+
+    numeric = frozenset(k for k in keys if R.field(k).numeric)
+    try:
+        return where(rows, keys, types, expr, numeric=numeric)
+    except QueryError as exc:
+        if exc.message.startswith("query stopped"):
+            raise GenaiError(f"--where: {exc.message}") from None
+        tail = hint if "no such column" in exc.message else ""
+        raise UsageError(f"--where: {exc.message}{tail}") from None
+
+
 def list_result(
     ctx: Ctx,
     kind: str,
@@ -24,34 +50,47 @@ def list_result(
     *,
     table: Callable[[list[dict[str, Any]], list[str]], Table] | None = None,
 ) -> Result:
-    """Sort, limit, project and pick fields of records, as every list command does;
-    the default columns and sort are the registry's."""
+    """Filter, sort, limit and pick fields of records, as every list command does;
+    the default columns and sort are the registry's. Field names are the keys or
+    the tables' headers, in any case."""
     cat = ctx.catalog
     o = ctx.out
     k = R.KINDS[kind]
-    default_sort, then, columns = k.sort, k.then, list(k.columns)
     keys = cat.keys(kind)
-    Q.check_sort(cat, kind, o.sort)
-    Q.check_fields(o.fields, keys)
+    hint = Q.fields_hint(kind)
+    fields = Q.check_fields(o.fields, keys, hint)
+    sort, desc = Q.parse_sort(o.sort)
+    sort = Q.check_sort(cat, kind, sort)
+    desc = desc or o.desc
     # a list leaves out the kind's detail (what imported catalogs add: offerings,
-    # claims, conflicts, their external ids) unless --fields or --sort asks for it
-    wanted = {*(o.fields or ()), o.sort}
+    # claims, conflicts, their external ids) unless --fields, --sort or --where asks
+    wanted = {*(fields or ()), sort}
+    if o.where:
+        low = o.where.casefold()
+        wanted |= {d for d in (*k.detail, "external_ids") if d in low}
     detail = bool(wanted & {*k.detail, "external_ids"})
-    if o.sort is not None or default_sort is not None:
-        key = o.sort or default_sort
-        assert key is not None
-        if key in cat.shapes[k.schema]["fields"]:
-            records = Q.sort_records(records, key, desc=o.desc, then=then)
-        else:  # a derived key: sort the output records
-            projected = cat.outputs(kind, records, detail=detail)
-            order = Q.sort_records(projected, key, desc=o.desc, then=then)
-            by_id = {R.record_id(kind, r): r for r in records}
-            records = [by_id[R.record_id(kind, r)] for r in order]
-    if o.limit is not None:
-        records = records[: o.limit]
-    rows = cat.outputs(kind, records, detail=detail)
-    shown = o.fields or columns
-    data = Q.select_fields(rows, o.fields)
+    key = sort or k.sort
+    if o.where is not None:
+        rows = cat.outputs(kind, records, detail=detail)
+        rows = where_rows(rows, keys, k.types(cat.shapes), o.where, hint)
+        if key is not None:
+            rows = Q.sort_records(rows, key, desc=desc, then=k.then)
+        if o.limit is not None:
+            rows = rows[: o.limit]
+    else:
+        if key is not None:
+            if key in cat.shapes[k.schema]["fields"]:
+                records = Q.sort_records(records, key, desc=desc, then=k.then)
+            else:  # a derived key: sort the output records
+                projected = cat.outputs(kind, records, detail=detail)
+                order = Q.sort_records(projected, key, desc=desc, then=k.then)
+                by_id = {R.record_id(kind, r): r for r in records}
+                records = [by_id[R.record_id(kind, r)] for r in order]
+        if o.limit is not None:
+            records = records[: o.limit]
+        rows = cat.outputs(kind, records, detail=detail)
+    shown = fields or list(k.columns)
+    data = Q.select_fields(rows, fields)
     if o.format in ("table", "markdown"):
         layout = (table or table_of)(rows, shown)
         if not rows:
@@ -66,20 +105,21 @@ def shape_rows(
     rows: list[dict[str, Any]],
     keys: list[str],
     *,
-    noun: str = "key",
+    types: dict[str, str] | None = None,
     then: str | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``--fields``, ``--sort``, ``--desc`` and ``--limit`` on plain rows (search hits,
-    SQL results): the rows to show and the data to print."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str] | None]:
+    """``--where``, ``--fields``, ``--sort``, ``--desc`` and ``--limit`` on plain rows
+    (search hits, SQL results, a kind's fields): the rows to show, the data to
+    print and the fields asked for (by key, in any case)."""
     o = ctx.out
-    Q.check_fields(o.fields, keys)
-    if o.sort is not None:
-        if o.sort not in keys:
-            raise UsageError(
-                f"--sort: unknown {noun} {o.sort!r}; expected one of: {', '.join(keys)}"
-            )
+    hint = f"; expected one of: {', '.join(keys)}"
+    fields = Q.check_fields(o.fields, keys, hint)
+    rows = where_rows(rows, keys, types or {}, o.where, hint)
+    sort, desc = Q.parse_sort(o.sort)
+    if sort is not None:
+        sort = Q.field_key(R.field_names(keys), sort, "--sort", hint)
         tie = then or (keys[0] if keys else "id")
-        rows = Q.sort_records(rows, o.sort, desc=o.desc, then=tie)
+        rows = Q.sort_records(rows, sort, desc=desc or o.desc, then=tie)
     if o.limit is not None:
         rows = rows[: o.limit]
-    return rows, Q.select_fields(rows, o.fields)
+    return rows, Q.select_fields(rows, fields), fields

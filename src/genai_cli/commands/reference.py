@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from .. import queries as Q
 from .. import registry as R
-from ..errors import UsageError
 from ..output import text
 from ..output.layout import Cell, Column, Table, table_of
 from ..output.result import Result
@@ -59,9 +59,8 @@ def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Re
         wanted = region.casefold()
         wanted = "worldwide" if wanted in ("global", "world") else wanted
         records = [r for r in records if wanted in r["region"].casefold()]
+    status = Q.check_choice(ctx.catalog, "market_figures", "status", status, "--status")
     if status is not None:
-        if status not in ("actual", "forecast"):
-            raise UsageError(f"--status: expected actual or forecast, got {status!r}")
         records = [r for r in records if r["status"] == status]
 
     def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
@@ -143,16 +142,12 @@ def risks(ctx: Ctx) -> Result:
     )
 
 
-FINDING_KINDS = ("thesis", "quote", "claim", "forecast")
-
-
 def findings(
     ctx: Ctx, topic: str | None = None, speaker: str | None = None, kind: str | None = None
 ) -> Result:
     records = ctx.catalog.records("findings")
+    kind = Q.check_choice(ctx.catalog, "findings", "kind", kind, "--kind")
     if kind is not None:
-        if kind not in FINDING_KINDS:
-            raise UsageError(f"--kind: expected one of {', '.join(FINDING_KINDS)}, got {kind!r}")
         records = [r for r in records if r["kind"] == kind]
     for value, field in ((topic, "topic"), (speaker, "speaker")):
         if value is not None:

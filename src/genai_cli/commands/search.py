@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import queries as Q
-from ..catalog import kind_of
+from .. import registry as R
 from ..output.layout import Cell, Column, Table
 from ..output.result import Result
 from .context import Ctx
@@ -14,13 +14,13 @@ KEYS = ["kind", "id", "name", "matched", "score"]
 
 def run(ctx: Ctx, text: str, kind: list[str] | None = None) -> Result:
     cat = ctx.catalog
-    kinds = [kind_of(k) for k in kind or []]
+    kinds = [R.kind_of(k, "--kind").name for k in kind or []]
     hits = Q.search(cat, text, kinds)
     o = ctx.out
-    hits, data = shape_rows(ctx, hits, KEYS, then="id")
+    hits, data, fields = shape_rows(ctx, hits, KEYS, types={"score": "float"}, then="id")
     layout = None
     if o.format in ("table", "markdown"):
-        keys = o.fields or ["kind", "id", "name", "matched"]
+        keys = fields or ["kind", "id", "name", "matched"]
         layout = Table(
             [Column(k.capitalize(), style="bold" if k == "id" else None) for k in keys],
             [[Cell(str(h[k]), "dim" if k == "kind" else None) for k in keys] for h in hits],

@@ -21,10 +21,10 @@ def run(ctx: Ctx, query: str) -> Result:
     cat = ctx.catalog
     columns, rows = run_query(cat, query)
     o = ctx.out
-    rows, data = shape_rows(ctx, rows, columns, noun="column")
+    rows, data, fields = shape_rows(ctx, rows, columns)
     layout = None
     if o.format in ("table", "markdown"):
-        keys = o.fields or columns
+        keys = fields or columns
         json_columns = _json_fields(cat.shapes)
         shown = [
             {k: _decoded(r.get(k)) if k in json_columns else r.get(k) for k in keys} for r in rows

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from .. import queries as Q
 from .. import registry as R
-from ..errors import UsageError
 from ..output.layout import Cell, Column, Table, table_of
 from ..output.result import Result
 from .context import Ctx
@@ -26,12 +25,6 @@ def run(
     cat = ctx.catalog
     since = Q.check_date(since, "--since")
     until = Q.check_date(until, "--until")
-    kinds = sorted({e["kind"] for e in cat.records("events")})
-    for k in kind or []:
-        if k not in kinds:
-            raise UsageError(
-                f"--kind: unknown event kind {k!r}; expected one of: {', '.join(kinds)}"
-            )
     events = Q.events_where(
         cat,
         vendors=Q.resolve_all(cat, "vendors", vendor or []),

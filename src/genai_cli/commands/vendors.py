@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .. import queries as Q
-from ..output.layout import Cell, Column, Table, table_of
 from ..output.pages import events_table, models_table, page
 from ..output.result import Result
 from .context import Ctx
@@ -13,23 +12,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-COLUMNS = ["id", "name", "name_zh", "type", "founded", "parent"]
-
 
 def list_(ctx: Ctx) -> Result:
-    cat = ctx.catalog
-    records = cat.records("vendors")
-    counts = {v["id"]: len(Q.models_of_vendor(cat, v["id"])) for v in records}
-
-    def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
-        t = table_of(rows, keys)
-        if keys == COLUMNS:
-            t.columns.append(Column("Models", justify="right"))
-            for cells, row in zip(t.rows, rows, strict=True):
-                cells.append(Cell(str(counts.get(row["id"], 0))))
-        return t
-
-    return list_result(ctx, "vendors", records, table=table)
+    return list_result(ctx, "vendors", ctx.catalog.records("vendors"))
 
 
 def show(ctx: Ctx, id: str) -> Result:

@@ -11,6 +11,7 @@ value can break a table.
 
 from __future__ import annotations
 
+from ..parsing import quantity_shorthand
 from ..registry import field
 
 TYPE_CHECKING = False
@@ -204,6 +205,10 @@ _CELL: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Mapping[str, Any]],
         lambda v, r: f"{v:g}%" + (f" ({r['cagr_period']})" if r.get("cagr_period") else ""),
     ),
     "external_ids": (lambda v: isinstance(v, list), lambda v, r: external_ids(v)),
+    "as_field": (  # a value of the field the row names (a correction's)
+        lambda v: True,
+        lambda v, r: _as_field(str(r.get("field")), v),
+    ),
     "conflict_values": (lambda v: isinstance(v, list), lambda v, r: conflict_values(v)),
     "agi_cell": (
         lambda v: isinstance(v, dict) and "label" in v,
@@ -211,6 +216,15 @@ _CELL: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Mapping[str, Any]],
     ),
 }
 CELL_RULES = frozenset(_CELL)
+
+
+def _as_field(name: str, v: Any) -> str:
+    """A value written as field ``name`` writes its own (a quantity in shorthand too)."""
+    if name in ("reported", "corrected"):
+        return value(v)
+    if field(name).cell == "quantity":
+        v = quantity_shorthand(v)
+    return cell(name, v)
 
 
 def cell(name: str, v: Any, row: Mapping[str, Any] | None = None) -> str:
