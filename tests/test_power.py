@@ -260,3 +260,22 @@ def test_install_completion(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     script = tmp_path / ".bash_completions" / "genai.sh"
     assert "_GENAI_COMPLETE=complete_bash" in script.read_text()
+
+
+def test_option_values_complete() -> None:
+    # sort keys (and -KEY), fields after a comma, kinds, closed sets, catalogs
+    assert "context_window" in _complete("genai models list --sort cont")
+    fields = _complete("genai models list --fields id,na")
+    assert "id,name" in fields and "id,name_zh" not in fields  # models have no name_zh
+    assert "id,name_zh" in _complete("genai vendors list --fields id,na")
+    assert "target_year" in _complete("genai predictions --sort tar")
+    assert "model" in _complete("genai schema mod")
+    assert "model" in _complete("genai fields mod")
+    assert "agi-level" in _complete("genai search x --kind agi")
+    assert "release" in _complete("genai timeline --kind rel")
+    assert "video" in _complete("genai models list --modality vi")
+    assert "multimodal" in _complete("genai models list --domain mu")
+    assert "forecast" in _complete("genai market --status fo")
+    assert "quote" in _complete("genai findings --kind qu")
+    assert "models.dev" in _complete("genai import mod")
+    assert "litellm" in _complete("genai conflicts --catalog lit")
