@@ -358,7 +358,10 @@ def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str]
     """Models side by side with their scores on shared (or chosen) benchmarks.
 
     ``benchmarks`` says, per benchmark, which settings the scores were taken
-    under and whether they are comparable (one setting for all).
+    under, whether they are comparable (one setting for all) and which models
+    are ``best``: only when the benchmark is contested (two or more of the
+    models have a score on it), with ``top``, the best value; a model alone on
+    a benchmark is not its best.
     """
     ids = list(dict.fromkeys(model_ids))
     scores = [s for s in cat.records("scores") if s["model"] in ids and s.get("opponent") is None]
@@ -379,7 +382,8 @@ def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str]
         bench_scores = [s for s in scores if s["benchmark"] == b]
         settings = settings_of(bench_scores)
         best: list[str] = []
-        if bench_scores:
+        top = None
+        if len({s["model"] for s in bench_scores}) > 1:
             pick = max if _better(cat.by_id("benchmarks").get(b)) else min
             top = pick(s["value"] for s in bench_scores)
             best = sorted({s["model"] for s in bench_scores if s["value"] == top})
@@ -389,6 +393,7 @@ def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str]
                 "settings": settings,
                 "comparable": len(settings) <= 1,
                 "best": best,
+                "top": top,
                 "missing": [m for m in ids if m not in {s["model"] for s in bench_scores}],
             }
         )

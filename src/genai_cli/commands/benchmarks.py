@@ -38,20 +38,25 @@ def show(ctx: Ctx, id: str) -> Result:
                 + ", ".join(settings)
                 + "): these scores are not a like-for-like comparison."
             )
-        best = board[0]["value"] if board else None
+        best = board[0]["value"] if len({s["model"] for s in board}) > 1 else None
+        against = any(s.get("opponent") for s in scores)  # head-to-head rows: a Versus column
         rows = []
         for n, s in enumerate(scores, 1):
-            mark = "bold green" if s["value"] == best else None
+            top = s["value"] == best
+            mark = "bold green" if top else None
+            score = text.score(s["value"], s["unit"])
             rows.append(
                 [
                     Cell(str(n)),
                     Cell(cat.by_id("models")[s["model"]]["name"], mark),
-                    Cell(text.score(s["value"], s["unit"]), mark),
+                    Cell(text.best(score) if top else score, mark),
                     Cell(text.cell("setting", s.get("setting"))),
                     Cell(text.cell("reported_by", s.get("reported_by"), s)),
-                    Cell((s.get("opponent") and f"vs {s['opponent']}") or ""),
                 ]
+                + ([Cell(s["opponent"] or text.DASH)] if against else [])
             )
+        if best is not None:
+            caption = f"{text.BEST} best score." + (f"\n{caption}" if caption else "")
         board_table = Table(
             [
                 Column("#", justify="right"),
@@ -59,8 +64,8 @@ def show(ctx: Ctx, id: str) -> Result:
                 Column("Score", justify="right"),
                 Column("Setting"),
                 Column("Reported by"),
-                Column(""),
-            ],
+            ]
+            + ([Column("Versus")] if against else []),
             rows,
             title="Leaderboard (best first)",
             caption=caption or ("no scores" if not rows else None),

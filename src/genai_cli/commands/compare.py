@@ -71,8 +71,10 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
             cells = by.get((i, b["benchmark"]), [])
             row[i] = (
                 "; ".join(
-                    text.score(s["value"], s["unit"])
-                    + (f" ({s['setting']})" if s.get("setting") else "")
+                    (text.best if i in b["best"] and s["value"] == b["top"] else str)(
+                        text.score(s["value"], s["unit"])
+                        + (f" ({s['setting']})" if s.get("setting") else "")
+                    )
                     for s in cells
                 )
                 or text.DASH
@@ -92,16 +94,15 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
             rows.append(
                 [Cell(r["row"], "bold")]
                 + [
-                    Cell(
-                        r[i],
-                        "bold green"
-                        if i in best and len(ids_) > 1
-                        else ("dim" if r[i] == text.DASH else None),
-                    )
+                    Cell(r[i], "bold green")
+                    if i in best
+                    else Cell(r[i], "dim" if r[i] == text.DASH else None)
                     for i in ids_
                 ]
             )
-        caption = "Best score in each row in green." + ("\n" + "\n".join(notes) if notes else "")
+        caption = f"{text.BEST} best score in each row that two or more of them have." + (
+            "\n" + "\n".join(notes) if notes else ""
+        )
         if not bench_rows:
             caption = "No scores for these models" + (
                 " on the chosen benchmarks." if bench_ids else "."

@@ -84,8 +84,12 @@ def percent(fraction: float | None) -> str:
 
 
 def score(value_: float, unit: str) -> str:
-    """86.8 -> '86.8%', 95.0 -> '95.0%', 90 percentile -> '90th percentile', 83.1 F1 -> '83.1 F1'."""
-    text = f"{value_:.1f}" if round(value_, 1) == value_ else f"{value_:g}"
+    """86.8 -> '86.8%', 95.0 -> '95.0%', 90 percentile -> '90th percentile', 83.1 F1 -> '83.1 F1',
+    700 ms -> '700 ms' (a whole number as written, a fraction to its own digits)."""
+    if isinstance(value_, int):
+        text = str(value_)
+    else:
+        text = f"{value_:.1f}" if round(value_, 1) == value_ else f"{value_:g}"
     if unit == "%":
         return text + "%"
     if unit == "percentile":
@@ -93,6 +97,15 @@ def score(value_: float, unit: str) -> str:
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix} percentile" if n == value_ else f"{text} percentile"
     return f"{text} {unit}"
+
+
+BEST = "★"
+"""The text marker of a best score (tables never mark meaning by colour alone)."""
+
+
+def best(text_: str) -> str:
+    """A best score's cell text: ``86.8% (5-shot) ★``."""
+    return f"{text_} {BEST}"
 
 
 def yes_no(flag: bool | None) -> str:
