@@ -334,3 +334,32 @@ def test_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sett
         monkeypatch.setenv("GENAI_NO_CACHE", "1")
     r = run_fast("--data-dir", str(tmp_path), "models", "show", "acme-1", "--json")
     assert r.exit_code == 0 and r.stderr == ""
+
+
+def test_validate_reports_every_problem_in_one_pass(tmp_path: Path) -> None:
+    """A record that breaks the schema still has its references checked, and a
+    record naming it is not blamed: fixing what one run reports reveals nothing new."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    models = folder / "models.yaml"
+    models.write_text(
+        "- id: acme-x\n  name: Acme X\n  vendor: acme\n  released: '2024-13'\n"
+        "  sources: [{title: t}]\n",
+        encoding="utf-8",
+    )
+    (folder / "scores.yaml").write_text(
+        "- {model: acme-x, benchmark: nobench, value: 1, sources: [{title: t}]}\n",
+        encoding="utf-8",
+    )
+    first = run_fast("validate", str(folder))
+    assert first.exit_code == 3
+    problems = [line for line in first.stderr.splitlines() if line.startswith(str(folder))]
+    assert len(problems) == 3, first.stderr
+    assert any("released" in p and "month must be 01-12" in p for p in problems)
+    assert any("names unknown vendor 'acme'" in p for p in problems)
+    assert any("names unknown benchmark 'nobench'" in p for p in problems)
+    assert not any("unknown model 'acme-x'" in p for p in problems)
+    models.write_text(models.read_text().replace("'2024-13'", "'2024-12'"), encoding="utf-8")
+    second = run_fast("validate", str(folder))
+    again = [line for line in second.stderr.splitlines() if line.startswith(str(folder))]
+    assert len(again) == 2 and set(again) <= set(problems)

@@ -66,7 +66,7 @@ def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
     files = read_folder(root, display_root="src/genai_cli/data")
     v = validate_files(files)
     problems = list(v.problems)
-    problems += check_integrity(v.records, origins=v.origins)
+    problems += check_integrity(v.records, origins=v.origins, rejected=v.rejected)
     if v.dataset is None:
         problems.append(Problem("src/genai_cli/data/dataset.yaml", None, "missing manifest"))
     shapes = build_shapes()

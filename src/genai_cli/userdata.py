@@ -199,7 +199,9 @@ def validate_overlay(
     merged = {
         kind: merge_records(base.records(kind), v.records.get(kind, [])) for kind in R.LIST_KINDS
     }
-    problems += check_integrity(merged, origins=v.origins, check=set(v.origins))
+    problems += check_integrity(
+        merged, origins=v.origins, check=set(v.origins), rejected=v.rejected
+    )
     if problems:
         raise DataError(problems)
     records: dict[str, list[dict[str, Any]]] = {k: r for k, r in v.records.items() if r}

@@ -50,6 +50,10 @@ class Validated:
     registry: dict[str, dict[str, Any]] = field(default_factory=dict)
     dataset: dict[str, Any] | None = None
     problems: list[Problem] = field(default_factory=list)
+    rejected: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Records that broke the schema, as written: their references are checked
+    too, so that one run reports every problem (and records that name them are
+    not blamed for naming an unknown id)."""
 
 
 # --------------------------------------------------------------------------- reading
@@ -192,7 +196,20 @@ def _validate_list(
             )
         keep = [it for n, it in enumerate(items) if n not in bad]
         ok = list(zip(keep, adapter.validate_python([it for _, it in keep]), strict=True))
+        for n in sorted(bad):
+            index, raw = items[n]
+            rid = raw.get("id") if kind != "scores" else raw.get("id") or _score_key(raw)
+            if isinstance(rid, str) and (kind, rid) not in out.origins:
+                out.rejected.setdefault(kind, []).append({**raw, "id": rid})
+                out.origins[(kind, rid)] = Origin(lf, index)
     return [(rec, Origin(lf, index)) for ((index, _), rec) in ok]
+
+
+def _score_key(raw: dict[str, Any]) -> str | None:
+    try:
+        return R.score_id(raw) if isinstance(raw.get("model"), str) else None
+    except (KeyError, TypeError, AttributeError):
+        return None
 
 
 def _singular(kind: str) -> str:
@@ -298,6 +315,38 @@ def _expand_refs(
     return new if ok else None
 
 
+def _check_refs(
+    rejected: dict[str, list[dict[str, Any]]],
+    ids: dict[str, set[str]],
+    origins: dict[tuple[str, str], Origin],
+    check: set[tuple[str, str]] | None,
+) -> list[Problem]:
+    """The references of records that broke the schema (read defensively: any
+    field may hold anything)."""
+    problems = []
+    for kind, recs in rejected.items():
+        for rec in recs:
+            rid = rec["id"]
+            if check is not None and (kind, rid) not in check:
+                continue
+            origin = origins.get((kind, rid))
+            for ref in R.KINDS[kind].refs:
+                value = rec.get(ref.field)
+                values = value if ref.many and isinstance(value, list) else [value]
+                for j, target in enumerate(values):
+                    if isinstance(target, str) and target not in ids[ref.target]:
+                        loc: tuple[Any, ...] = (ref.field, j) if ref.many else (ref.field,)
+                        problems.append(
+                            Problem(
+                                origin.file.path if origin else "<bundled>",
+                                origin.line(*loc) if origin else None,
+                                f"{_singular(kind)} {rid!r}: {ref.field} names unknown "
+                                f"{_singular(ref.target)} {target!r}",
+                            )
+                        )
+    return problems
+
+
 def _has_ref(value: Any) -> bool:
     for item in value:
         if isinstance(item, dict):
@@ -317,16 +366,23 @@ def check_integrity(
     *,
     origins: dict[tuple[str, str], Origin],
     check: set[tuple[str, str]] | None = None,
+    rejected: dict[str, list[dict[str, Any]]] | None = None,
 ) -> list[Problem]:
     """References resolve, names and aliases are unique within a kind,
     corrections name real fields.
 
     ``records`` is the merged data (bundled + user). Only records whose
     ``(kind, id)`` is in ``check`` are reported (all when ``None``), so a user
-    folder is not blamed for the bundled data.
+    folder is not blamed for the bundled data. ``rejected`` are the records that
+    broke the schema, as written: their ids exist, and their references are checked.
     """
     problems: list[Problem] = []
-    ids = {kind: {r["id"] for r in records.get(kind, [])} for kind in R.LIST_KINDS}
+    rejected = rejected or {}
+    ids = {
+        kind: {r["id"] for r in (*records.get(kind, []), *rejected.get(kind, []))}
+        for kind in R.LIST_KINDS
+    }
+    problems += _check_refs(rejected, ids, origins, check)
 
     def where(kind: str, rid: str, *loc: Any) -> tuple[str, int | None]:
         o = origins.get((kind, rid))
