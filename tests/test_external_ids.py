@@ -114,7 +114,9 @@ def test_external_id_is_pinned_to_its_model(xid: str, mid: str) -> None:
 
 
 def test_every_external_id_is_pinned() -> None:
-    listed = {(x["id"], m["id"]) for m in CAT.all("models") for x in m.get("external_ids") or []}
+    listed = {
+        (x["id"], m["id"]) for m in CAT.records("models") for x in m.get("external_ids") or []
+    }
     assert listed == set(PINS)
 
 
@@ -125,17 +127,17 @@ def test_other_models_are_not_listed(xid: str, mid: str) -> None:
 
 def test_no_external_id_is_listed_for_two_models() -> None:
     owners: dict[str, set[str]] = {}
-    for m in CAT.all("models"):
+    for m in CAT.records("models"):
         for x in m.get("external_ids") or []:
             owners.setdefault(x["id"].lower(), set()).add(m["id"])
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 
 def test_no_external_id_is_a_models_own_id() -> None:
-    ids = {m["id"] for m in CAT.all("models")}
+    ids = {m["id"] for m in CAT.records("models")}
     clash = [
         (x["id"], m["id"])
-        for m in CAT.all("models")
+        for m in CAT.records("models")
         for x in m.get("external_ids") or []
         if x["id"].lower() in ids
     ]
@@ -143,7 +145,7 @@ def test_no_external_id_is_a_models_own_id() -> None:
 
 
 def test_every_model_with_external_ids_cites_an_external_id_source() -> None:
-    for m in CAT.all("models"):
+    for m in CAT.records("models"):
         if m.get("external_ids"):
             refs = {s.get("ref") for s in m["sources"]}
             assert any(str(r).startswith("x-") for r in refs), m["id"]

@@ -58,7 +58,7 @@ def assert_corrected(rec: dict[str, Any], field: str, reported: str) -> dict[str
 def events(cat: Any, *, date: str, vendor: str | None = None, kind: str | None = None,
            model: str | None = None, party: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
     out = []
-    for e in cat.all("events"):
+    for e in cat.records("events"):
         if not e["date"].startswith(date):
             continue
         if vendor is not None and e["vendor"] != vendor:
@@ -367,20 +367,20 @@ def test_gemini_15_pro_context(catalog):
     [("Jensen Huang", "2023-11-29", "2023年12月"), ("Shane Legg", "2023-10-26", "2023年11月")],
 )
 def test_prediction_dates(catalog, who, said, printed):
-    [rec] = [p for p in catalog.all("predictions") if p["who"] == who]
+    [rec] = [p for p in catalog.records("predictions") if p["who"] == who]
     assert rec["said"] == said
     assert_corrected(rec, "said", printed)
 
 
 def test_agi_level_0_examples(catalog):
-    rec = next(r for r in catalog.all("agi_levels") if r["level"] == 0)
+    rec = next(r for r in catalog.records("agi_levels") if r["level"] == 0)
     text = " ".join(rec["narrow"]["examples"]).lower()
     assert "calculator" in text and "compiler" in text
     assert_corrected(rec, "narrow.examples", "计算机软件、翻译器")
 
 
 def test_agi_level_1_is_unskilled(catalog):
-    rec = next(r for r in catalog.all("agi_levels") if r["level"] == 1)
+    rec = next(r for r in catalog.records("agi_levels") if r["level"] == 1)
     assert "unskilled" in rec["performance"]
     assert_corrected(rec, "performance", "等于或略优于人类")
 
@@ -490,7 +490,7 @@ def test_claude3_table_shape():
 def test_claude3_cell(catalog, model, bench, value, printed):
     found = [
         s
-        for s in catalog.all("scores")
+        for s in catalog.records("scores")
         if s["model"] == model
         and s["benchmark"] == bench
         and (s["setting_label"] or s["setting"]) == printed
@@ -507,7 +507,7 @@ def test_claude3_cell(catalog, model, bench, value, printed):
 
 
 def test_exactly_53_scores_quote_the_claude3_table(catalog, seed_text):
-    cited = [s for s in catalog.all("scores") if _cites_claude3_table(s)]
+    cited = [s for s in catalog.records("scores") if _cites_claude3_table(s)]
     assert len(cited) == 53
     typed = {(m, b, p) for m, b, _, p in CLAUDE3_CELLS}
     assert {
@@ -521,13 +521,15 @@ def test_exactly_53_scores_quote_the_claude3_table(catalog, seed_text):
 
 @pytest.mark.parametrize(("model", "bench"), CLAUDE3_DASHES)
 def test_claude3_dash_cells_have_no_score(catalog, model, bench):
-    assert not [s for s in catalog.all("scores") if s["model"] == model and s["benchmark"] == bench]
+    assert not [
+        s for s in catalog.records("scores") if s["model"] == model and s["benchmark"] == bench
+    ]
 
 
 def test_mmlu_opus_setting_is_normalised(catalog):
     [score] = [
         s
-        for s in catalog.all("scores")
+        for s in catalog.records("scores")
         if s["model"] == "claude-3-opus" and s["benchmark"] == "mmlu"
     ]
     assert score["setting"] == "5-shot"
@@ -551,7 +553,7 @@ def test_mmlu_opus_setting_is_normalised(catalog):
 )
 def test_gpt4_exam_percentiles(catalog, bench, percentile, raw):
     [score] = [
-        s for s in catalog.all("scores") if s["model"] == "gpt-4" and s["benchmark"] == bench
+        s for s in catalog.records("scores") if s["model"] == "gpt-4" and s["benchmark"] == bench
     ]
     assert score["value"] == percentile >= 88
     assert score["raw"].startswith(raw)
@@ -574,7 +576,7 @@ def test_gpt4_exam_percentiles(catalog, bench, percentile, raw):
 )
 def test_gemini_15_win_rates(catalog, bench, opponent, value, wins, total):
     [score] = [
-        s for s in catalog.all("scores")
+        s for s in catalog.records("scores")
         if s["model"] == "gemini-1.5-pro" and s["benchmark"] == bench and s["opponent"] == opponent
     ]  # fmt: skip
     assert score["value"] == value
@@ -727,7 +729,7 @@ AGI = [  # level, name, general cell achieved ("尚未实现" = not yet)
 
 @pytest.mark.parametrize(("level", "name", "general_achieved"), AGI)
 def test_agi_levels(catalog, level, name, general_achieved):
-    [rec] = [r for r in catalog.all("agi_levels") if r["level"] == level]
+    [rec] = [r for r in catalog.records("agi_levels") if r["level"] == level]
     assert rec["name"] == name
     assert rec["narrow"]["achieved"] is True
     assert rec["general"]["achieved"] is general_achieved
@@ -739,7 +741,7 @@ def test_agi_levels(catalog, level, name, general_achieved):
      (4, {"deep-blue", "alphago"}), (5, {"alphafold", "alphazero", "stockfish"})],
 )  # fmt: skip
 def test_agi_level_models(catalog, level, models):
-    [rec] = [r for r in catalog.all("agi_levels") if r["level"] == level]
+    [rec] = [r for r in catalog.records("agi_levels") if r["level"] == level]
     linked = set(rec["narrow"]["models"]) | set(rec["general"]["models"])
     assert models <= linked
     for mid in models:
@@ -760,7 +762,9 @@ def test_agi_level_models(catalog, level, models):
 )
 def test_market_figures(catalog, year, amount, currency, status, cagr):
     [rec] = [
-        r for r in catalog.all("market_figures") if r["year"] == year and r["currency"] == currency
+        r
+        for r in catalog.records("market_figures")
+        if r["year"] == year and r["currency"] == currency
     ]
     assert rec["amount"] == amount
     assert rec["status"] == status
@@ -777,7 +781,7 @@ def test_market_figures(catalog, year, amount, currency, status, cagr):
     ],
 )
 def test_predictions(catalog, who, target, probability):
-    [rec] = [p for p in catalog.all("predictions") if p["who"] == who]
+    [rec] = [p for p in catalog.records("predictions") if p["who"] == who]
     assert rec["target_year"] == target
     assert rec["probability"] == probability
 
@@ -785,17 +789,17 @@ def test_predictions(catalog, who, target, probability):
 def test_irpan_predictions_unverified(catalog):
     got = {
         (p["said"], p["target_year"], p["probability"])
-        for p in catalog.all("predictions")
+        for p in catalog.records("predictions")
         if p["who"] == "Alex Irpan"
     }
     assert got == {("2020", 2035, 0.1), ("2024", 2028, 0.1), ("2024", 2035, 0.25)}
     assert all(
-        p["verified"] is False for p in catalog.all("predictions") if p["who"] == "Alex Irpan"
+        p["verified"] is False for p in catalog.records("predictions") if p["who"] == "Alex Irpan"
     )
 
 
 def test_risks(catalog):
-    risks = sorted(catalog.all("risks"), key=lambda r: r["rank"])
+    risks = sorted(catalog.records("risks"), key=lambda r: r["rank"])
     assert [r["title_zh"] for r in risks] == [
         "人工智能产业政策落地不及预期的风险",
         "人工智能相关技术迭代不及预期的风险",

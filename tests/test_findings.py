@@ -38,7 +38,7 @@ def test_text_zh_must_be_one_of_the_report_quotes() -> None:
 
 def test_bundled_findings(catalog, seed_text: str) -> None:  # type: ignore[no-untyped-def]
     report = normalize_text(seed_text)
-    findings = catalog.all("findings")
+    findings = catalog.records("findings")
     assert len(findings) >= 40
     assert {f["kind"] for f in findings} == {"thesis", "quote", "claim", "forecast"}
     for f in findings:

@@ -47,7 +47,7 @@ def _corrections(rec: dict[str, Any], field: str) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- every score
 
 
-@pytest.mark.parametrize("score", CAT.all("scores"), ids=lambda s: s["id"])
+@pytest.mark.parametrize("score", CAT.records("scores"), ids=lambda s: s["id"])
 def test_every_score_value_is_in_a_source_quote(score: dict[str, Any]) -> None:
     """The value appears as a number in one of the score's source quotes, or the note says
     why not (marker: "value not quoted")."""
@@ -696,7 +696,7 @@ def test_announced_released_status(
 
 
 def test_released_is_never_before_announced() -> None:
-    for m in CAT.all("models"):
+    for m in CAT.records("models"):
         if m.get("announced") and m.get("released"):
             assert m["announced"] <= m["released"], m["id"]
 
@@ -751,7 +751,7 @@ def test_gpt4_expectation_is_kept_in_the_note() -> None:
     assert "预期参数数量远大于1750亿" in MODELS["gpt-4"]["parameters"]["note"]
     assert not [
         m
-        for m in CAT.all("models")
+        for m in CAT.records("models")
         if m["id"] == "gpt-4" and m["parameters"]["state"] == "lower_bound"
     ]
 

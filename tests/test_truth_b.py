@@ -214,7 +214,7 @@ SCORES = [
 def _gemini15_scores(catalog) -> list[dict[str, Any]]:
     return [
         s
-        for s in catalog.all("scores")
+        for s in catalog.records("scores")
         if s["model"] == "gemini-1.5-pro" and s["benchmark"].startswith("gemini-win-rate-")
     ]
 
@@ -460,7 +460,7 @@ def test_removed_over_corrections(catalog, mid, field):
 
 
 def test_agi_cells_keep_the_reports_selection(catalog):
-    levels = {r["level"]: r for r in catalog.all("agi_levels")}
+    levels = {r["level"]: r for r in catalog.records("agi_levels")}
     # "Emerging AGI(ChatGPT(Open AI, 2023)、Bard、Llama 2)" -- v1's list; v2 adds Gemini
     assert levels[1]["general"]["models"] == ["gpt-3.5", "bard", "llama-2"]
     assert not corrections(levels[1], "general.examples")

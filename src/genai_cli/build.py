@@ -42,10 +42,14 @@ META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "counts", "s
 
 
 def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
-    """The files the build writes, with their text: meta.json, one per kind, sources.json."""
+    """The files the build writes, with their text: meta.json, one per kind, sources.json,
+    and the records' TypedDicts (``record_types.py``, :mod:`genai_cli.typegen`)."""
+    from .typegen import source
+
     out = built_dir()
     files = [(out / "meta.json", dumps({k: data[k] for k in META_KEYS}))]
     files += [(out / f"{kind}.json", dumps(data[kind])) for kind in R.BUNDLED]
+    files.append((Path(__file__).with_name("record_types.py"), source()))
     return files
 
 

@@ -29,6 +29,28 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .record_types import TypedCatalog
+else:
+
+    class TypedCatalog:
+        """At run time, without ``typing``: what the generated
+        :class:`genai_cli.record_types.TypedCatalog` declares, per kind, for mypy."""
+
+        def records(self, kind):  # type: ignore[no-untyped-def]
+            """Every record of a kind in its full shape (every field present, ``None``
+            where no source says), in dataset order."""
+            return self._full_records(kind)
+
+        def get(self, kind, text):  # type: ignore[no-untyped-def]
+            """The full record for an id, name or alias (any case); :class:`NotFound`
+            otherwise."""
+            return self._full_record(kind, text)
+
+        def typed(self, kind, text=None):  # type: ignore[no-untyped-def]
+            """Frozen pydantic objects (:mod:`genai_cli.schema`): one record, or all."""
+            return self._typed(kind, text)
+
+
 _BUILT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "_build")
 
 
@@ -68,7 +90,7 @@ class _WithImports(dict):  # type: ignore[type-arg]
         patches = self.view.patches
         return [
             {**m, **patches[m["id"]]} if m["id"] in patches else m
-            for m in self.curated.records("models")
+            for m in self.curated.compact("models")
         ]
 
     def __missing__(self, kind: str) -> list[dict[str, Any]]:
@@ -78,13 +100,13 @@ class _WithImports(dict):  # type: ignore[type-arg]
         if kind == "models":
             records = [*self.curated_models(), *self.view.imported_models()]
         elif kind == "vendors":
-            records = [*self.curated.records("vendors"), *self.view.vendors]
+            records = [*self.curated.compact("vendors"), *self.view.vendors]
         elif kind == "catalogs":
             records = list(self.view.catalogs)
         elif not R.KINDS[kind].bundled:
             records = [x for e in self.view.all_extras().values() for x in e.get(kind, ())]
         else:
-            records = self.curated.records(kind)
+            records = self.curated.compact(kind)
         self[kind] = records
         return records
 
@@ -116,7 +138,7 @@ def normalize(rec: dict[str, Any], cls: str, shapes: dict[str, dict[str, Any]]) 
     return out
 
 
-class Catalog:
+class Catalog(TypedCatalog):
     """All records of the bundled dataset, plus a user's data folder if given."""
 
     def __init__(
@@ -137,6 +159,7 @@ class Catalog:
         self._by_id: dict[str, dict[str, dict[str, Any]]] = {}
         self._names: dict[str, dict[str, str]] = {}
         self._made: dict[str, list[dict[str, Any]]] = {}
+        self._full: dict[str, list[dict[str, Any]]] = {}
         self.user_files: list[str] = user_files or []
         self.key = key or self.fingerprint
         """Identifies everything this catalog is made of (bundled data, user files)."""
@@ -150,9 +173,10 @@ class Catalog:
         """Identifies the bundled data and schema (part of the user-data cache key)."""
         return f"{self._meta.get('inputs_sha256')}:{self._meta.get('schema_sha256')}"
 
-    def records(self, kind: str) -> list[dict[str, Any]]:
-        """The records of a kind, compact (defaults omitted), in dataset order (a kind
-        made from the others, like ``corrections``, is made on first use)."""
+    def compact(self, kind: str) -> list[dict[str, Any]]:
+        """The records of a kind, compact (fields at their default left out), in
+        dataset order (a kind made from the others, like ``corrections``, is made on
+        first use). :meth:`records` gives them in full."""
         name = kind_of(kind)
         make = R.KINDS[name].rows
         if make is None:
@@ -166,10 +190,19 @@ class Catalog:
         """A record in its full shape: every field, defaults filled, schema order."""
         return normalize(rec, R.kind_of(kind).schema, self.shapes)
 
-    def all(self, kind: str) -> list[dict[str, Any]]:
-        """Every record of a kind in its full shape."""
-        k = R.kind_of(kind)
-        return [normalize(r, k.schema, self.shapes) for r in self.records(k.name)]
+    def _full_records(self, kind: str) -> list[dict[str, Any]]:
+        name = kind_of(kind)
+        found = self._full.get(name)
+        if found is None:
+            schema = R.KINDS[name].schema
+            found = self._full[name] = [
+                normalize(r, schema, self.shapes) for r in self.compact(name)
+            ]
+        return found
+
+    def _full_record(self, kind: str, text: str) -> dict[str, Any]:
+        kind = kind_of(kind)
+        return self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
 
     def output(self, kind: str, rec: dict[str, Any], *, detail: bool = True) -> dict[str, Any]:
         """A record as the CLI prints it: full, plus the keys the registry derives
@@ -184,6 +217,7 @@ class Catalog:
     def outputs(
         self, kind: str, recs: list[dict[str, Any]], *, detail: bool = True
     ) -> list[dict[str, Any]]:
+        """:meth:`output` of each record."""
         return [self.output(kind, r, detail=detail) for r in recs]
 
     def extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -228,7 +262,7 @@ class Catalog:
         index = self._by_id.get(kind)
         if index is None:
             rid = R.record_id
-            index = {rid(kind, r): r for r in self.records(kind)}
+            index = {rid(kind, r): r for r in self.compact(kind)}
             self._by_id[kind] = index
         return index
 
@@ -238,7 +272,7 @@ class Catalog:
         index = self._names.get(kind)
         if index is None:
             index = {}
-            for rec in self.records(kind):
+            for rec in self.compact(kind):
                 for name in R.names_of(kind, rec):
                     index.setdefault(normalize_key(name), rec["id"])
             self._names[kind] = index
@@ -267,15 +301,9 @@ class Catalog:
 
         return closest(normalize_key(text), self.names(kind_of(kind)))
 
-    def get(self, kind: str, text: str) -> dict[str, Any]:
-        """The full record for an id, name or alias; :class:`NotFound` otherwise."""
-        kind = kind_of(kind)
-        return self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
-
     # ------------------------------------------------------------------ typed
 
-    def typed(self, kind: str, text: str | None = None) -> Any:
-        """Pydantic objects (``genai_cli.schema``): one record, or all of a kind."""
+    def _typed(self, kind: str, text: str | None = None) -> Any:
         from . import schema
 
         cls = schema.CLASSES[kind_of(kind)]
@@ -292,7 +320,7 @@ class Catalog:
         records = _Kinds()
         for kind, theirs in overlay.get("records", {}).items():
             if theirs:
-                records[kind] = merge_records(self.records(kind), theirs)
+                records[kind] = merge_records(self.compact(kind), theirs)
         for kind, mine in self._records.items():
             records.setdefault(kind, mine)
         return Catalog(self._meta, records, overlay.get("files", []), key=overlay.get("key", ""))

@@ -161,7 +161,7 @@ class Merged:
 def _known_ids(cat: Catalog) -> dict[str, str]:
     """Every id a curated model is known by (lowercase) -> the model's id."""
     known: dict[str, str] = {}
-    for m in cat.records("models"):
+    for m in cat.compact("models"):
         known.setdefault(m["id"], m["id"])
         for x in m.get("external_ids", ()):
             known.setdefault(str(x["id"]).lower(), m["id"])

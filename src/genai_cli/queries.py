@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 def check_date(value: str | None, option: str) -> str | None:
+    """A ``--since``/``--until`` date as ISO text at its precision; a usage error if bad."""
     if value is None:
         return None
     try:
@@ -42,6 +43,7 @@ def check_choice(cat: Catalog, kind: str, field: str, value: str | None, option:
 
 
 def check_limit(limit: int | None) -> int | None:
+    """``--limit``: 0 or more."""
     if limit is not None and limit < 0:
         raise UsageError(f"--limit: must be 0 or more, got {limit}")
     return limit
@@ -128,6 +130,7 @@ def check_sort(cat: Catalog, kind: str, key: str | None) -> str | None:
 
 
 def parse_fields(text: str | None) -> list[str] | None:
+    """``--fields a,b,c`` -> ``["a", "b", "c"]`` (checked against a kind by :func:`check_fields`)."""
     if text is None:
         return None
     fields = [f.strip() for f in text.split(",") if f.strip()]
@@ -148,6 +151,7 @@ def check_fields(
 
 
 def select_fields(rows: list[Rec], fields: list[str] | None) -> list[Rec]:
+    """Each row with only ``fields``, in that order (all of it when ``None``)."""
     if fields is None:
         return rows
     return [{f: r.get(f) for f in fields} for r in rows]
@@ -157,6 +161,8 @@ def select_fields(rows: list[Rec], fields: list[str] | None) -> list[Rec]:
 
 
 def resolve_all(cat: Catalog, kind: str, texts: Iterable[str]) -> list[str]:
+    """The ids that ``texts`` (ids, names or aliases, any case) name; :class:`NotFound`
+    for one that names nothing."""
     return [cat.resolve(kind, t) for t in texts]
 
 
@@ -186,7 +192,7 @@ def filter_models(
     needle = normalize_key(search) if search else None
     out = []
     pool = cat.models_of_vendors(vendor_family(cat, vendor_ids)) if vendor_ids else None
-    for m in pool if pool is not None else cat.records("models"):
+    for m in pool if pool is not None else cat.compact("models"):
         if domain is not None and m.get("domain") != domain:
             continue
         if modality is not None and modality not in m.get("modalities", ()):
@@ -204,7 +210,8 @@ def filter_models(
 def vendor_lineage(cat: Catalog, vendor_id: str) -> list[str]:
     """``vendor_id`` followed by its ``parent``, the parent's parent, ... (vendors.yaml).
 
-    An unknown id is its own lineage; a cycle in ``parent`` stops at the first repeat.
+    An unknown id is its own lineage (the id a record names, checked elsewhere);
+    a cycle in ``parent`` stops at the first repeat.
     """
     vendors = cat.by_id("vendors")
     chain: list[str] = []
@@ -222,7 +229,7 @@ def _in_lineage(cat: Catalog, vendor_id: str | None, wanted: set[str]) -> bool:
 def vendor_family(cat: Catalog, wanted: set[str]) -> set[str]:
     """``wanted`` and every vendor that has one of them in its ``parent`` chain."""
     return set(wanted) | {
-        v["id"] for v in cat.records("vendors") if _in_lineage(cat, v["id"], wanted)
+        v["id"] for v in cat.compact("vendors") if _in_lineage(cat, v["id"], wanted)
     }
 
 
@@ -232,7 +239,9 @@ def models_of_vendor(cat: Catalog, vendor_id: str) -> list[Rec]:
     A model belongs to ``vendor_id`` when its ``vendor`` or one of its ``partners`` is
     ``vendor_id`` or has ``vendor_id`` in its ``parent`` chain: Google's models include those of
     Google DeepMind, Google Brain and DeepMind (same rule as ``filter_models(vendors=...)``).
+    ``vendor_id`` may be a name or alias (``谷歌``).
     """
+    vendor_id = cat.resolve("vendors", vendor_id)
     return cat.models_of_vendors(vendor_family(cat, {vendor_id}))
 
 
@@ -248,7 +257,7 @@ def scores_where(
     filter left empty keeps every score. An unknown setting is a usage error."""
     mset = set(resolve_all(cat, "models", models))
     bset = set(resolve_all(cat, "benchmarks", benchmarks))
-    scores = cat.records("scores")
+    scores = cat.compact("scores")
     wanted: str | None = None
     if setting is not None:
         known: dict[str, str] = {}
@@ -279,14 +288,16 @@ def corrections_where(
     from .errors import choice
 
     kset = {R.kind_of(k, "--kind").singular for k in kinds}
-    rows = cat.records("corrections")
+    rows = cat.compact("corrections")
     known = sorted({c["field"] for c in rows})  # the fields the report got wrong
     fset = {choice("--field", f, known) for f in fields}
     return [c for c in rows if (not kset or c["kind"] in kset) and (not fset or c["field"] in fset)]
 
 
 def scores_of_model(cat: Catalog, model_id: str) -> list[Rec]:
-    return [s for s in cat.records("scores") if s["model"] == model_id]
+    """A model's (id, name or alias) scores, in dataset order."""
+    model_id = cat.resolve("models", model_id)
+    return [s for s in cat.compact("scores") if s["model"] == model_id]
 
 
 def events_where(
@@ -299,7 +310,8 @@ def events_where(
     since: str | None = None,
     until: str | None = None,
 ) -> list[Rec]:
-    """Events oldest first; each filter keeps events matching any of its values.
+    """Events oldest first; each filter keeps events matching any of its values
+    (vendors, models and architectures by id, name or alias; kinds in any case).
 
     ``vendors`` keeps an event whose ``vendor`` or one of whose ``parties`` is a requested
     vendor or has one in its ``parent`` chain (vendors.yaml): ``vendors=["google"]`` also
@@ -307,9 +319,12 @@ def events_where(
     ``filter_models`` does for models.
     """
     kinds = [k for k in (check_choice(cat, "events", "kind", k, "--kind") for k in kinds) if k]
-    vset, mset, kset, aset = set(vendors), set(models), set(kinds), set(architectures)
+    vset = set(resolve_all(cat, "vendors", vendors))
+    mset = set(resolve_all(cat, "models", models))
+    aset = set(resolve_all(cat, "architectures", architectures))
+    kset = set(kinds)
     out = []
-    for e in cat.records("events"):
+    for e in cat.compact("events"):
         if vset and not any(
             _in_lineage(cat, v, vset) for v in (e.get("vendor"), *e.get("parties", ()))
         ):
@@ -327,7 +342,9 @@ def events_where(
 
 
 def models_on_architecture(cat: Catalog, arch_id: str) -> list[Rec]:
-    return [m for m in cat.records("models") if arch_id in m.get("architecture", ())]
+    """The models built on an architecture (id, name or alias), in dataset order."""
+    arch_id = cat.resolve("architectures", arch_id)
+    return [m for m in cat.compact("models") if arch_id in m.get("architecture", ())]
 
 
 # --------------------------------------------------------------------------- scores
@@ -338,14 +355,17 @@ def _better(bench: Rec | None) -> bool:
 
 
 def leaderboard(cat: Catalog, benchmark_id: str) -> list[Rec]:
-    """A benchmark's scores, best first (ties by model id)."""
+    """A benchmark's (id, name or alias) scores, best first (ties by model id);
+    lowest first where lower is better."""
+    benchmark_id = cat.resolve("benchmarks", benchmark_id)
     bench = cat.by_id("benchmarks").get(benchmark_id)
-    scores = [s for s in cat.records("scores") if s["benchmark"] == benchmark_id]
+    scores = [s for s in cat.compact("scores") if s["benchmark"] == benchmark_id]
     sign = -1 if _better(bench) else 1
     return sorted(scores, key=lambda s: (sign * s["value"], s["model"], s["id"]))
 
 
 def settings_of(scores: Iterable[Rec]) -> list[str]:
+    """The settings the scores were taken under, as labels, in order of first use."""
     seen: list[str] = []
     for s in scores:
         label = parse_setting(s["setting"])["label"] if s.get("setting") else "unspecified"
@@ -355,7 +375,8 @@ def settings_of(scores: Iterable[Rec]) -> list[str]:
 
 
 def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str] = ()) -> Rec:
-    """Models side by side with their scores on shared (or chosen) benchmarks.
+    """Models side by side with their scores on shared (or chosen) benchmarks
+    (models and benchmarks by id, name or alias).
 
     ``benchmarks`` says, per benchmark, which settings the scores were taken
     under, whether they are comparable (one setting for all) and which models
@@ -363,10 +384,10 @@ def compare(cat: Catalog, model_ids: Sequence[str], benchmark_ids: Sequence[str]
     models have a score on it), with ``top``, the best value; a model alone on
     a benchmark is not its best.
     """
-    ids = list(dict.fromkeys(model_ids))
-    scores = [s for s in cat.records("scores") if s["model"] in ids and s.get("opponent") is None]
+    ids = list(dict.fromkeys(resolve_all(cat, "models", model_ids)))
+    scores = [s for s in cat.compact("scores") if s["model"] in ids and s.get("opponent") is None]
     if benchmark_ids:
-        wanted = list(dict.fromkeys(benchmark_ids))
+        wanted = list(dict.fromkeys(resolve_all(cat, "benchmarks", benchmark_ids)))
         scores = [s for s in scores if s["benchmark"] in wanted]
         order = wanted
     else:
@@ -440,7 +461,7 @@ def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
     hits: list[dict[str, Any]] = []
     for kind in kinds or tuple(k.name for k in R.KINDS.values() if k.searched):
         fields = R.KINDS[kind].search
-        for rec in cat.records(kind):
+        for rec in cat.compact(kind):
             best = 0
             where = ""
             rid = R.record_id(kind, rec)

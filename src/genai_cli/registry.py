@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     class Records(Protocol):
         """What derived keys may read: the other records of the catalog."""
 
-        def records(self, kind: str) -> list[dict[str, Any]]: ...
+        def compact(self, kind: str) -> list[dict[str, Any]]: ...
         def by_id(self, kind: str) -> dict[str, dict[str, Any]]: ...
         def extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]: ...
 
@@ -339,7 +339,7 @@ def _architecture_output(cat: Records, full: dict[str, Any], detail: bool) -> di
     return {
         **full,
         "models": [
-            m["id"] for m in cat.records("models") if full["id"] in m.get("architecture", ())
+            m["id"] for m in cat.compact("models") if full["id"] in m.get("architecture", ())
         ],
     }
 
@@ -352,7 +352,7 @@ def _vendor_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str
         **full,
         "models": [
             m["id"]
-            for m in cat.records("models")
+            for m in cat.compact("models")
             if m["vendor"] == vid or vid in m.get("partners", ())
         ],
     }
@@ -365,7 +365,7 @@ def _correction_rows(cat: Records) -> list[dict[str, Any]]:
     for kind in KINDS.values():
         if not kind.bundled or kind.name == "sources":
             continue
-        for rec in cat.records(kind.name):
+        for rec in cat.compact(kind.name):
             for c in rec.get("corrections") or ():
                 out.append(
                     {

@@ -34,7 +34,7 @@ def table_rows(cat: Catalog) -> dict[str, tuple[list[str], list[dict[str, Any]]]
     the CLI prints them) and ``dataset``, the manifest."""
     tables: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
     for kind in R.KINDS.values():
-        tables[kind.table] = (cat.keys(kind.name), cat.outputs(kind.name, cat.records(kind.name)))
+        tables[kind.table] = (cat.keys(kind.name), cat.outputs(kind.name, cat.compact(kind.name)))
     manifest = cat.manifest()
     tables[R.SINGLETON] = (list(manifest), [manifest])
     return tables

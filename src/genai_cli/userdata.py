@@ -193,11 +193,11 @@ def validate_overlay(
         parse_bytes(lf, raw, json_file=display.lower().endswith(".json"))
         loaded.append(lf)
 
-    registry = {r["id"]: r for r in base.records(R.REGISTRY)}
+    registry = {r["id"]: r for r in base.compact(R.REGISTRY)}
     v = validate_files(loaded, base_registry=registry)
     problems = list(v.problems)
     merged = {
-        kind: merge_records(base.records(kind), v.records.get(kind, [])) for kind in R.LIST_KINDS
+        kind: merge_records(base.compact(kind), v.records.get(kind, [])) for kind in R.LIST_KINDS
     }
     problems += check_integrity(
         merged, origins=v.origins, check=set(v.origins), rejected=v.rejected

@@ -24,7 +24,7 @@ def _ids(kind: str, incomplete: str) -> Pairs:
         cat = _catalog()
         low = incomplete.casefold()
         out = []
-        for rec in cat.records(kind):
+        for rec in cat.compact(kind):
             name = str(rec.get("name") or rec.get("title") or "")
             if rec["id"].startswith(low) or name.casefold().startswith(low):
                 out.append((rec["id"], name))

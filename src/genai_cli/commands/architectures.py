@@ -28,7 +28,7 @@ def list_(ctx: Ctx) -> Result:
     return list_result(
         ctx,
         "architectures",
-        ctx.catalog.records("architectures"),
+        ctx.catalog.compact("architectures"),
         table=table,
     )
 

@@ -12,7 +12,7 @@ from .lists import list_result
 
 
 def list_(ctx: Ctx, category: str | None = None) -> Result:
-    records = ctx.catalog.records("benchmarks")
+    records = ctx.catalog.compact("benchmarks")
     if category is not None:
         needle = category.casefold()
         records = [b for b in records if needle in b["category"].casefold()]

@@ -10,7 +10,7 @@ from .lists import list_result
 
 
 def catalogs(ctx: Ctx) -> Result:
-    return list_result(ctx, "catalogs", ctx.catalog.records("catalogs"))
+    return list_result(ctx, "catalogs", ctx.catalog.compact("catalogs"))
 
 
 def conflicts(
@@ -35,7 +35,7 @@ def conflicts(
     catalogs_ = {catalog_name(c) for c in catalog or []}
     rows = [
         c
-        for c in cat.records("conflicts")
+        for c in cat.compact("conflicts")
         if (not models or c["model"] in models)
         and (not fields or c["field"] in fields)
         and (

@@ -48,13 +48,13 @@ def agi_levels(ctx: Ctx) -> Result:
     return list_result(
         ctx,
         "agi_levels",
-        ctx.catalog.records("agi_levels"),
+        ctx.catalog.compact("agi_levels"),
         table=table,
     )
 
 
 def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Result:
-    records = ctx.catalog.records("market_figures")
+    records = ctx.catalog.compact("market_figures")
     if region is not None:
         wanted = region.casefold()
         wanted = "worldwide" if wanted in ("global", "world") else wanted
@@ -129,7 +129,7 @@ def predictions(ctx: Ctx) -> Result:
     return list_result(
         ctx,
         "predictions",
-        ctx.catalog.records("predictions"),
+        ctx.catalog.compact("predictions"),
         table=table,
     )
 
@@ -138,14 +138,14 @@ def risks(ctx: Ctx) -> Result:
     return list_result(
         ctx,
         "risks",
-        ctx.catalog.records("risks"),
+        ctx.catalog.compact("risks"),
     )
 
 
 def findings(
     ctx: Ctx, topic: str | None = None, speaker: str | None = None, kind: str | None = None
 ) -> Result:
-    records = ctx.catalog.records("findings")
+    records = ctx.catalog.compact("findings")
     kind = Q.check_choice(ctx.catalog, "findings", "kind", kind, "--kind")
     if kind is not None:
         records = [r for r in records if r["kind"] == kind]

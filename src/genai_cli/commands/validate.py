@@ -21,7 +21,7 @@ def run(ctx: Ctx, dir: str | None = None) -> Result:
         try:
             cat = load_catalog(folder, cache=False)
             files = cat.user_files
-            counts = {k: len(cat.records(k)) for k in R.LIST_KINDS}
+            counts = {k: len(cat.compact(k)) for k in R.LIST_KINDS}
         except DataError as exc:
             problems += exc.problems
         checked.append(folder)

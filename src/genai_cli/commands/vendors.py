@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def list_(ctx: Ctx) -> Result:
-    return list_result(ctx, "vendors", ctx.catalog.records("vendors"))
+    return list_result(ctx, "vendors", ctx.catalog.compact("vendors"))
 
 
 def show(ctx: Ctx, id: str) -> Result:

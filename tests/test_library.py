@@ -1,0 +1,128 @@
+"""The Python library: full records, types mypy sees, query functions that take
+names, docstrings on the public API, and ``dir(genai_cli)``."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import genai_cli
+from genai_cli import NotFound, load_catalog, queries
+from genai_cli import registry as R
+from genai_cli.catalog import Catalog
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return load_catalog(bundled_only=True)
+
+
+def test_records_are_full(cat: Catalog) -> None:
+    for kind in R.KINDS.values():
+        fields = cat.shapes[kind.schema]["fields"]
+        for rec in cat.records(kind.name):
+            assert list(rec) == fields, (kind.name, rec.get("id"))
+    # the compact form leaves defaults out: the full one never raises KeyError
+    assert any("context_window" not in m for m in cat.compact("models"))
+    assert all("context_window" in m for m in cat.records("models"))
+    # the report: GPT-4 8K (the data holds 8,192); Claude 3 200K
+    assert cat.get("models", "GPT4")["context_window"] == 8192
+    assert cat.get("models", "Claude 3 Opus")["context_window"] == 200_000
+
+
+def test_typed_access_is_visible_to_mypy(tmp_path: Path) -> None:
+    use = tmp_path / "use.py"
+    use.write_text(
+        "from genai_cli import load_catalog\n"
+        "cat = load_catalog()\n"
+        'reveal_type(cat.get("models", "gpt-4")["context_window"])\n'
+        'reveal_type(cat.records("benchmarks")[0]["higher_is_better"])\n'
+        'reveal_type(cat.typed("models", "gpt-4"))\n'
+        'cat.get("models", "gpt-4")["no_such_field"]\n',
+        encoding="utf-8",
+    )
+    r = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(use)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    out = r.stdout
+    assert 'Revealed type is "int | None"' in out, out
+    assert 'Revealed type is "bool"' in out, out
+    assert 'Revealed type is "genai_cli.schema.Model"' in out, out
+    assert '"ModelRecord" has no key "no_such_field"' in out, out
+
+
+def test_query_functions_take_names(cat: Catalog) -> None:
+    by_id = queries.compare(cat, ["gpt-4", "claude-3-opus"], ["mmlu"])
+    by_name = queries.compare(cat, ["GPT4", "Claude 3 Opus"], ["MMLU"])
+    assert by_name == by_id and by_id["scores"]
+    assert queries.leaderboard(cat, "MMLU") == queries.leaderboard(cat, "mmlu")
+    assert queries.scores_of_model(cat, "GPT4") == queries.scores_of_model(cat, "gpt-4")
+    assert queries.models_of_vendor(cat, "谷歌") == queries.models_of_vendor(cat, "google")
+    assert queries.models_on_architecture(cat, "Transformer") == queries.models_on_architecture(
+        cat, "transformer"
+    )
+    assert queries.events_where(cat, vendors=["OpenAI"], models=["ChatGPT"]) == (
+        queries.events_where(cat, vendors=["openai"], models=["gpt-3.5"])
+    )
+    assert queries.scores_where(cat, models=["GPT4"], benchmarks=["MMLU"]) == (
+        queries.scores_where(cat, models=["gpt-4"], benchmarks=["mmlu"])
+    )
+    assert queries.filter_models(cat, vendors=["Anthropic"]) == queries.filter_models(
+        cat, vendors=["anthropic"]
+    )
+    with pytest.raises(NotFound):
+        queries.compare(cat, ["gpt-4", "gpt-9"])
+    with pytest.raises(NotFound):
+        queries.leaderboard(cat, "no-such-bench")
+
+
+NAMED = {"vendor_id", "model_id", "benchmark_id", "arch_id", "model_ids", "benchmark_ids"}
+NAMED |= {"vendors", "models", "benchmarks", "architectures"}
+TESTED = {
+    "compare", "leaderboard", "scores_of_model", "models_of_vendor", "models_on_architecture",
+    "events_where", "scores_where", "filter_models", "resolve_all", "vendor_lineage",
+    "vendor_family",
+}  # fmt: skip
+
+
+def test_every_query_function_that_takes_records_is_tested_with_names() -> None:
+    takes = {
+        name
+        for name, f in inspect.getmembers(queries, inspect.isfunction)
+        if f.__module__ == queries.__name__
+        and not name.startswith("_")
+        and NAMED & set(inspect.signature(f).parameters)
+    }
+    assert takes <= TESTED, takes - TESTED
+
+
+def test_the_public_api_has_docstrings_and_dir_shows_it() -> None:
+    assert dir(genai_cli) == sorted(genai_cli.__all__)
+    for name in genai_cli.__all__:
+        assert getattr(genai_cli, name) is not None
+    missing = [
+        f"queries.{name}"
+        for name, f in inspect.getmembers(queries, inspect.isfunction)
+        if f.__module__ == queries.__name__ and not name.startswith("_") and not f.__doc__
+    ]
+    missing += [
+        f"Catalog.{name}"
+        for name, f in inspect.getmembers(Catalog, inspect.isfunction)
+        if not name.startswith("_") and not f.__doc__
+    ]
+    assert missing == []
+    assert genai_cli.load_catalog.__doc__ and Catalog.__doc__ and genai_cli.__doc__
+
+
+def test_the_package_docstring_examples_run() -> None:
+    import doctest
+
+    assert doctest.testmod(genai_cli).failed == 0
