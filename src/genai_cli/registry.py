@@ -162,10 +162,12 @@ class Kind:
     ``names``: the fields look-up matches (besides the id); ``search``: the
     fields ``genai search`` reads; ``columns``: what a list shows by default;
     ``derived``: output keys computed from the record, each ``(key, after, type)``:
-    after the field it follows (``None``: at the end), of a JSON type as in the
-    shapes (``int``, ``str``, ``bool``, ``list``, ``object``...); ``output``: the
-    function that computes them; ``searched``: whether ``genai search`` looks
-    at this kind unless ``--kind`` asks for others; ``command`` and ``show``:
+    after the field it follows (``None``: at the end), of a type expression
+    (:func:`json_type`: ``bool?``, ``list[id]``, ``Quantity?``, ``list[offerings]``),
+    which ``genai schema`` prints; ``output``: the function that computes them;
+    ``related``: the keys ``show`` adds, each ``(key, type)`` (related records);
+    ``searched``: whether ``genai search`` looks at this kind unless ``--kind``
+    asks for others; ``command`` and ``show``:
     the paths of the commands that list the kind and show one record;
     ``detail``: keys that a list leaves out unless ``--fields`` names them
     (``show``, export and SQL have them); ``bundled``: whether the dataset
@@ -187,6 +189,7 @@ class Kind:
         sort: str | None = None,
         then: str = "id",
         derived: tuple[tuple[str, str | None, str], ...] = (),
+        related: tuple[tuple[str, str], ...] = (),
         output: Callable[[Records, dict[str, Any], bool], dict[str, Any]] | None = None,
         title: Callable[[Mapping[str, Any]], str] | None = None,
         searched: bool = True,
@@ -210,6 +213,7 @@ class Kind:
         self.sort = sort
         self.then = then
         self.derived = derived
+        self.related = related
         self._output = output
         self._title = title
         self.searched = searched
@@ -236,7 +240,7 @@ class Kind:
     def types(self, shapes: Mapping[str, Any]) -> dict[str, str]:
         """The JSON type of every output key."""
         types = dict(shapes[self.schema]["types"])
-        types.update({key: t for key, _, t in self.derived})
+        types.update({key: json_type(t) for key, _, t in self.derived})
         return types
 
     def output(self, cat: Records, full: dict[str, Any], detail: bool = True) -> dict[str, Any]:
@@ -257,6 +261,27 @@ class Kind:
 
 
 # --------------------------------------------------------------------------- derived keys
+
+
+def json_type(expr: str) -> str:
+    """The JSON type (as in the shapes) of a derived key's type expression.
+
+    An expression is a JSON type (``int``, ``float``, ``str``, ``bool``, ``list``,
+    ``object``, ``any``), ``id`` (a lowercase slug), a kind (``scores``: its
+    records as printed), a class of :mod:`genai_cli.schema` (``Quantity``),
+    ``list[T]``, or ``T?`` (or null):
+
+    >>> [json_type(t) for t in ("bool?", "list[offerings]", "Quantity?", "id", "scores")]
+    ['bool', 'list', 'object', 'str', 'object']
+    """
+    expr = expr.removesuffix("?")
+    if expr.startswith("list["):
+        return "list"
+    if expr == "id":
+        return "str"
+    if expr in KINDS or expr[:1].isupper():
+        return "object"
+    return expr
 
 
 def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
@@ -334,6 +359,7 @@ KINDS: dict[str, Kind] = {
             refs=(Ref("parent", "vendors"),),
             columns=("id", "name", "name_zh", "type", "founded", "parent"),
             sort="name",
+            related=(("models", "list[id]"), ("events", "list[events]")),
             command="vendors list",
             show="vendors show",
         ),
@@ -360,11 +386,12 @@ KINDS: dict[str, Kind] = {
             ),
             sort="released",
             derived=(
-                ("parameters_detail", "parameters", "object"),
-                ("offerings", None, "list"),
-                ("claims", None, "list"),
-                ("conflicts", None, "list"),
+                ("parameters_detail", "parameters", "Quantity?"),
+                ("offerings", None, "list[offerings]"),
+                ("claims", None, "list[claims]"),
+                ("conflicts", None, "list[conflicts]"),
             ),
+            related=(("scores", "list[scores]"), ("events", "list[events]")),
             detail=("offerings", "claims", "conflicts"),
             output=_model_output,
             command="models list",
@@ -377,6 +404,7 @@ KINDS: dict[str, Kind] = {
             search=("name", "aliases", "description", "category"),
             columns=("id", "name", "category", "metric", "unit"),
             sort="name",
+            related=(("scores", "list[scores]"),),
             command="benchmarks list",
             show="benchmarks show",
         ),
@@ -393,7 +421,7 @@ KINDS: dict[str, Kind] = {
                 Ref("opponent", "models"),
             ),
             columns=("model", "benchmark", "value", "unit", "setting", "reported_by"),
-            derived=(("setting_detail", None, "object"), ("third_party", None, "bool")),
+            derived=(("setting_detail", None, "SettingDetail?"), ("third_party", None, "bool?")),
             output=_score_output,
             title=_score_title,
             searched=False,
@@ -420,7 +448,8 @@ KINDS: dict[str, Kind] = {
             search=("name", "aliases", "description", "authors"),
             columns=("id", "name", "year", "models", "description"),
             sort="year",
-            derived=(("models", None, "list"),),
+            derived=(("models", None, "list[id]"),),
+            related=(("events", "list[events]"),),
             output=_architecture_output,
             command="architectures list",
             show="architectures show",
@@ -574,8 +603,11 @@ def kind_of(name: str) -> Kind:
     for kind in KINDS.values():
         if key in kind.aliases:
             return kind
-    from .errors import UsageError
+    from .errors import UsageError, closest
 
+    near = closest(key, [a for kind in KINDS.values() for a in kind.aliases])
+    if near:
+        raise UsageError(f"unknown kind {name!r}; did you mean {' or '.join(near)}?")
     raise UsageError(f"unknown kind {name!r}; expected one of: {', '.join(KINDS)}")
 
 
