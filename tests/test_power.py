@@ -163,10 +163,17 @@ def test_export_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_schema_of_every_kind() -> None:
     doc = json.loads(run_fast("schema").stdout)
     assert set(doc) >= {"model", "vendor", "score", "event", "source", "dataset"}
-    model = json.loads(run_fast("schema", "model").stdout)
+    model = json.loads(run_fast("schema", "--input", "model").stdout)  # a data file's record
     assert model["additionalProperties"] is False
     assert set(model["required"]) == {"id", "name", "vendor", "sources"}
     assert "pattern" in model["properties"]["released"]["anyOf"][0]
+    printed = json.loads(run_fast("schema", "model").stdout)  # what genai prints: every key
+    assert printed["additionalProperties"] is False
+    assert set(printed["required"]) >= {
+        *("id", "name", "vendor", "aliases", "released", "domain", "modalities", "parameters"),
+        *("context_window", "training_tokens", "open_weights", "pricing", "corrections"),
+        *("sources", "parameters_detail"),
+    }
     assert (
         yaml.safe_load(run_typer("schema", "vendors", "--format", "yaml").stdout)["title"]
         == "Vendor"

@@ -299,6 +299,7 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
                     "id": entry["id"],
                     "provider": entry["provider"],
                     "key": entry["key"],
+                    "note": None,  # the full shape of an external id, as printed
                 }
                 for doc, entry, _ in members
             ],

@@ -192,10 +192,12 @@ class Kind:
     ``names``: the fields look-up matches (besides the id); ``search``: the
     fields ``genai search`` reads; ``columns``: what a list shows by default;
     ``derived``: output keys computed from the record, each ``(key, after, type)``:
-    after the field it follows (``None``: at the end), of a JSON type as in the
-    shapes (``int``, ``str``, ``bool``, ``list``, ``object``...); ``output``: the
-    function that computes them; ``searched``: whether ``genai search`` looks
-    at this kind unless ``--kind`` asks for others; ``command`` and ``show``:
+    after the field it follows (``None``: at the end), of a type expression
+    (:func:`json_type`: ``bool?``, ``list[id]``, ``Quantity?``, ``list[offerings]``),
+    which ``genai schema`` prints; ``output``: the function that computes them;
+    ``related``: the keys ``show`` adds, each ``(key, type)`` (related records);
+    ``searched``: whether ``genai search`` looks at this kind unless ``--kind``
+    asks for others; ``command`` and ``show``:
     the paths of the commands that list the kind and show one record;
     ``detail``: keys that a list leaves out unless ``--fields`` names them
     (``show``, export and SQL have them); ``bundled``: whether the dataset
@@ -218,6 +220,7 @@ class Kind:
         sort: str | None = None,
         then: str = "id",
         derived: tuple[tuple[str, str | None, str], ...] = (),
+        related: tuple[tuple[str, str], ...] = (),
         output: Callable[[Records, dict[str, Any], bool], dict[str, Any]] | None = None,
         title: Callable[[Mapping[str, Any]], str] | None = None,
         searched: bool = True,
@@ -242,6 +245,7 @@ class Kind:
         self.sort = sort
         self.then = then
         self.derived = derived
+        self.related = related
         self._output = output
         self._title = title
         self.searched = searched
@@ -269,7 +273,7 @@ class Kind:
     def types(self, shapes: Mapping[str, Any]) -> dict[str, str]:
         """The JSON type of every output key."""
         types = dict(shapes[self.schema]["types"])
-        types.update({key: t for key, _, t in self.derived})
+        types.update({key: json_type(t) for key, _, t in self.derived})
         return types
 
     def output(self, cat: Records, full: dict[str, Any], detail: bool = True) -> dict[str, Any]:
@@ -290,6 +294,27 @@ class Kind:
 
 
 # --------------------------------------------------------------------------- derived keys
+
+
+def json_type(expr: str) -> str:
+    """The JSON type (as in the shapes) of a derived key's type expression.
+
+    An expression is a JSON type (``int``, ``float``, ``str``, ``bool``, ``list``,
+    ``object``, ``any``), ``id`` (a lowercase slug), a kind (``scores``: its
+    records as printed), a class of :mod:`genai_cli.schema` (``Quantity``),
+    ``list[T]``, or ``T?`` (or null):
+
+    >>> [json_type(t) for t in ("bool?", "list[offerings]", "Quantity?", "id", "scores")]
+    ['bool', 'list', 'object', 'str', 'object']
+    """
+    expr = expr.removesuffix("?")
+    if expr.startswith("list["):
+        return "list"
+    if expr == "id":
+        return "str"
+    if expr in KINDS or expr[:1].isupper():
+        return "object"
+    return expr
 
 
 def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
@@ -345,15 +370,26 @@ def _architecture_output(cat: Records, full: dict[str, Any], detail: bool) -> di
 
 
 def _vendor_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str, Any]:
-    """``models``: the ids of the models it built, alone or as a partner (not those
-    of the vendors it owns: ``vendors show`` and ``models list --vendor`` add those)."""
-    vid = full["id"]
+    """``models``: the ids of the models it or a vendor it owns (its ``parent``
+    chain) built, alone or as a partner — as ``vendors show`` and ``models list
+    --vendor`` count them (Google's include Google DeepMind's)."""
+    parents = {v["id"]: v.get("parent") for v in cat.compact("vendors")}
+
+    def owned(vid: str | None) -> bool:
+        seen: set[str] = set()
+        while vid is not None and vid not in seen:
+            if vid == full["id"]:
+                return True
+            seen.add(vid)
+            vid = parents.get(vid)
+        return False
+
     return {
         **full,
         "models": [
             m["id"]
             for m in cat.compact("models")
-            if m["vendor"] == vid or vid in m.get("partners", ())
+            if owned(m["vendor"]) or any(owned(p) for p in m.get("partners", ()))
         ],
     }
 
@@ -404,8 +440,9 @@ KINDS: dict[str, Kind] = {
             refs=(Ref("parent", "vendors"),),
             columns=("id", "name", "name_zh", "type", "founded", "parent", "models"),
             sort="name",
-            derived=(("models", None, "list"),),
+            derived=(("models", None, "list[id]"),),
             output=_vendor_output,
+            related=(("models", "list[id]"), ("events", "list[events]")),
             command="vendors list",
             show="vendors show",
         ),
@@ -432,11 +469,12 @@ KINDS: dict[str, Kind] = {
             ),
             sort="released",
             derived=(
-                ("parameters_detail", "parameters", "object"),
-                ("offerings", None, "list"),
-                ("claims", None, "list"),
-                ("conflicts", None, "list"),
+                ("parameters_detail", "parameters", "Quantity?"),
+                ("offerings", None, "list[offerings]"),
+                ("claims", None, "list[claims]"),
+                ("conflicts", None, "list[conflicts]"),
             ),
+            related=(("scores", "list[scores]"), ("events", "list[events]")),
             detail=("offerings", "claims", "conflicts"),
             output=_model_output,
             command="models list",
@@ -449,6 +487,7 @@ KINDS: dict[str, Kind] = {
             search=("name", "aliases", "description", "category"),
             columns=("id", "name", "category", "metric", "unit"),
             sort="name",
+            related=(("scores", "list[scores]"),),
             command="benchmarks list",
             show="benchmarks show",
         ),
@@ -465,7 +504,7 @@ KINDS: dict[str, Kind] = {
                 Ref("opponent", "models"),
             ),
             columns=("model", "benchmark", "value", "unit", "setting", "reported_by"),
-            derived=(("setting_detail", None, "object"), ("third_party", None, "bool")),
+            derived=(("setting_detail", None, "SettingDetail?"), ("third_party", None, "bool?")),
             output=_score_output,
             title=_score_title,
             searched=False,
@@ -493,7 +532,8 @@ KINDS: dict[str, Kind] = {
             search=("name", "aliases", "description", "authors"),
             columns=("id", "name", "year", "models", "description"),
             sort="year",
-            derived=(("models", None, "list"),),
+            derived=(("models", None, "list[id]"),),
+            related=(("events", "list[events]"),),
             output=_architecture_output,
             command="architectures list",
             show="architectures show",

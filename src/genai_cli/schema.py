@@ -2,9 +2,11 @@
 
 These models describe the *data files* (bundled YAML and a user's YAML/JSON).
 They are used at build time, by ``genai validate``, when a user data folder is
-loaded, and by ``genai schema``. The CLI's read-only fast path never imports
-this module: it reads records that were validated here when the bundled data
-was built (see ``genai_cli.build``).
+loaded, and by ``genai schema`` (:mod:`genai_cli.jsonschemas`: in pydantic's
+validation mode they give the data-file schema, with the shorthands a file may
+write; in serialization mode, the records genai prints). The CLI's read-only
+fast path never imports this module: it reads records that were validated here
+when the bundled data was built (see ``genai_cli.build``).
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from . import parsing as values
 from .registry import SCHEMAS
@@ -30,6 +35,32 @@ def _year_as_text(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
         return f"{value:04d}"
     return value
+
+
+class InFiles:
+    """A shorthand a data file may also write for a value (a before-validator turns
+    it into the value): the data-file schema (``genai schema --input``, pydantic's
+    validation mode) accepts it; what genai prints (serialization mode) never has it."""
+
+    mode = "validation"
+
+    def __init__(self, also: dict[str, Any]) -> None:
+        self.also = also
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        if handler.mode == self.mode:
+            return {"anyOf": [schema, self.also]}
+        return schema
+
+
+class Printed(InFiles):
+    """A value genai may print that a data file may not write (what an import makes):
+    the schema of printed records (serialization mode) allows it, the data-file one not."""
+
+    mode = "serialization"
 
 
 # Patterns, not Python validators: pydantic-core checks them in Rust, which
@@ -43,6 +74,7 @@ PartialDate = Annotated[
         description="ISO 8601 date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD",
         examples=["2015", "2023-07", "2023-03-14"],
     ),
+    InFiles({"type": "integer", "minimum": 1, "maximum": 9999, "description": "a year"}),
 ]
 Id = Annotated[
     str,
@@ -148,6 +180,17 @@ class Source(Record):
     ref: Id | None = Field(None, description="id of the registry entry this source expands")
     note: str | None = None
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        if handler.mode == "validation":  # a data file may name a registry entry instead
+            target = handler.resolve_ref_schema(schema)
+            target.pop("required", None)
+            target["anyOf"] = [{"required": ["title"]}, {"required": ["ref"]}]
+        return schema
+
 
 Sources = Annotated[list[Source], Field(min_length=1)]
 
@@ -224,8 +267,8 @@ class Quantity(Record):
     """
 
     state: Literal["exact", "range", "lower_bound", "undisclosed"]
-    min: Annotated[int, Field(ge=0)] | None = None
-    max: Annotated[int, Field(ge=0)] | None = None
+    min: Annotated[int, Field(ge=0)] | None = Field(None, description="an absolute count")
+    max: Annotated[int, Field(ge=0)] | None = Field(None, description="an absolute count")
     approximate: bool = False
     reported: str | None = None
     note: str | None = None
@@ -235,6 +278,22 @@ class Quantity(Record):
     def _shorthand(cls, data: Any) -> Any:
         return quantity_shorthand(data)
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        if handler.mode == "validation":  # a data file may write 175000000000, or min/max
+            target = handler.resolve_ref_schema(schema)
+            target.pop("required", None)
+            return {
+                "anyOf": [
+                    {"type": "integer", "minimum": 0, "description": "an exact count"},
+                    schema,
+                ]
+            }
+        return schema
+
     @model_validator(mode="after")
     def _consistent(self) -> Quantity:
         check_quantity(self.__dict__)
@@ -242,7 +301,7 @@ class Quantity(Record):
 
 
 class ContextWindow(Record):
-    tokens: Annotated[int, Field(gt=0)]
+    tokens: Annotated[int, Field(gt=0)] = Field(description="tokens")
     variant: Text = Field(description="which model version or tier this window belongs to")
     status: Literal["standard", "preview", "research"] = "standard"
     reported: str | None = None
@@ -293,6 +352,17 @@ class Financial(Record):
     sources: Sources
 
 
+class SettingDetail(Record):
+    """An evaluation setting, parsed (:func:`genai_cli.parsing.parse_setting`): what a
+    printed score's ``setting_detail`` holds (never written in a data file)."""
+
+    shots: int | None = Field(description="the number of examples shown; null when not given")
+    cot: bool = Field(description="chain-of-thought prompting")
+    aggregation: str | None = Field(description="how samples are combined: maj1@32, pass@1")
+    samples: int | None = Field(description="samples drawn per question (the @N)")
+    variable_shots: bool = Field(description="the number of shots varies by task")
+
+
 # --------------------------------------------------------------------------- kinds
 
 
@@ -318,7 +388,10 @@ class Vendor(Record):
 class Model(Record):
     id: Id
     name: Text
-    vendor: Id
+    vendor: Annotated[
+        Id,
+        Printed({"type": "null", "description": "a model only catalogs know, maker not named"}),
+    ]
     partners: list[Id] = Field(default_factory=list, description="co-developing vendors")
     aliases: list[Text] = Field(default_factory=list)
     family: Id | None = Field(None, description="the model this one is a size or version of")
@@ -336,18 +409,25 @@ class Model(Record):
     architecture: list[Id] = Field(default_factory=list)
     applications: str | None = Field(None, description="what the report says it is for")
     description: str | None = None
-    parameters: Quantity | None = None
+    parameters: Quantity | None = Field(
+        None,
+        description="the number of parameters; genai prints it only when exact or a range "
+        "(else null: parameters_detail keeps a lower bound or an undisclosed figure)",
+    )
     layers: Annotated[int, Field(gt=0)] | None = None
     embedding_dim: Annotated[int, Field(gt=0)] | None = None
-    context_window: Annotated[int, Field(gt=0)] | None = None
+    context_window: Annotated[int, Field(gt=0)] | None = Field(None, description="tokens")
     context_windows: list[ContextWindow] = Field(default_factory=list)
     max_input_tokens: Annotated[int, Field(gt=0)] | None = Field(
-        None, description="the longest prompt, where a source gives it apart from the window"
+        None,
+        description="the longest prompt (tokens), where a source gives it apart from the window",
     )
     max_output_tokens: Annotated[int, Field(gt=0)] | None = Field(
-        None, description="the longest reply it can write in one call"
+        None, description="the longest reply it can write in one call (tokens)"
     )
-    training_tokens: Annotated[int, Field(gt=0)] | None = None
+    training_tokens: Annotated[int, Field(gt=0)] | None = Field(
+        None, description="tokens it was trained on"
+    )
     training_method: list[Text] = Field(default_factory=list)
     features: list[Text] = Field(default_factory=list)
     knowledge_cutoff: PartialDate | None = None
@@ -461,7 +541,7 @@ class MarketFigure(Record):
     metric: Text = "AI market size"
     region: Text
     year: PartialDate
-    amount: Annotated[int, Field(gt=0)]
+    amount: Annotated[int, Field(gt=0)] = Field(description="an absolute amount of currency")
     currency: Literal["USD", "CNY"]
     status: Literal["actual", "forecast"]
     cagr: float | None = Field(None, description="compound annual growth rate, percent")
@@ -541,9 +621,9 @@ class Offering(Record):
     pricing: dict[str, float] | None = Field(
         None, description="USD per 1M tokens: input, output, cache_read, cache_write"
     )
-    context_window: int | None = None
-    max_input_tokens: int | None = None
-    max_output_tokens: int | None = None
+    context_window: int | None = Field(None, description="tokens")
+    max_input_tokens: int | None = Field(None, description="tokens")
+    max_output_tokens: int | None = Field(None, description="tokens")
     deprecation_date: PartialDate | None = None
     mode: str | None = None
     url: str | None = None
@@ -605,12 +685,6 @@ RULES: dict[str, tuple[Any, Any]] = {
 
 CLASSES: dict[str, type[Record]] = {kind: globals()[name] for kind, name in SCHEMAS.items()}
 """Kind -> its schema class, as the registry names them."""
-
-
-def json_schema(kind: str) -> dict[str, Any]:
-    schema = CLASSES[kind].model_json_schema()
-    schema["$id"] = f"https://genai-cli.invalid/schema/{kind}.json"
-    return schema
 
 
 def _type_name(annotation: Any) -> str:

@@ -691,17 +691,28 @@ def schema_(
             autocompletion=completion.kinds,
         ),
     ] = None,
+    input: Annotated[
+        bool,
+        typer.Option(
+            "--input", help="The schema of a data file's record (what your YAML must be)."
+        ),
+    ] = False,
     format: Annotated[
         Literal["json", "yaml"], typer.Option("--format", "-f", help="Output format.")
     ] = "json",
     json: JsonOpt = False,
 ) -> None:
-    """Print the JSON Schema of each kind of record (generated from the pydantic models).
+    """Print the JSON Schema of what genai prints of each kind of record.
+
+    Every record that --json, show or export prints validates against its
+    kind's schema (--fields prints some of its keys). With --input, the
+    stricter schema of a record in a data file: no derived keys, and only what
+    identifies a record and its sources required.
 
     [bold]Examples[/bold]
 
       genai schema model
-      genai schema --format yaml
+      genai schema --input model --format yaml
     """
 
 
