@@ -4,12 +4,19 @@ The one way genai writes anything: exports, imported catalogs, the user-data
 cache and the build. The content goes to a temporary sibling first (same
 folder, so the rename is atomic on POSIX), which is renamed over the target
 only once it is complete; on any failure, Ctrl-C included, the temporary is
-removed and the target is untouched. New files get the mode a plain ``open``
-would give them under the user's umask.
+removed and the target is untouched. A rename only ever replaces a regular
+file (or, for a folder, a real folder): never a symlink, device, FIFO or
+socket. What is written gets the mode a plain ``open`` would give a new
+file under the user's umask (``0o666 & ~umask``, folders ``0o777 & ~umask``),
+a replaced file included.
+
+:func:`write_through` is the other way, for streams (a FIFO, ``/dev/null``, a
+terminal): the bytes are written into the open stream, nothing is renamed.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -17,66 +24,184 @@ import tempfile
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
 
-def _umask_mode(full: int) -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return full & ~mask
-
-
-def is_replaceable(target: Path, *, folder: bool = False) -> bool:
-    """True when ``target`` is absent or something a rename may replace: a regular
-    file (or, with ``folder``, a real folder) — never a symlink, device or FIFO."""
+def umask() -> int:
+    """The process's umask: from ``/proc/self/status`` where Linux gives it (without
+    changing it), else set and restored at once."""
     try:
-        st = os.lstat(target)
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def umask_mode(full: int) -> int:
+    """``full`` (``0o666`` for a file, ``0o777`` for a folder) under the umask."""
+    return full & ~umask()
+
+
+def what_is(target: Path | str, *, follow: bool = False) -> str:
+    """What ``target`` names: ``missing``, ``file``, ``folder``, ``symlink``, ``FIFO``,
+    ``character device``, ``block device``, ``socket`` or ``special file``.
+    ``follow``: of a symlink, what it points to (``missing`` when it dangles)."""
+    try:
+        st = os.stat(target) if follow else os.lstat(target)
     except FileNotFoundError:
-        return True
-    if stat.S_ISREG(st.st_mode):
-        return True
-    return folder and stat.S_ISDIR(st.st_mode)
+        return "missing"
+    mode = st.st_mode
+    for test, name in (
+        (stat.S_ISREG, "file"),
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISLNK, "symlink"),
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    ):
+        if test(mode):
+            return name
+    return "special file"
 
 
-def write_atomically(target: Path, write: Callable[[Path], None], *, folder: bool = False) -> None:
-    """Call ``write(tmp)`` on a temporary sibling of ``target``, then rename it over.
+STREAMS = ("FIFO", "character device")
+"""What :func:`write_through` writes into: a pipe or a device like ``/dev/null``."""
 
-    ``folder``: the temporary is a folder (``write`` fills it) and may replace
-    an existing folder. The caller decides whether replacing is allowed; this
-    refuses to rename over anything but a regular file or, with ``folder``, a
-    folder (:class:`IsADirectoryError` / :class:`FileExistsError`).
-    """
+
+def _stage(target: Path, write: Callable[[Path], None], folder: bool) -> str:
+    """A complete temporary sibling of ``target``, filled by ``write``."""
     parent = target.parent
     prefix = f".{target.name}."
     if folder:
         tmp = tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=parent)
-        os.chmod(tmp, _umask_mode(0o777))
+        os.chmod(tmp, umask_mode(0o777))
     else:
         fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=parent)
         os.close(fd)
-        os.chmod(tmp, _umask_mode(0o666))
-    old: str | None = None
+        os.chmod(tmp, umask_mode(0o666))  # mkstemp's is 0o600
     try:
         write(type(target)(tmp))
-        if not is_replaceable(target, folder=folder):
-            raise FileExistsError(f"{target} is not a regular file; not replacing it")
-        if os.path.isdir(target) and not os.path.islink(target):
-            if not folder:
-                raise IsADirectoryError(f"{target} is a folder")
-            old = tempfile.mkdtemp(prefix=prefix, suffix=".old", dir=parent)
-            os.rmdir(old)
-            os.replace(target, old)
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp
+
+
+def _remove(path: str) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    elif os.path.lexists(path):
+        os.unlink(path)
+
+
+def _commit(tmp: str, target: Path, folder: bool, replace: bool) -> str | None:
+    """Rename ``tmp`` over ``target``; the folder it replaced, moved aside (or ``None``)."""
+    found = what_is(target)
+    if found not in ("missing", "file", "folder"):
+        raise FileExistsError(f"{target} is a {found}; not replacing it")
+    if found == "folder" and not folder:
+        raise IsADirectoryError(f"{target} is a folder")
+    if found == "file" and folder:
+        raise NotADirectoryError(f"{target} is a file")
+    if not replace and found != "missing":
+        raise FileExistsError(errno.EEXIST, "exists", str(target))
+    if not replace and not folder:
+        # create, never replace: link(2) fails if anything appeared at target since
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+        except OSError:
+            pass  # no hard links here (some file systems): checked just above
+        else:
+            os.unlink(tmp)
+            return None
+    old: str | None = None
+    if found == "folder":
+        old = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+        os.rmdir(old)
+        os.replace(target, old)
+    try:
         os.replace(tmp, target)
     except BaseException:
-        if os.path.isdir(tmp):
-            shutil.rmtree(tmp, ignore_errors=True)
-        elif os.path.lexists(tmp):
-            os.unlink(tmp)
         if old is not None and not os.path.lexists(target):
             os.replace(old, target)  # put the previous folder back
-            old = None
+        raise
+    return old
+
+
+def write_atomically(
+    target: Path, write: Callable[[Path], None], *, folder: bool = False, replace: bool = True
+) -> None:
+    """Call ``write(tmp)`` on a temporary sibling of ``target``, then rename it over.
+
+    ``folder``: the temporary is a folder (``write`` fills it) and may replace
+    an existing folder. ``replace=False``: only create ``target`` (whatever
+    appears there meanwhile is kept: :class:`FileExistsError`). The caller
+    decides whether replacing is allowed; this refuses to rename over anything
+    but a regular file or, with ``folder``, a folder (:class:`FileExistsError`,
+    :class:`IsADirectoryError`, :class:`NotADirectoryError`).
+    """
+    write_all_atomically([(target, write, folder, replace)])
+
+
+def write_all_atomically(
+    items: Sequence[tuple[Path, Callable[[Path], None], bool, bool]],
+) -> None:
+    """:func:`write_atomically` for several targets, ``(target, write, folder,
+    replace)``, that belong together (a database and its metadata): every
+    temporary is complete before the first is renamed, so a failed write leaves
+    all of them as they were."""
+    staged: list[tuple[str, Path, bool, bool]] = []
+    moved: list[str] = []
+    try:
+        for target, write, folder, replace in items:
+            staged.append((_stage(target, write, folder), target, folder, replace))
+        for tmp, target, folder, replace in staged:
+            old = _commit(tmp, target, folder, replace)
+            if old is not None:
+                moved.append(old)
+    except BaseException:
+        for tmp, _, _, _ in staged:
+            _remove(tmp)
         raise
     finally:
-        if old is not None:
+        for old in moved:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def write_through(target: Path | str, data: bytes, *, follow: bool = False) -> None:
+    """Write ``data`` into the stream ``target`` names (a FIFO or a character device
+    such as ``/dev/null`` or a terminal), opened for writing and never renamed
+    over or truncated. ``follow``: ``target`` may be a symlink to the stream.
+    Anything else (it changed since it was looked at) is refused with
+    :class:`FileExistsError` before a byte is written."""
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags)
+    try:
+        found = _fd_kind(fd)
+        if found not in STREAMS:
+            raise FileExistsError(f"{target} is a {found}; not writing into it")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _fd_kind(fd: int) -> str:
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    return "file" if stat.S_ISREG(mode) else "special file"

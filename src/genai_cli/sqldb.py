@@ -69,16 +69,37 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def foreign_keys(table: str) -> dict[str, str]:
+    """Column -> the table it references (by ``id``), from the registry's refs: every
+    reference that holds one id. A list of ids (``partners``, ``based_on``...) is
+    JSON text, which a foreign key cannot describe; query it with ``json_each``."""
+    kind = R.KINDS.get(table)
+    if kind is None:
+        return {}
+    return {
+        ref.field: R.KINDS[ref.target].table
+        for ref in kind.refs
+        if not ref.many and R.KINDS[ref.target].key == ("id",)
+    }
+
+
 def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
-    """Create and fill every table in ``conn``."""
+    """Create and fill every table in ``conn``: an ``id`` primary key where the kind
+    has one, a foreign key (``REFERENCES table(id)``) for every single-id reference."""
     types = column_types(cat)
     for table, (columns, rows) in table_rows(cat).items():
+        kind = R.KINDS.get(table)
+        refs = foreign_keys(table)
         decl = []
         for col in columns:
             aff = types[table].get(col, "")
-            kind = R.KINDS.get(table)
             pk = " PRIMARY KEY" if col == "id" and kind is not None and kind.key == ("id",) else ""
             decl.append(f"{_quote(col)} {aff}{pk}".rstrip())
+        decl.extend(
+            f"FOREIGN KEY ({_quote(col)}) REFERENCES {_quote(target)} ({_quote('id')})"
+            for col, target in refs.items()
+            if col in columns
+        )
         conn.execute(f"CREATE TABLE {_quote(table)} ({', '.join(decl)})")
         marks = ", ".join("?" for _ in columns)
         conn.executemany(
@@ -86,6 +107,122 @@ def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
             ([_cell(r.get(c)) for c in columns] for r in rows),
         )
     conn.commit()
+
+
+def _license() -> tuple[str | None, str | None]:
+    """The licence the data ships under: the package's (``License-Expression``)."""
+    try:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        found = metadata("genai-cli").get_all("License-Expression") or []
+    except (ImportError, PackageNotFoundError):
+        return None, None
+    if not found:
+        return None, None
+    expr = str(found[0])
+    single = all(c.isalnum() or c in ".-+" for c in expr)
+    return expr, f"https://spdx.org/licenses/{expr.rstrip('+')}.html" if single else None
+
+
+def _first_paragraph(doc: str | None) -> str:
+    text = (doc or "").strip().split("\n\n", 1)[0]
+    return " ".join(text.replace("``", "`").split())
+
+
+def _column_description(
+    col: str, json_type: str | None, described: str | None, ref: tuple[str, bool] | None
+) -> str:
+    """What a column holds: its label, the schema's description and, for a reference
+    or JSON text, what it points to or how it is stored."""
+    text = R.field(col).label
+    generic = ref is not None and described == "lowercase slug"  # the Id type's own
+    if described and not generic:
+        if len(described) > 1 and not described[1].isupper():  # "A count" -> "a count"
+            described = described[0].lower() + described[1:]
+        text += f": {described}"
+    if ref is not None:
+        target, many = ref
+        note = f"a JSON list of {target} ids" if many else f"references {target}.id"
+    elif json_type == "list":
+        note = "a JSON list"
+    elif json_type == "object":
+        note = "a JSON object"
+    else:
+        return text
+    return f"{text} ({note})"
+
+
+def datasette_metadata(cat: Catalog, database: str) -> dict[str, Any]:
+    """A datasette metadata document (https://docs.datasette.io/en/stable/metadata.html)
+    for the export named ``database`` (its file name without the suffix): the
+    dataset's title, description, source and licence, and a description of every
+    table and column, from the registry and the schema's field descriptions.
+    Imports pydantic (the schema)."""
+    from . import schema
+
+    d = cat.manifest()
+    description = d.get("description") or ""
+    extra = []
+    if cat.user_files:
+        n = len(cat.user_files)
+        extra.append(f"{n} user file{'s' if n != 1 else ''}")
+    if cat.imported:
+        extra.append("the catalogs " + ", ".join(cat.imported))
+    if extra:
+        description = f"{description} This export adds {' and '.join(extra)}.".strip()
+    publisher = d.get("publisher_en") or d["publisher"]
+    if d.get("publisher_en") and d["publisher_en"] != d["publisher"]:
+        publisher = f"{d['publisher_en']} ({d['publisher']})"
+    title = d.get("title_en") or d["title"]
+    license_name, license_url = d.get("license"), d.get("license_url")
+    if not license_name:
+        license_name, license_url = _license()
+    doc: dict[str, Any] = {
+        "title": title,
+        "description": description,
+        "source": f"{publisher}: {d['title']} ({d['date']})",
+        "source_url": d.get("url"),
+        "license": license_name,
+        "license_url": license_url,
+    }
+    doc = {k: v for k, v in doc.items() if v}
+    tables: dict[str, Any] = {}
+    json_types = {k.table: k.types(cat.shapes) for k in R.KINDS.values()}
+    json_types[R.SINGLETON] = dict(cat.shapes[R.SCHEMAS[R.SINGLETON]]["types"])
+    for table, (columns, _) in table_rows(cat).items():
+        kind = R.KINDS.get(table)
+        cls = getattr(schema, R.SCHEMAS[table])
+        fields = cls.model_fields
+        nested = cat.shapes[R.SCHEMAS[table]].get("nested", {})
+        refs: dict[str, tuple[str, bool]] = {}
+        if kind is not None:
+            refs = {r.field: (R.KINDS[r.target].table, r.many) for r in kind.refs}
+        if kind is None:
+            about = f"{_first_paragraph(cls.__doc__)} One row."
+        else:
+            what = _first_paragraph(cls.__doc__) or f"The {kind.name.replace('_', ' ')}."
+            about = f"{what} One row per {kind.singular.replace('_', ' ')}"
+            about += f" (`genai {kind.command}`)." if kind.command else "."
+        entry: dict[str, Any] = {
+            "description": about,
+            "columns": {
+                col: _column_description(
+                    col,
+                    json_types[table].get(col),
+                    (fields[col].description if col in fields else None)
+                    or (
+                        _first_paragraph(getattr(schema, nested[col][0]).__doc__).rstrip(".")
+                        if col in nested
+                        else None
+                    ),
+                    refs.get(col),
+                )
+                for col in columns
+            },
+        }
+        tables[table] = entry
+    doc["databases"] = {database: {"tables": tables}}
+    return doc
 
 
 _READ_ACTIONS = {

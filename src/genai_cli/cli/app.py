@@ -665,17 +665,29 @@ def export_(
             "--format", "-f", help="json, yaml, csv (a folder, one file per kind) or sqlite."
         ),
     ],
-    out: Annotated[str, typer.Option("--out", "-o", metavar="PATH", help="Where to write.")],
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    out: Annotated[
+        str,
+        typer.Option(
+            "--out", "-o", metavar="PATH", help="Where to write; - is stdout (json, yaml)."
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace PATH if it is a file (or a csv export).")
+    ] = False,
 ) -> None:
     """Export the whole dataset (with your data, if any).
 
-    Never overwrites PATH without --force; writes a temporary file and renames
-    it, so an interrupted export leaves nothing half-written.
+    Never overwrites PATH without --force, and never replaces a symlink, a
+    device or a folder that is not a csv export; a FIFO or /dev/null is
+    written into. Writes a temporary file and renames it, so an interrupted
+    export leaves nothing half-written. sqlite also writes a datasette
+    metadata file beside the database (genai.db -> genai.metadata.json).
 
     [bold]Examples[/bold]
 
       genai export --format sqlite --out genai.db && sqlite3 genai.db .tables
+      datasette genai.db --metadata genai.metadata.json
+      genai export --format json --out - | jq '.models | length'
       genai export --format csv --out genai-csv/
     """
 

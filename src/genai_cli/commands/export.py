@@ -1,16 +1,49 @@
-"""``genai export``: the whole dataset as JSON, YAML, CSV (a folder) or SQLite."""
+"""``genai export``: the whole dataset as JSON, YAML, CSV (a folder) or SQLite.
+
+What ``--out PATH`` may name, and what happens to it:
+
+* ``-``: stdout, for json and yaml (csv is a folder and sqlite a database
+  file: refused, exit 2). A symlink to this process's own stdout
+  (``/dev/stdout``, ``/dev/fd/1``) is the same as ``-``.
+* nothing yet: created, through a temporary sibling renamed into place; the
+  file gets ``0o666 & ~umask`` (a csv folder ``0o777 & ~umask``).
+* a regular file: refused without ``--force``; with it, replaced atomically
+  (temporary sibling + rename; a failed export leaves it as it was), with
+  the umask's mode like a new one. csv refuses a file (it writes a folder).
+* a folder: json, yaml and sqlite refuse it. csv replaces it with ``--force``
+  only if it holds nothing but a previous csv export (``models.csv``, ...):
+  a folder with anything else in it is never deleted.
+* a stream (a FIFO, or a character device such as ``/dev/null`` or a
+  terminal), or a symlink to one: written through (opened and written,
+  never renamed over), with or without ``--force``, since nothing is
+  replaced (as a shell's ``noclobber`` allows ``> /dev/null``). csv refuses.
+* any other symlink: refused, ``--force`` or not. A symlink is never
+  replaced by a file, and never followed into replacing what it points to.
+* a block device or a socket: refused.
+
+``-f sqlite -o genai.db`` also writes ``genai.metadata.json`` beside it, a
+datasette metadata file (``datasette genai.db -m genai.metadata.json``) under
+the same rules as the database (it is a regular file or nothing); the two are
+written together, so a failed export leaves both as they were. A database
+written into a stream has no metadata file.
+"""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from .. import registry as R
-from ..atomic import write_atomically
+from ..atomic import STREAMS, what_is, write_all_atomically, write_through
 from ..errors import GenaiError, UsageError
 from ..output.result import Result
 from .context import Ctx
+
+FORMATS = ("json", "yaml", "csv", "sqlite")
+TO_STDOUT = ("json", "yaml")
 
 
 def export_document(ctx: Ctx) -> dict[str, Any]:
@@ -27,63 +60,219 @@ def export_document(ctx: Ctx) -> dict[str, Any]:
     return doc
 
 
-def _claim(target: Path, force: bool) -> None:
-    if target.exists() or target.is_symlink():
-        if not force:
-            raise GenaiError(f"{target} exists; use --force to replace it")
-        if target.is_dir() and not target.is_symlink():
-            return  # replaced after the new one is complete
-    elif not target.parent.exists():
-        raise UsageError(f"--out: folder {target.parent} does not exist")
+def document_text(doc: dict[str, Any], export_format: str, *, ascii_only: bool = False) -> str:
+    """The JSON or YAML text of an export (``ascii_only``: non-ASCII escaped)."""
+    if export_format == "json":
+        return json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n"
+    if ascii_only:
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return str(yaml.dump(doc, Dumper=dumper, allow_unicode=False, sort_keys=False, width=100))
+    from ..output.render import to_yaml
+
+    return to_yaml(doc)
+
+
+def csv_files() -> set[str]:
+    """The files a csv export writes: one per table."""
+    return {f"{k.table}.csv" for k in R.KINDS.values()} | {f"{R.SINGLETON}.csv"}
+
+
+def metadata_path(target: Path) -> Path:
+    """Where the datasette metadata of the database ``target`` goes: ``genai.db`` ->
+    ``genai.metadata.json`` (datasette names the database after the file's stem)."""
+    return target.with_name(f"{target.stem or target.name}.metadata.json")
+
+
+def _is_stdout(target: Path) -> bool:
+    """True when ``target`` is this process's own stdout (``/dev/stdout``)."""
+    try:
+        a, b = os.stat(target), os.fstat(1)
+    except (OSError, ValueError):
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _csv_folder_problem(target: Path) -> str | None:
+    """Why the folder ``target`` is not a previous csv export (``None`` if it is)."""
+    expected = csv_files()
+    others = []
+    for entry in sorted(os.listdir(target)):
+        if entry not in expected or what_is(target / entry) != "file":
+            others.append(entry)
+    if not others:
+        return None
+    shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+    return f"{target} holds files a csv export does not write ({shown}); not replacing it"
+
+
+def plan(target: Path, export_format: str, force: bool) -> str:
+    """How to write ``target``: ``create``, ``replace`` (atomically), ``through`` (into
+    a stream), ``follow`` (into the stream a symlink points to) or ``stdout``.
+    Raises :class:`GenaiError` (refused) or :class:`UsageError`."""
+    try:
+        found = what_is(target)
+        if found == "symlink":
+            if _is_stdout(target):
+                if export_format not in TO_STDOUT:
+                    raise UsageError(
+                        f"--out {target}: stdout takes json or yaml "
+                        "(csv writes a folder, sqlite a database file)"
+                    )
+                return "stdout"
+            points_to = what_is(target, follow=True)
+            if points_to in STREAMS and export_format != "csv":
+                return "follow"
+            where = os.readlink(target)
+            raise GenaiError(
+                f"{target} is a symlink (to {where}); export never replaces a symlink "
+                "or writes through one to a file: name the file itself"
+            )
+        if found in STREAMS:
+            if export_format == "csv":
+                raise GenaiError(f"{target} is a {found}; csv writes a folder")
+            return "through"
+        if found == "missing":
+            if not target.parent.is_dir():
+                raise UsageError(f"--out: folder {target.parent} does not exist")
+            return "create"
+        if found == "file":
+            if export_format == "csv":
+                raise GenaiError(f"{target} is a file; csv writes a folder (one file per table)")
+            if not force:
+                raise GenaiError(f"{target} exists; use --force to replace it")
+            return "replace"
+        if found == "folder":
+            if export_format != "csv":
+                example = target / f"genai.{'db' if export_format == 'sqlite' else export_format}"
+                raise GenaiError(f"{target} is a folder; name a file in it, e.g. {example}")
+            if not force:
+                raise GenaiError(f"{target} exists; use --force to replace it")
+            problem = _csv_folder_problem(target)
+            if problem:
+                raise GenaiError(problem)
+            return "replace"
+        raise GenaiError(
+            f"{target} is a {found}; export writes files, folders (csv) and streams "
+            "(a FIFO, /dev/null)"
+        )
+    except OSError as exc:
+        raise GenaiError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _sqlite_bytes(cat: Any) -> bytes:
+    """The database file's bytes: the tables of ``genai sql``, built in memory."""
+    import sqlite3
+
+    from ..sqldb import fill
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        fill(conn, cat)
+        if hasattr(conn, "serialize"):
+            return bytes(conn.serialize())
+        import tempfile  # pragma: no cover - SQLite without sqlite3_serialize
+
+        with tempfile.TemporaryDirectory() as tmp:  # pragma: no cover
+            path = os.path.join(tmp, "genai.db")
+            disk = sqlite3.connect(path)
+            try:
+                conn.backup(disk)
+            finally:
+                disk.close()
+            with open(path, "rb") as fh:
+                return fh.read()
+    finally:
+        conn.close()
+
+
+def _stdout_text(ctx: Ctx, export_format: str) -> Result:
+    import sys
+
+    from ..output.terminal import is_utf8
+
+    encoding = getattr(sys.stdout, "encoding", None)
+    ascii_only = encoding is not None and not is_utf8(sys.stdout)
+    text = document_text(export_document(ctx), export_format, ascii_only=ascii_only)
+    return Result(data=None, layout=None, footer=False, text=text)
 
 
 def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
+    if export_format not in FORMATS:
+        raise UsageError(f"--format: expected json, yaml, csv or sqlite, got {export_format!r}")
+    if out == "-":
+        if export_format not in TO_STDOUT:
+            raise UsageError(
+                "--out -: stdout takes json or yaml (csv writes a folder, sqlite a database "
+                "file; name a path)"
+            )
+        return _stdout_text(ctx, export_format)
     target = Path(out)
-    _claim(target, force)
+    how = plan(target, export_format, force)
+    if how == "stdout":
+        return _stdout_text(ctx, export_format)
+    meta: Path | None = None
+    meta_how = "create"
+    if export_format == "sqlite" and how in ("create", "replace"):
+        meta = metadata_path(target)
+        meta_how = plan(meta, "json", force)
+        if meta_how not in ("create", "replace"):
+            raise GenaiError(f"{meta} is not a regular file; not writing the metadata there")
     cat = ctx.catalog
     try:
-        if export_format in ("json", "yaml"):
-            doc = export_document(ctx)
-
-            def write(tmp: Path) -> None:
-                if export_format == "json":
-                    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-                else:
-                    from ..output.render import to_yaml
-
-                    text = to_yaml(doc)
-                tmp.write_text(text, encoding="utf-8")
-
-            write_atomically(target, write)
-        elif export_format == "sqlite":
-            import sqlite3
-
-            from ..sqldb import fill
-
-            def write(tmp: Path) -> None:
-                conn = sqlite3.connect(tmp)
-                try:
-                    fill(conn, cat)
-                finally:
-                    conn.close()
-
-            write_atomically(target, write)
-        elif export_format == "csv":
+        if export_format == "csv":
             from ..output.render import to_csv
             from ..sqldb import table_rows
 
             tables = table_rows(cat)
 
-            def write(tmp: Path) -> None:
+            def write_csv(tmp: Path) -> None:
                 for name, (columns, rows) in tables.items():
                     body = to_csv([{c: r.get(c) for c in columns} for r in rows])
                     (tmp / f"{name}.csv").write_text(body, encoding="utf-8")
 
-            write_atomically(target, write, folder=True)
+            write_all_atomically([(target, write_csv, True, how == "replace")])
         else:
-            raise UsageError(f"--format: expected json, yaml, csv or sqlite, got {export_format!r}")
+            if export_format == "sqlite":
+                data = _sqlite_bytes(cat)
+            else:
+                data = document_text(export_document(ctx), export_format).encode("utf-8")
+            if how in ("through", "follow"):
+                write_through(target, data, follow=how == "follow")
+            else:
+                items = [(target, _bytes_writer(data), False, how == "replace")]
+                if meta is not None:
+                    from ..sqldb import datasette_metadata
+
+                    doc = datasette_metadata(cat, target.stem or target.name)
+                    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+                    items.append(
+                        (meta, _bytes_writer(text.encode("utf-8")), False, meta_how == "replace")
+                    )
+                write_all_atomically(items)
+    except FileExistsError as exc:
+        if exc.errno == errno.EEXIST and exc.filename:
+            raise GenaiError(f"{exc.filename} appeared meanwhile; not replacing it") from None
+        raise GenaiError(str(exc)) from None
     except OSError as exc:
         raise GenaiError(f"cannot write {target}: {exc.strerror or exc}") from None
     counts = cat.counts()
-    msg = f"wrote {target} ({export_format}: {sum(counts.values())} records in {len(counts)} kinds)"
-    return Result(data=None, layout=None, footer=False, messages=[msg], render=False)
+    messages = [
+        f"wrote {target} ({export_format}: {sum(counts.values())} records in {len(counts)} kinds)"
+    ]
+    if meta is not None:
+        import shlex
+
+        messages.append(
+            f"wrote {meta} (for datasette: datasette {shlex.quote(str(target))} "
+            f"-m {shlex.quote(str(meta))})"
+        )
+    return Result(data=None, layout=None, footer=False, messages=messages, render=False)
+
+
+def _bytes_writer(data: bytes) -> Any:
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    return write
