@@ -114,3 +114,16 @@ def test_coverage_counts(facts: list[dict[str, Any]]) -> None:
 def test_coverage_page_is_fresh(facts: list[dict[str, Any]]) -> None:
     expected = table.render(facts)
     assert table.DOC.read_text(encoding="utf-8") == expected, "run: python tests/coverage/table.py"
+
+
+def test_every_event_and_score_file_is_pinned_by_a_truth_suite() -> None:
+    """Each truth suite pins every event and score of the files it names (by id, with
+    a check that the file holds exactly those); together they name every file."""
+    here = Path(__file__).parent
+    suites = "".join(
+        (here / f).read_text(encoding="utf-8") for f in ("test_truth_a.py", "test_truth_b.py")
+    )
+    data = Path(__file__).parents[1] / "src" / "genai_cli" / "data"
+    for folder in ("events", "scores"):
+        for f in sorted((data / folder).glob("*.yaml")):
+            assert f'"{folder}/{f.name}"' in suites, f"{folder}/{f.name} is pinned by no suite"

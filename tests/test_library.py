@@ -126,3 +126,24 @@ def test_the_package_docstring_examples_run() -> None:
     import doctest
 
     assert doctest.testmod(genai_cli).failed == 0
+
+
+def test_every_record_says_what_it_rests_on(cat: Catalog) -> None:
+    registry = cat.by_id("sources")
+    for kind in R.LIST_KINDS:
+        for rec in cat.outputs(kind, cat.compact(kind)):
+            refs = {s["ref"] for s in rec["sources"]} - {"report", "fact-check"}
+            kinds = {registry[r]["kind"] for r in refs}
+            expected = (
+                "primary"
+                if kinds & {"paper", "blog", "documentation", "filing"}
+                else ("secondary" if refs else "report only")
+            )
+            assert rec["verification"] == expected, (kind, R.record_id(kind, rec))
+    # GPT-4 rests on OpenAI's technical report; the report's risk list on the report alone
+    gpt4 = cat.output("models", cat.by_id("models")["gpt-4"])
+    assert gpt4["verification"] == "primary"
+    assert any("arxiv.org/abs/2303.08774" in (s.get("url") or "") for s in gpt4["sources"])
+    assert {r["verification"] for r in cat.outputs("risks", cat.compact("risks"))} == {
+        "report only"
+    }

@@ -85,14 +85,36 @@ def shown(stdout: str) -> str:
     return "\n".join(line.rstrip() for line in stdout.rstrip("\n").splitlines()) + "\n"
 
 
-COUNTS = re.compile(r"^\| (\w+)( \(registry\))? \| (\d+) \|$", re.M)
+COUNTS = re.compile(r"^\| (\w+)( \(registry\))? \|((?: \d+ \|)+)$", re.M)
+COVERAGE = re.compile(r"held: \*\*(\d+) of (\d+)\*\* \((\d+)%\)")
 
 
-def _counts() -> dict[str, int]:
+def _counts() -> dict[str, tuple[int, ...]]:
+    """Records per kind and, per kind, how many rest on a primary source, on
+    secondary ones only, and on the report alone (the derived ``verification``)."""
     from genai_cli import load_catalog
+    from genai_cli.registry import LIST_KINDS
 
     cat = load_catalog(bundled_only=True)
-    return {**cat.counts(), "sources": len(cat.records("sources"))}
+    out: dict[str, tuple[int, ...]] = {}
+    for kind in LIST_KINDS:
+        rows = cat.outputs(kind, cat.compact(kind))
+        tally = [sum(r["verification"] == v for r in rows) for v in VERIFICATION]
+        out[kind] = (len(rows), *tally)
+    out["sources"] = (len(cat.records("sources")),)
+    return out
+
+
+VERIFICATION = ("primary", "secondary", "report only")
+
+
+def _coverage() -> tuple[int, int, int]:
+    """The report's checkable facts held, of all (tests/coverage/report_facts.yaml)."""
+    import yaml
+
+    facts = yaml.safe_load((ROOT / "tests" / "coverage" / "report_facts.yaml").read_text("utf-8"))
+    held = sum(1 for f in facts if f.get("held_by"))
+    return held, len(facts), round(100 * held / len(facts))
 
 
 def update() -> None:
@@ -117,7 +139,14 @@ def update() -> None:
             body = CONSOLE.sub(lambda m: f"```console\n$ {m.group(1)}\n{next(real)[2]}```", body)
     text = head + BEGIN + body + END + tail
     counts = _counts()
-    text = COUNTS.sub(lambda m: f"| {m.group(1)}{m.group(2) or ''} | {counts[m.group(1)]} |", text)
+    text = COUNTS.sub(
+        lambda m: (
+            f"| {m.group(1)}{m.group(2) or ''} |" + "".join(f" {n} |" for n in counts[m.group(1)])
+        ),
+        text,
+    )
+    held, total, percent = _coverage()
+    text = COVERAGE.sub(f"held: **{held} of {total}** ({percent}%)", text)
     README.write_text(text, encoding="utf-8")
 
 
@@ -209,8 +238,17 @@ def test_bad_input_table_is_true(cmdline: str, message: str, code: int) -> None:
 
 def test_counts_table_matches_the_data() -> None:
     text = README.read_text(encoding="utf-8")
-    counts = {m.group(1): int(m.group(3)) for m in COUNTS.finditer(text)}
+    counts = {
+        m.group(1): tuple(int(n) for n in m.group(3).strip(" |").split(" | "))
+        for m in COUNTS.finditer(text)
+    }
     assert counts == _counts(), "run: python tests/test_readme.py --update"
+
+
+def test_coverage_figure_matches_the_inventory() -> None:
+    found = COVERAGE.search(README.read_text(encoding="utf-8"))
+    assert found is not None
+    assert tuple(int(g) for g in found.groups()) == _coverage()
 
 
 if __name__ == "__main__":

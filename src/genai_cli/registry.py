@@ -136,6 +136,9 @@ FIELDS: dict[str, Field] = _fields(
     Field("layers", numeric=True),
     Field("models", cell="count_of", numeric=True,
           about="the ids of the models built by it or on it"),
+    Field("verification", wrap=False, priority=2,
+          about="what the record rests on: primary (a paper, a vendor's post, documentation "
+          "or a filing), secondary (news, the web, other reports) or report only"),
     Field("third_party", label="Third party",
           about="true when the publisher is neither the model's vendor nor a partner"),
     Field("offerings", about="where imported catalogs offer the model: provider, id, price"),
@@ -244,6 +247,8 @@ class Kind:
         self.columns = columns
         self.sort = sort
         self.then = then
+        if bundled and rows is None and name != "sources":  # every record of the dataset
+            derived = (*derived, ("verification", None, "str"))
         self.derived = derived
         self.related = related
         self._output = output
@@ -278,7 +283,10 @@ class Kind:
 
     def output(self, cat: Records, full: dict[str, Any], detail: bool = True) -> dict[str, Any]:
         """A full record as printed: with its derived keys (``detail``: all of them)."""
-        return full if self._output is None else self._output(cat, full, detail)
+        out = full if self._output is None else self._output(cat, full, detail)
+        if self.derived and self.derived[-1][0] == "verification":
+            out = {**out, "verification": verification(cat, out.get("sources") or ())}
+        return out
 
     def title(self, rec: Mapping[str, Any]) -> str:
         """What a person calls this record (its name, title, ...)."""
@@ -415,6 +423,29 @@ def _correction_rows(cat: Records) -> list[dict[str, Any]]:
                     }
                 )
     return out
+
+
+PRIMARY = frozenset({"paper", "blog", "documentation", "filing"})
+"""Source kinds that are a maker's own word: its paper, post, documentation or filing."""
+REPORT_ONLY = frozenset({"report", "fact-check"})
+"""The refs of the report itself and of this project's fact-check note of it."""
+
+
+def verification(cat: Records, sources: Iterable[Mapping[str, Any]]) -> str:
+    """What a record rests on: ``primary`` (a paper, a vendor's post, documentation
+    or a filing among its sources), ``secondary`` (news, the web, other reports, but
+    no primary source) or ``report only`` (the report and the project's fact check)."""
+    registry = cat.by_id("sources")
+    kinds = set()
+    for s in sources:
+        ref = s.get("ref")
+        if ref in REPORT_ONLY:
+            continue
+        entry = registry.get(ref) if ref else None
+        kinds.add(entry["kind"] if entry else "other")
+    if kinds & PRIMARY:
+        return "primary"
+    return "secondary" if kinds else "report only"
 
 
 def _score_title(rec: Mapping[str, Any]) -> str:

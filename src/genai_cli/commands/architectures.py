@@ -37,7 +37,7 @@ def show(ctx: Ctx, id: str) -> Result:
     cat = ctx.catalog
     aid = cat.resolve("architectures", id)
     models = Q.sort_records(Q.models_on_architecture(cat, aid), "released")
-    events = [cat.full("events", e) for e in Q.events_where(cat, architectures=[aid])]
+    events = [cat.output("events", e) for e in Q.events_where(cat, architectures=[aid])]
     return show_with_models_and_events(
         ctx, "architectures", aid, models, events, "Models built on it"
     )

@@ -22,7 +22,7 @@ def list_(ctx: Ctx, category: str | None = None) -> Result:
 def show(ctx: Ctx, id: str) -> Result:
     cat = ctx.catalog
     bid = cat.resolve("benchmarks", id)
-    rec = cat.full("benchmarks", cat.by_id("benchmarks")[bid])
+    rec = cat.output("benchmarks", cat.by_id("benchmarks")[bid])
     board = Q.leaderboard(cat, bid)
     if ctx.out.limit is not None:
         board = board[: Q.check_limit(ctx.out.limit)]

@@ -41,7 +41,7 @@ def show(ctx: Ctx, id: str) -> Result:
     mid = cat.resolve("models", id)
     rec = cat.output("models", cat.by_id("models")[mid])
     scores = cat.outputs("scores", Q.scores_of_model(cat, mid))
-    events = [cat.full("events", e) for e in Q.events_where(cat, models=[mid])]
+    events = [cat.output("events", e) for e in Q.events_where(cat, models=[mid])]
     data = {**rec, "scores": scores, "events": events}
     layout = None
     if ctx.out.format in ("table", "markdown"):

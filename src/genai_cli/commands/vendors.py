@@ -21,7 +21,7 @@ def show(ctx: Ctx, id: str) -> Result:
     cat = ctx.catalog
     vid = cat.resolve("vendors", id)
     models = Q.sort_records(Q.models_of_vendor(cat, vid), "released")
-    events = [cat.full("events", e) for e in Q.events_where(cat, vendors=[vid])]
+    events = [cat.output("events", e) for e in Q.events_where(cat, vendors=[vid])]
     return show_with_models_and_events(ctx, "vendors", vid, models, events)
 
 
@@ -35,7 +35,7 @@ def show_with_models_and_events(
 ) -> Result:
     """A show page for a record that has models and events (a vendor, an architecture)."""
     cat = ctx.catalog
-    rec = cat.full(kind, cat.by_id(kind)[rid])
+    rec = cat.output(kind, cat.by_id(kind)[rid])
     data = {**rec, "models": [m["id"] for m in models], "events": events}
     layout = None
     if ctx.out.format in ("table", "markdown"):
@@ -45,6 +45,6 @@ def show_with_models_and_events(
             f"{name}  ({rid})",
             models_table(models, models_title),
             events_table(events),
-            skip={"name"},
+            skip={"name", "models"},  # the models table below lists them
         )
     return Result(data=data, layout=layout)
