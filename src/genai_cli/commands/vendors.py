@@ -24,7 +24,7 @@ def list_(ctx: Ctx) -> Result:
     def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
         t = table_of(rows, keys)
         if keys == COLUMNS:
-            t.columns.append(Column("Models", justify="right"))
+            t.columns.append(Column("Models", justify="right", key="models"))
             for cells, row in zip(t.rows, rows, strict=True):
                 cells.append(Cell(str(counts.get(row["id"], 0))))
         return t
