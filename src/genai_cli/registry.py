@@ -39,14 +39,17 @@ class Field:
     """How one field is shown. Every attribute has a default derived from the name.
 
     ``cell`` and ``page`` name value→text rules of :mod:`genai_cli.output.text`
-    (for table cells and for show pages); ``priority`` orders what a narrow
-    terminal drops first (0 never, 3 first); ``wrap=False`` keeps short values
-    on one line; ``about`` describes a key the registry derives (a schema field
-    has its description in the schema).
+    (for table cells and for show pages); ``wrap=False`` keeps short values
+    on one line; ``max_width``: a long text, which a table of limited width
+    folds at most this wide (and counts as this wide when it decides which
+    columns fit); ``unit``: what the raw value counts, where a row names it
+    (``compare -f csv``); ``about`` describes a key the registry derives (a
+    schema field has its description in the schema).
     """
 
     __slots__ = (
-        "about", "cell", "header", "label", "name", "numeric", "page", "priority", "wrap",
+        "about", "cell", "header", "label", "max_width", "name", "numeric", "page", "unit",
+        "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -59,7 +62,8 @@ class Field:
         page: str | None = None,
         numeric: bool = False,
         wrap: bool = True,
-        priority: int = 1,
+        max_width: int | None = None,
+        unit: str | None = None,
         about: str | None = None,
     ) -> None:
         self.name = name
@@ -70,7 +74,8 @@ class Field:
         self.page = page
         self.numeric = numeric
         self.wrap = wrap
-        self.priority = priority
+        self.max_width = max_width
+        self.unit = unit
 
     def __repr__(self) -> str:
         return f"Field({self.name!r})"
@@ -81,11 +86,11 @@ def _fields(*fields: Field) -> dict[str, Field]:
 
 
 FIELDS: dict[str, Field] = _fields(
-    Field("id", "ID", wrap=False, priority=0),
-    Field("name", priority=0),
+    Field("id", "ID", wrap=False),
+    Field("name"),
     Field("name_zh", "中文名", "Chinese name"),
     Field("released", wrap=False),
-    Field("announced", wrap=False, priority=2),
+    Field("announced", wrap=False),
     Field("date", wrap=False),
     Field("year", wrap=False),
     Field("founded", wrap=False),
@@ -100,21 +105,21 @@ FIELDS: dict[str, Field] = _fields(
     Field("setting_detail", page="hidden",
           about="the setting parsed: shots, chain of thought, aggregation, samples"),
     Field("parameters", "Params", "Parameters", cell="quantity", page="quantity", numeric=True,
-          wrap=False),
+          wrap=False, unit="parameters"),
     Field("parameters_detail", label="Parameters", cell="quantity", page="quantity",
-          numeric=True, wrap=False,
+          numeric=True, wrap=False, unit="parameters",
           about="the parameter count as recorded: exact, range, lower bound or undisclosed"),
     Field("context_window", "Context", "Context window", cell="tokens", page="tokens_long",
-          numeric=True, wrap=False),
+          numeric=True, wrap=False, unit="tokens"),
     Field("context_windows", label="Context windows", page="windows"),
     Field("max_input_tokens", "Max in", "Max input tokens", cell="tokens", page="tokens_long",
-          numeric=True, wrap=False, priority=2),
+          numeric=True, wrap=False, unit="tokens"),
     Field("max_output_tokens", "Max out", "Max output tokens", cell="tokens",
-          page="tokens_long", numeric=True, wrap=False, priority=2),
+          page="tokens_long", numeric=True, wrap=False, unit="tokens"),
     Field("training_tokens", label="Training tokens", cell="count", page="count_tokens",
-          numeric=True, wrap=False),
+          numeric=True, wrap=False, unit="tokens"),
     Field("open_weights", "Open", "Open weights", wrap=False),
-    Field("pricing", cell="price", page="price_long"),
+    Field("pricing", cell="price", page="price_long", unit="USD per 1M tokens"),
     Field("pricing_variants", label="Other prices", page="prices_long"),
     Field("financials", page="financials"),
     Field("ratings", page="ratings"),
@@ -136,20 +141,24 @@ FIELDS: dict[str, Field] = _fields(
     Field("layers", numeric=True),
     Field("models", cell="count_of", numeric=True,
           about="the ids of the models built by it or on it"),
-    Field("verification", wrap=False, priority=2,
+    Field("verification", wrap=False,
           about="what the record rests on: primary (a paper, a vendor's post, documentation "
           "or a filing), secondary (news, the web, other reports) or report only"),
     Field("third_party", label="Third party",
           about="true when the publisher is neither the model's vendor nor a partner"),
-    Field("offerings", about="where imported catalogs offer the model: provider, id, price"),
+    Field("offerings", unit="USD per 1M tokens",
+          about="where imported catalogs offer the model: provider, id, price"),
     Field("claims", about="what each imported catalog says of the model, field by field"),
     Field("conflicts", about="the fields on which the sources disagree"),
-    Field("external_ids", "Also known as", cell="external_ids", page="external_ids", priority=3),
+    Field("external_ids", "Also known as", cell="external_ids", page="external_ids"),
     Field("values", cell="conflict_values"),
     Field("reported", cell="as_field"),
     Field("corrected", cell="as_field"),
-    Field("sources", cell="sources", priority=3),
-    Field("corrections", cell="count_of", priority=3),
+    Field("sources", cell="sources"),
+    Field("corrections", cell="count_of"),
+    Field("description", max_width=70),
+    Field("text", max_width=60),
+    Field("claim", max_width=60),
 )  # fmt: skip
 """Presentation of fields by name: a field name means the same in every kind."""
 
@@ -194,6 +203,10 @@ class Kind:
 
     ``names``: the fields look-up matches (besides the id); ``search``: the
     fields ``genai search`` reads; ``columns``: what a list shows by default;
+    ``low``: those of its columns that a table too wide for the screen leaves
+    out before any column folds, first to go first; ``narrow``: those it then
+    leaves out, in order, when even folded at spaces it would not fit (the
+    others always stay; a list given ``--fields`` keeps every field it names);
     ``derived``: output keys computed from the record, each ``(key, after, type)``:
     after the field it follows (``None``: at the end), of a type expression
     (:func:`json_type`: ``bool?``, ``list[id]``, ``Quantity?``, ``list[offerings]``),
@@ -220,6 +233,8 @@ class Kind:
         search: tuple[str, ...] = (),
         refs: tuple[Ref, ...] = (),
         columns: tuple[str, ...] = ("id",),
+        low: tuple[str, ...] = (),
+        narrow: tuple[str, ...] = (),
         sort: str | None = None,
         then: str = "id",
         derived: tuple[tuple[str, str | None, str], ...] = (),
@@ -245,6 +260,8 @@ class Kind:
         self.search = search
         self.refs = refs
         self.columns = columns
+        self.low = low
+        self.narrow = narrow
         self.sort = sort
         self.then = then
         if bundled and rows is None and name != "sources":  # every record of the dataset
@@ -470,6 +487,8 @@ KINDS: dict[str, Kind] = {
             search=("name", "name_zh", "aliases", "description", "founders"),
             refs=(Ref("parent", "vendors"),),
             columns=("id", "name", "name_zh", "type", "founded", "parent", "models"),
+            low=("parent",),
+            narrow=("founded", "type", "models", "name_zh"),
             sort="name",
             derived=(("models", None, "list[id]"),),
             output=_vendor_output,
@@ -498,6 +517,8 @@ KINDS: dict[str, Kind] = {
                 "context_window",
                 "open_weights",
             ),
+            low=("open_weights",),
+            narrow=("vendor", "context_window", "parameters", "released"),
             sort="released",
             derived=(
                 ("parameters_detail", "parameters", "Quantity?"),
@@ -517,6 +538,8 @@ KINDS: dict[str, Kind] = {
             "Benchmark",
             search=("name", "aliases", "description", "category"),
             columns=("id", "name", "category", "metric", "unit"),
+            low=("unit",),
+            narrow=("metric", "category"),
             sort="name",
             related=(("scores", "list[scores]"),),
             command="benchmarks list",
@@ -535,6 +558,8 @@ KINDS: dict[str, Kind] = {
                 Ref("opponent", "models"),
             ),
             columns=("model", "benchmark", "value", "unit", "setting", "reported_by"),
+            low=("unit",),  # the value shows it: 86.8%
+            narrow=("reported_by", "setting"),
             derived=(("setting_detail", None, "SettingDetail?"), ("third_party", None, "bool?")),
             output=_score_output,
             title=_score_title,
@@ -554,6 +579,8 @@ KINDS: dict[str, Kind] = {
                 Ref("architectures", "architectures", many=True),
             ),
             columns=("date", "kind", "title", "vendor"),
+            low=("vendor",),
+            narrow=("kind", "date"),  # the timeline keeps its Year column
             command="timeline",
         ),
         Kind(
@@ -561,7 +588,7 @@ KINDS: dict[str, Kind] = {
             "architecture",
             "Architecture",
             search=("name", "aliases", "description", "authors"),
-            columns=("id", "name", "year", "models", "description"),
+            columns=("id", "name", "year", "models"),
             sort="year",
             derived=(("models", None, "list[id]"),),
             related=(("events", "list[events]"),),
@@ -587,6 +614,8 @@ KINDS: dict[str, Kind] = {
             names=(),
             search=("region", "metric", "publisher", "note"),
             columns=("region", "year", "amount", "currency", "status", "cagr", "publisher"),
+            low=("currency",),  # the amount shows it: ¥205.8B
+            narrow=("publisher", "cagr"),
             sort="year",
             then="region",
             title=_market_title,
@@ -600,6 +629,8 @@ KINDS: dict[str, Kind] = {
             search=("who", "affiliation", "claim"),
             refs=(Ref("vendor", "vendors"),),
             columns=("who", "said", "claim", "target_year", "probability", "verified"),
+            low=("verified",),
+            narrow=("probability", "said"),
             sort="said",
             command="predictions",
         ),
@@ -625,6 +656,7 @@ KINDS: dict[str, Kind] = {
                 Ref("architectures", "architectures", many=True),
             ),
             columns=("id", "kind", "speaker", "topic", "text"),
+            low=("topic", "speaker", "kind"),
             title=lambda r: str(r.get("topic") or r.get("id")),
             command="findings",
         ),
@@ -657,6 +689,7 @@ KINDS: dict[str, Kind] = {
             names=(),
             search=("catalog", "version", "source"),
             columns=("catalog", "version", "as_of", "records", "matched", "new", "imported_at"),
+            narrow=("imported_at", "new", "matched", "records", "as_of"),
             searched=False,
             command="catalogs",
             bundled=False,

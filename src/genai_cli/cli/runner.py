@@ -90,7 +90,7 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
             result = handler(target)(ctx, **params)
             tail = footer(ctx) if result.footer else None
             on_terminal = is_tty(sys.stdout)
-            render(result, out.format, footer=tail if on_terminal else None)
+            render(result, out.format, footer=tail if on_terminal else None, headers=out.headers)
             sys.stdout.flush()
             if tail and not on_terminal and out.format in ("table", "markdown") and result.render:
                 print(tail, file=sys.stderr)  # piped: the data alone on stdout

@@ -17,8 +17,6 @@ def list_(ctx: Ctx) -> Result:
     def table(rows: list[dict[str, Any]], keys: list[str]) -> Table:
         t = table_of(rows, keys)
         for n, (col, key) in enumerate(zip(t.columns, keys, strict=True)):
-            if key == "description":
-                col.max_width = 70
             if key == "models" and keys == list(R.KINDS["architectures"].columns):  # counted
                 col.justify = "right"
                 for cells, row in zip(t.rows, rows, strict=True):

@@ -71,4 +71,4 @@ def show(ctx: Ctx, id: str) -> Result:
             caption=caption or ("no scores" if not rows else None),
         )
         layout = page(rec, f"{rec['name']}  ({bid})", board_table, skip={"name"})
-    return Result(data=data, layout=layout, rows=scores)
+    return Result(data=data, layout=layout, rows=scores, keys=cat.keys("scores"))

@@ -7,6 +7,7 @@ from ..errors import UsageError
 from ..output import text
 from ..output.layout import Cell, Column, Table
 from ..output.result import Result
+from ..registry import field
 from .context import Ctx
 
 TYPE_CHECKING = False
@@ -114,5 +115,46 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
             caption=caption,
             sections=sections,
         )
-    csv_rows = [{k: v for k, v in r.items() if k != "_best"} for r in matrix_rows]
-    return Result(data=data, layout=layout, rows=csv_rows)
+    return Result(data=data, layout=layout, rows=flat_rows(models, scores, cmp["benchmarks"]))
+
+
+def flat_rows(
+    models: list[dict[str, Any]], scores: list[dict[str, Any]], benchmarks: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The comparison as CSV and JSONL rows: one per model and spec, then one per
+    score, each with its raw value (as in the JSON: 8192, not "8,192") and its unit."""
+    rows = []
+    for key, _ in SPECS:
+        if key == "offerings" and not any(m.get("offerings") for m in models):
+            continue
+        name = "parameters" if key == "parameters_detail" else key
+        for m in models:
+            value = m.get(key)
+            if key == "parameters_detail" and value is not None:  # the figure or its bound
+                value = {k: value.get(k) for k in ("min", "max", "state")}
+            elif key == "pricing" and value is not None:  # the unit says USD per 1M tokens
+                value = {k: value.get(k) for k in ("input", "output")}
+            rows.append(
+                {
+                    "model": m["id"],
+                    "field": name,
+                    "benchmark": None,
+                    "value": value,
+                    "unit": field(name).unit if value is not None else None,
+                    "setting": None,
+                }
+            )
+    order = {b["benchmark"]: n for n, b in enumerate(benchmarks)}
+    ids = [m["id"] for m in models]
+    for s in sorted(scores, key=lambda s: (order.get(s["benchmark"], 0), ids.index(s["model"]))):
+        rows.append(
+            {
+                "model": s["model"],
+                "field": "score",
+                "benchmark": s["benchmark"],
+                "value": s["value"],
+                "unit": s.get("unit"),
+                "setting": s.get("setting"),
+            }
+        )
+    return rows

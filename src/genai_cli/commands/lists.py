@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import queries as Q
 from .. import registry as R
 from ..errors import GenaiError, QueryError, UsageError
-from ..output.layout import table_of
+from ..output.layout import rank_columns, table_of
 from ..output.result import Result
 
 TYPE_CHECKING = False
@@ -91,13 +91,18 @@ def list_result(
         rows = cat.outputs(kind, records, detail=detail)
     shown = fields or list(k.columns)
     data = Q.select_fields(rows, fields)
+    layout = None
+    messages = []
     if o.format in ("table", "markdown"):
         layout = (table or table_of)(rows, shown)
+        if not fields:  # the columns named by --fields all stay
+            rank_columns(layout, k.low, k.narrow)
         if not rows:
             layout.caption = "no records match"
-    else:
-        layout = None
-    return Result(data=data, layout=layout)
+            if not o.headers:  # the rows alone: the message goes to stderr
+                messages.append("no records match")
+    header = fields or [key for key in keys if detail or key not in k.detail]
+    return Result(data=data, layout=layout, keys=header, messages=messages)
 
 
 def shape_rows(

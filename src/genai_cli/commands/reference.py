@@ -26,11 +26,11 @@ def agi_levels(ctx: Ctx) -> Result:
 
         return Table(
             [
-                Column("Level", justify="right"),
-                Column("Name", style="bold"),
-                Column("Performance", max_width=30),
-                Column("Narrow", max_width=45),
-                Column("General", max_width=45),
+                Column("Level", justify="right", key="level"),
+                Column("Name", style="bold", key="name"),
+                Column("Performance", max_width=30, key="performance"),
+                Column("Narrow", max_width=45, key="narrow"),
+                Column("General", max_width=45, key="general"),
             ],
             [
                 [
@@ -81,13 +81,13 @@ def market(ctx: Ctx, region: str | None = None, status: str | None = None) -> Re
             )
         return Table(
             [
-                Column("Region"),
-                Column("Year"),
-                Column("Amount", justify="right"),
-                Column("Currency"),
-                Column("Status"),
-                Column("CAGR"),
-                Column("Publisher"),
+                Column("Region", key="region"),
+                Column("Year", key="year"),
+                Column("Amount", justify="right", key="amount"),
+                Column("Currency", key="currency"),
+                Column("Status", key="status"),
+                Column("CAGR", key="cagr"),
+                Column("Publisher", key="publisher"),
             ],
             body,
         )
@@ -106,12 +106,12 @@ def predictions(ctx: Ctx) -> Result:
             return table_of(rows, keys)
         return Table(
             [
-                Column("Who", style="bold"),
-                Column("Said"),
-                Column("Prediction", max_width=60),
-                Column("By", justify="right"),
-                Column("Probability", justify="right"),
-                Column("Verified"),
+                Column("Who", style="bold", key="who"),
+                Column("Said", key="said"),
+                Column("Prediction", max_width=60, key="claim"),
+                Column("By", justify="right", key="target_year"),
+                Column("Probability", justify="right", key="probability"),
+                Column("Verified", key="verified"),
             ],
             [
                 [

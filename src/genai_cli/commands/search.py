@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import queries as Q
 from .. import registry as R
-from ..output.layout import Cell, Column, Table
+from ..output.layout import Cell, Column, Table, rank_columns
 from ..output.result import Result
 from .context import Ctx
 from .lists import shape_rows
@@ -22,8 +22,10 @@ def run(ctx: Ctx, text: str, kind: list[str] | None = None) -> Result:
     if o.format in ("table", "markdown"):
         keys = fields or ["kind", "id", "name", "matched"]
         layout = Table(
-            [Column(k.capitalize(), style="bold" if k == "id" else None) for k in keys],
+            [Column(k.capitalize(), style="bold" if k == "id" else None, key=k) for k in keys],
             [[Cell(str(h[k]), "dim" if k == "kind" else None) for k in keys] for h in hits],
             caption=None if hits else f"nothing matches {text!r}",
         )
-    return Result(data=data, layout=layout)
+        if not o.fields:  # narrow: the ids stay whole
+            rank_columns(layout, low=("matched",), narrow=("name",))
+    return Result(data=data, layout=layout, keys=o.fields or KEYS)

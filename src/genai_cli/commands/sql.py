@@ -34,7 +34,7 @@ def run(ctx: Ctx, query: str) -> Result:
             col.header = key  # SQL column names as written
         if not rows:
             layout.caption = "no rows"
-    return Result(data=data, layout=layout)
+    return Result(data=data, layout=layout, keys=o.fields or columns)
 
 
 def _json_fields(shapes: dict[str, Any]) -> set[str]:

@@ -42,7 +42,7 @@ def run(
         for n, e in enumerate(rows):
             y = e["date"][:4]
             if y != year:
-                sections[n] = y
+                sections[n] = ""  # a break between years: the Year column names them
                 year = y
             body.append(
                 [
@@ -52,13 +52,13 @@ def run(
                     Cell(e.get("vendor") or ""),
                 ]
             )
-            body[-1].insert(0, Cell(y if sections.get(n) else "", "bold"))
+            body[-1].insert(0, Cell(y if n in sections else "", "bold"))
         cols = [
             Column("Year", style="bold"),
-            Column("Date"),
-            Column("Kind"),
-            Column("Event", max_width=60),
-            Column("Vendor"),
+            Column("Date", key="date"),
+            Column("Kind", key="kind"),
+            Column("Event", max_width=60, key="title"),
+            Column("Vendor", key="vendor"),
         ]
         return Table(cols, body, sections=sections)
 

@@ -1,4 +1,5 @@
 """Output: the result type (:mod:`.result`), layouts (:mod:`.layout`), every
 value→text rule (:mod:`.text`), the renderers (:mod:`.render`), rich tables
-(:mod:`.rich_tables`), show pages (:mod:`.pages`), charts (:mod:`.charts`)
-and terminal detection (:mod:`.terminal`)."""
+(:mod:`.rich_tables`) fitted to a width (:mod:`.fit`), show pages
+(:mod:`.pages`), charts (:mod:`.charts`) and terminal detection
+(:mod:`.terminal`)."""

@@ -37,6 +37,16 @@ class Cell:
 
 
 class Column:
+    """A column: its header and how it lays out.
+
+    ``key``: the field it shows, if any (a list names its columns by key);
+    ``drop``: when a table is too wide for its width, the order in which it
+    leaves this column out (lower first; ``None``: always shown); ``early``: it
+    goes before any column folds (a low-priority column), else only when the
+    table cannot fit even folded; ``max_width``: at most this wide when the
+    width is limited (longer values fold).
+    """
+
     def __init__(
         self,
         header: str,
@@ -44,16 +54,24 @@ class Column:
         style: str | None = None,
         no_wrap: bool = False,
         max_width: int | None = None,
+        *,
+        key: str | None = None,
+        drop: int | None = None,
+        early: bool = False,
     ) -> None:
         self.header = header
         self.justify = justify
         self.style = style
         self.no_wrap = no_wrap
         self.max_width = max_width
+        self.key = key
+        self.drop = drop
+        self.early = early
 
 
 class Table:
-    """Rows of cells under columns; ``sections`` maps a row index to a group label."""
+    """Rows of cells under columns; ``sections`` maps a row index to a group label
+    (``""``: a break without a label, where a column already names the group)."""
 
     def __init__(
         self,
@@ -68,6 +86,15 @@ class Table:
         self.title = title
         self.caption = caption
         self.sections = sections or {}
+
+    def shown(self) -> list[int]:
+        """The indices of the columns worth printing (in every format): a column
+        with no value in any row is left out (an empty table keeps its headers)."""
+        every = list(range(len(self.columns)))
+        if not self.rows:
+            return [i for i in every if self.columns[i].header] or every
+        filled = [i for i in every if any(row[i].text for row in self.rows if i < len(row))]
+        return filled or every
 
 
 class Panel:
@@ -93,12 +120,25 @@ def column(key: str) -> Column:
         justify="right" if f.numeric else "left",
         style="bold" if key == "id" else None,
         no_wrap=not f.wrap,
+        max_width=f.max_width,
+        key=key,
     )
 
 
 def data_cell(key: str, value: Any, row: dict[str, Any] | None = None) -> Cell:
     shown = text.cell(key, value, row)
     return Cell(shown, "dim" if shown == text.DASH else None)
+
+
+def rank_columns(table: Table, low: tuple[str, ...], narrow: tuple[str, ...]) -> None:
+    """Mark which columns of ``table`` a narrow width may leave out, by key: ``low``
+    before anything folds, then ``narrow``, each first to go first (a kind's
+    :attr:`~genai_cli.registry.Kind.low` and ``narrow``)."""
+    for col in table.columns:
+        if col.key in low:
+            col.drop, col.early = low.index(col.key), True
+        elif col.key in narrow:
+            col.drop, col.early = narrow.index(col.key), False
 
 
 def table_of(rows: list[dict[str, Any]], keys: list[str], **kw: Any) -> Table:

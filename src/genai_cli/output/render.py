@@ -35,8 +35,16 @@ def _utf8(out: IO[str]) -> bool:
 
 
 def render(
-    result: Result, fmt: str, out: IO[str] | None = None, *, footer: str | None = None
+    result: Result,
+    fmt: str,
+    out: IO[str] | None = None,
+    *,
+    footer: str | None = None,
+    headers: bool = True,
 ) -> None:
+    """Print ``result`` in format ``fmt``; ``headers=False`` (``--no-headers``) leaves
+    out a table's header (and its title and caption) and CSV's header row;
+    Markdown keeps its header row, without which it is no table."""
     out = out if out is not None else sys.stdout
     if not result.render:
         return
@@ -60,7 +68,7 @@ def render(
         for row in result.records():
             out.write(dumps(row, ensure_ascii=ascii_only) + "\n")
     elif fmt == "csv":
-        out.write(to_csv(result.records()))
+        out.write(to_csv(result.records(), result.columns(), headers=headers))
     elif fmt == "yaml":
         out.write(to_yaml(result.data))
     elif fmt == "markdown":
@@ -70,7 +78,7 @@ def render(
         from .rich_tables import print_layout
 
         assert result.layout is not None
-        print_layout(result.layout, out, footer if result.footer else None)
+        print_layout(result.layout, out, footer if result.footer else None, headers=headers)
     else:  # pragma: no cover - check_format runs first
         raise UsageError(f"unknown format {fmt!r}")
 
@@ -86,18 +94,19 @@ def flat(value: Any) -> str:
     return str(value)
 
 
-def to_csv(rows: list[dict[str, Any]]) -> str:
+def to_csv(
+    rows: list[dict[str, Any]], keys: list[str] | None = None, *, headers: bool = True
+) -> str:
+    """A header row (``keys``, else every key of the rows), then a row per record."""
     import csv
     import io
 
-    keys: list[str] = []
-    for r in rows:
-        for k in r:
-            if k not in keys:
-                keys.append(k)
+    if keys is None:
+        keys = list({k: None for r in rows for k in r})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(keys)
+    if headers and keys:
+        w.writerow(keys)
     for r in rows:
         w.writerow([flat(r.get(k)) for k in keys])
     return buf.getvalue()
@@ -137,17 +146,17 @@ def _markdown(layout: Layout, parts: list[str]) -> None:
         lines = []
         if layout.title:
             lines += [f"### {_md(layout.title)}", ""]
-        lines.append("| " + " | ".join(_md(c.header) for c in layout.columns) + " |")
+        shown = layout.shown()
+        columns = [layout.columns[i] for i in shown]
+        lines.append("| " + " | ".join(_md(c.header) for c in columns) + " |")
         lines.append(
-            "| "
-            + " | ".join("---:" if c.justify == "right" else "---" for c in layout.columns)
-            + " |"
+            "| " + " | ".join("---:" if c.justify == "right" else "---" for c in columns) + " |"
         )
         for i, row in enumerate(layout.rows):
-            if i in layout.sections:
+            if layout.sections.get(i):  # a labelled group ("" where a column names it)
                 label = f"**{_md(layout.sections[i])}**"
-                lines.append("| " + " | ".join([label] + [""] * (len(layout.columns) - 1)) + " |")
-            lines.append("| " + " | ".join(_md(c.text) for c in row) + " |")
+                lines.append("| " + " | ".join([label] + [""] * (len(columns) - 1)) + " |")
+            lines.append("| " + " | ".join(_md(row[j].text) for j in shown) + " |")
         if layout.caption:
             lines += ["", _md(layout.caption)]
         parts.append("\n".join(lines) + "\n")

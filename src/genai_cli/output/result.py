@@ -22,6 +22,7 @@ class Result:
         messages: list[str] | None = None,
         render: bool = True,
         text: str | None = None,
+        keys: list[str] | None = None,
     ) -> None:
         self.data = data
         self.rows = rows
@@ -31,6 +32,14 @@ class Result:
         self.messages = messages or []  # printed on stderr after the output
         self.render = render
         self.text = text  # preformatted output for the table format (charts)
+        self.keys = keys  # the CSV header even when no record matches
+
+    def columns(self) -> list[str]:
+        """The keys of the rows, in order: every key of any row, else :attr:`keys`."""
+        out: dict[str, None] = {}
+        for row in self.records():
+            out.update(dict.fromkeys(row))
+        return list(out) if out else list(self.keys or ())
 
     def records(self) -> list[dict[str, Any]]:
         if self.rows is not None:

@@ -1,23 +1,29 @@
 """Layouts as rich tables and panels (imported only for ``--format table``).
 
-On a terminal: colour and the terminal's width, long cells wrap (never cut).
-Piped or redirected: no ANSI codes (unless ``FORCE_COLOR``), list tables at
-their natural width so every record stays on one line, ``show`` pages at
-``COLUMNS`` or 100 columns. ``NO_COLOR`` and ``TERM=dumb`` are honoured by
-rich itself.
+The width: on a terminal, the terminal's (``COLUMNS`` if set); piped or
+redirected, ``COLUMNS`` if set, else none for a list (each record on one
+line, no value cut) and 100 columns for a ``show`` page. Below
+:data:`MIN_WIDTH` a table is laid out at that width. A table fits its width
+as :mod:`genai_cli.output.fit` says (low-priority columns out first, folds at
+spaces only, else an ellipsis); titles and captions are printed outside the
+table, wrapped at the same width, so they never squeeze or widen a column.
+No line ends in a space. Piped: no ANSI codes (unless ``FORCE_COLOR``);
+``NO_COLOR`` and ``TERM=dumb`` are honoured by rich itself.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel as RichPanel
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
+from . import fit
 from .layout import Cell, Panel, Stack, Table
 from .terminal import MAX_COLUMNS, Terminal
 
@@ -26,8 +32,11 @@ if TYPE_CHECKING:
 
 UNLIMITED = MAX_COLUMNS
 SHOW_WIDTH = 100
-MIN_WIDTH = 60
-"""Below this, columns would fold into single characters: let lines wrap instead."""
+MIN_WIDTH = 20
+"""Narrower than this, a table is laid out at this width (and the terminal wraps)."""
+PANEL_VALUE = 12
+"""The narrowest a show page's values get before its labels are cut."""
+_CODE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class _Console(Console):
@@ -36,7 +45,9 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def make_console(out: IO[str]) -> tuple[Console, bool]:
+def make_console(out: IO[str]) -> Console:
+    """A console for ``out`` with its colours; it renders at any width (callers
+    wrap), and never wraps a line itself."""
     term = Terminal(out)
     # NO_COLOR (and a dumb terminal) mean no escape codes at all, not even bold
     extra: dict[str, Any] = {} if term.color else {"color_system": None}
@@ -44,85 +55,110 @@ def make_console(out: IO[str]) -> tuple[Console, bool]:
         extra["force_terminal"] = True
     elif term.plain and os.environ.get("FORCE_COLOR"):
         extra["force_terminal"] = False
-    if term.tty:
-        console = _Console(file=out, highlight=False, emoji=False, **extra)
-        if console.width < MIN_WIDTH:
-            console = _Console(file=out, highlight=False, emoji=False, width=MIN_WIDTH, **extra)
-        return console, True
-    return (
-        _Console(file=out, highlight=False, emoji=False, width=UNLIMITED, soft_wrap=False, **extra),
-        False,
+    return _Console(
+        file=out, highlight=False, emoji=False, width=UNLIMITED, soft_wrap=False, **extra
     )
 
 
-def _columns_env(term: Terminal) -> int | None:
-    return max(MIN_WIDTH, term.columns) if term.columns is not None else None
+def width_for(layout: Layout, out: IO[str]) -> int | None:
+    """How wide ``layout`` may be on ``out`` (``None``: no limit)."""
+    term = Terminal(out)
+    if term.tty:
+        width: int | None = term.width(80)
+    elif term.columns is not None:
+        width = term.columns
+    else:
+        width = None if isinstance(layout, Table) else SHOW_WIDTH
+    return None if width is None else max(MIN_WIDTH, width)
 
 
-def _text(cell: Cell | str) -> RichText:
-    if isinstance(cell, Cell):
-        return RichText(cell.text, style=cell.style or "")
-    return RichText(cell)
+def _text(cell: Cell | str, width: int | None = None) -> RichText:
+    text, style = (cell.text, cell.style or "") if isinstance(cell, Cell) else (cell, "")
+    if width is not None:
+        text = "\n".join(fit.wrap(text, width))
+    return RichText(text, style=style)
 
 
-def to_rich(layout: Layout, tty: bool = True) -> Any:
-    if isinstance(layout, Stack):
-        return Group(*(to_rich(i, tty) for i in layout.items))
-    if isinstance(layout, Panel):
-        grid = RichTable.grid(padding=(0, 2))
-        grid.add_column(style="bold cyan", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for label, value in layout.fields:
-            grid.add_row(RichText(label), _text(value))
-        return RichPanel(
-            grid,
-            title=RichText(layout.title, style="bold"),
-            title_align="left",
-            box=box.ROUNDED,
-            expand=False,
-        )
+def _panel(layout: Panel, width: int) -> RichPanel:
+    labels = max((fit.natural(label) for label, _ in layout.fields), default=0)
+    values = max((fit.natural(v.text) for _, v in layout.fields), default=0)
+    # the box and its padding take 4 cells, the gap between label and value 2;
+    # on a very narrow screen the labels give way before the values
+    labels = max(min(labels, width - 6 - PANEL_VALUE), 4)
+    room = max(min(values, width - 6 - labels), 1)
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", width=labels, no_wrap=True, overflow="ellipsis")
+    grid.add_column(width=room, no_wrap=True, overflow="ellipsis")
+    for label, value in layout.fields:
+        grid.add_row(RichText(fit.ellipsize(label, labels)), _text(value, room))
+    title = fit.ellipsize(layout.title, max(width - 6, 1))
+    return RichPanel(
+        grid,
+        title=RichText(title, style="bold"),
+        title_align="left",
+        box=box.ROUNDED,
+        expand=False,
+    )
+
+
+def _table(layout: Table, width: int | None, headers: bool) -> RichTable:
+    fitted, sizes = fit.fit(layout, width)
     table = RichTable(
-        title=RichText(layout.title, style="bold") if layout.title else None,
-        caption=RichText(layout.caption, style="dim") if layout.caption else None,
         box=box.SIMPLE_HEAD,
         header_style="bold",
-        title_justify="left",
-        caption_justify="left",
+        show_header=headers,
         expand=False,
         show_edge=False,
     )
-    for col in layout.columns:
+    for col, size in zip(fitted.columns, sizes, strict=True):
         table.add_column(
-            RichText(col.header),
+            _text(col.header, size if width is not None else None),
             justify=col.justify,
             style=col.style or "",
-            no_wrap=col.no_wrap,
-            overflow="fold",
-            max_width=col.max_width if tty else None,  # piped: a record per line
+            width=size,
+            no_wrap=True,
+            overflow="ellipsis",
         )
-    for i, row in enumerate(layout.rows):
-        if i in layout.sections and i > 0:
+    for i, row in enumerate(fitted.rows):
+        if i in fitted.sections and i > 0:
             table.add_section()
         table.add_row(*(_text(c) for c in row))
     return table
 
 
-def _width(layout: Layout, term: Terminal, tty: bool) -> int | None:
-    if tty:
-        return None
-    if isinstance(layout, Table):
-        return _columns_env(term) or UNLIMITED
-    return _columns_env(term) or SHOW_WIDTH
-
-
-def print_layout(layout: Layout, out: IO[str], footer: str | None) -> None:
-    console, tty = make_console(out)
-    term = Terminal(out)
-    if isinstance(layout, Stack):  # a show page: one readable width for all of it
-        width = _width(Panel("", []), term, tty)
+def _print(console: Console, layout: Layout, width: int | None, headers: bool) -> None:
+    if isinstance(layout, Stack):
         for item in layout.items:
-            console.print(to_rich(item, tty), width=width)
+            _print(console, item, width, headers)
+    elif isinstance(layout, Panel):
+        console.print(_panel(layout, width or SHOW_WIDTH))
     else:
-        console.print(to_rich(layout, tty), width=_width(layout, term, tty))
-    if footer:
-        console.print(RichText(footer, style="dim"), width=_width(Panel("", []), term, tty))
+        if layout.title and headers:
+            console.print(_text(Cell(layout.title, "bold"), width))
+        if layout.columns:
+            console.print(_table(layout, width, headers))
+        if layout.caption and headers:
+            console.print(_text(Cell(layout.caption, "dim"), width))
+
+
+def print_layout(layout: Layout, out: IO[str], footer: str | None, *, headers: bool = True) -> None:
+    """Print ``layout`` on ``out`` at the width :func:`width_for` gives; ``headers``:
+    with a list table's header, title and caption (``--no-headers``: the rows alone)."""
+    console = make_console(out)
+    width = width_for(layout, out)
+    with console.capture() as captured:
+        _print(console, layout, width, headers)
+        if footer:
+            console.print(_text(Cell(footer, "dim"), width or SHOW_WIDTH))
+    out.write("\n".join(_rstrip(line) for line in captured.get().split("\n")))
+
+
+def _rstrip(line: str) -> str:
+    """A line without its trailing spaces, keeping the escape codes among them."""
+    body, codes = line.rstrip(" "), ""
+    while body.endswith("m"):
+        start = body.rfind("\x1b[")
+        if start == -1 or not _CODE.fullmatch(body, start):
+            break
+        body, codes = body[:start].rstrip(" "), body[start:] + codes
+    return body + codes
