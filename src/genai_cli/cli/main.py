@@ -14,6 +14,7 @@ always would.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -44,7 +45,31 @@ def _utf8_args(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = _utf8_args(list(sys.argv[1:] if argv is None else argv))
+    """The program (``argv``: the command line, by default the process's own)."""
+    if argv is not None:  # called from Python: the caller's process, left as it is
+        return _main(_utf8_args(list(argv)))
+    # The process is the program's: a run is short and its records live until it
+    # ends, so the cyclic collector would walk the imported catalogs (a million
+    # objects) again and again for nothing, and once more at exit. Reference
+    # counting still frees what is dropped.
+    gc.disable()
+    code = _main(_utf8_args(sys.argv[1:]))
+    if "coverage" in sys.modules:  # a measured run saves its data at exit
+        return code
+    # Tearing down the interpreter would free every object one by one (tens of
+    # milliseconds with imported catalogs) for a process that is ending: write
+    # out what is buffered and end it now.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away: say nothing
+            from .runner import quiet_broken_pipe
+
+            quiet_broken_pipe()
+    os._exit(code)
+
+
+def _main(argv: list[str]) -> int:
     try:
         _setup_stdio()
         parsed = parse(argv)
