@@ -17,7 +17,6 @@ from . import jsonio
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
     from typing import Any
 
     from .catalog import Catalog
@@ -135,10 +134,16 @@ def _entry_lines(raw: bytes, n: int) -> list[tuple[int, int]] | None:
 
 
 def _mtime_date(path: str | os.PathLike[str]) -> str:
-    import datetime
+    """The file's modification time in UTC, to the second (as ``datetime`` gives it:
+    the fraction rounded to the microsecond, half to even; without importing it)."""
+    import math
+    import time
 
     ts = os.stat(path).st_mtime
-    return datetime.datetime.fromtimestamp(ts, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    seconds = math.floor(ts)
+    if round((ts - seconds) * 1e6) >= 1_000_000:
+        seconds += 1
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
 # --------------------------------------------------------------------------- cached copy
@@ -152,7 +157,7 @@ def _partition(vendor: str | None) -> str:
 
 def write_cache(
     merged: Merged,
-    folder: Path,
+    folder: str | os.PathLike[str],
     key: str,
     spans: list[Spans | None] | None = None,
 ) -> None:
@@ -167,7 +172,7 @@ def write_cache(
         parts.setdefault(_partition(m.get("vendor")), []).append(m)
     vendors = sorted(parts)
     names: dict[str, list[int]] = {}
-    with open(folder / "models.jsonl", "wb") as fh:
+    with open(os.path.join(folder, "models.jsonl"), "wb") as fh:
         at = 0
         for vendor in vendors:
             line = _compact(parts[vendor]).encode()
@@ -200,8 +205,9 @@ def write_cache(
         "partitions": names,
         "order": order,
     }
-    (folder / "members.json").write_text(_compact(members), encoding="utf-8")
-    (folder / "core.json").write_text(_compact(core), encoding="utf-8")
+    for name, data in (("members.json", members), ("core.json", core)):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as out:
+            out.write(_compact(data))
 
 
 def _doc_meta(doc: dict[str, Any], spans: Spans | None) -> dict[str, Any]:

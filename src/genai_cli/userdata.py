@@ -176,14 +176,12 @@ def _code_key() -> str:
 def _write_imports_cache(
     folder: str, entry: str, key: str, merged: Any, spans: list[Any] | None = None
 ) -> None:
-    from pathlib import Path
-
     from .atomic import write_atomically
     from .imports import write_cache
 
     try:
         os.makedirs(folder, exist_ok=True)
-        write_atomically(Path(entry), lambda tmp: write_cache(merged, tmp, key, spans), folder=True)
+        write_atomically(entry, lambda tmp: write_cache(merged, tmp, key, spans), folder=True)
         _prune(folder, "imports-", IMPORTS_KEEP)
     except OSError:
         return  # the cache is optional
@@ -259,8 +257,6 @@ def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
 
 def _prune(folder: str, prefix: str, keep: int) -> None:
     """Keep the ``keep`` newest cache entries named ``prefix...``."""
-    import shutil
-
     try:
         names = [n for n in os.listdir(folder) if n.startswith(prefix)]
         entries = sorted(
@@ -271,6 +267,8 @@ def _prune(folder: str, prefix: str, keep: int) -> None:
     for old in entries[keep:]:
         try:
             if os.path.isdir(old) and not os.path.islink(old):
+                import shutil
+
                 shutil.rmtree(old)
             else:
                 os.unlink(old)

@@ -6,9 +6,12 @@ rich and pydantic as much again. So the entry point parses the command line
 with the stdlib (:mod:`.parser`), driven by ``spec.json`` — a spec *generated
 from the typer app*, never written by hand — and calls the same runner, and
 the same handler, the typer commands call. Anything the parser does not fully
-understand (``--help``, a typo, a bad choice, shell completion,
-``--version``) goes to typer, which parses it again and answers exactly as it
-always would.
+understand (shell completion, a short option glued to its value, a command
+whose options have callbacks) goes to typer, which parses it again and
+answers exactly as it always would. ``--version`` and usage errors are
+answered here, in the words typer's path uses too (:func:`genai_cli.errors.usage_text`);
+a help page is typer's, rendered once and then kept in the user's cache
+(:mod:`.helpcache`).
 ``GENAI_FAST=0`` sends everything to typer (for comparison and debugging).
 """
 
@@ -53,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     # objects) again and again for nothing, and once more at exit. Reference
     # counting still frees what is dropped.
     gc.disable()
+    from . import runner
+
+    runner.KEEP = []  # freed by the end of the process, not before it
     code = _main(_utf8_args(sys.argv[1:]))
     if "coverage" in sys.modules:  # a measured run saves its data at exit
         return code
@@ -73,10 +79,14 @@ def _main(argv: list[str]) -> int:
     try:
         _setup_stdio()
         parsed = parse(argv)
-        if parsed is None or parsed.action == "help":
+        if parsed is None:
             from .app import run as typer_run
 
-            return typer_run(argv if parsed is None else [*parsed.command.split(), "--help"])
+            return typer_run(argv)
+        if parsed.action == "help":
+            from .helpcache import show
+
+            return show(parsed.command)
         if parsed.action == "version":
             from .runner import version_text
 
