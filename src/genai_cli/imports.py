@@ -2,10 +2,14 @@
 
 ``genai import`` writes one file per catalog, ``<data folder>/catalogs/<name>.json``:
 the entries its reader (:mod:`genai_cli.importers`) normalised, as they are,
-so that the same input gives the same bytes. They join the dataset when a
-catalog is loaded (:mod:`genai_cli.joining`), against the curated records of
-that moment; :func:`write_cache` and :class:`Cached` keep the result so that
-the next query reads only what it needs.
+so that the same input gives the same bytes; one JSON document, its entries
+last, one a line (:func:`dumps`), so that where each entry is in the file is
+known without parsing it (:func:`read_with_spans`). They join the dataset
+when a catalog is loaded (:mod:`genai_cli.joining`), against the curated
+records of that moment; :func:`write_cache` and :class:`Cached` keep the
+result — the models, and per model where its entries are — so that the next
+query reads only what it needs, a model's extras made from its entries when
+asked for.
 """
 
 from __future__ import annotations

@@ -281,41 +281,54 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
     matched_models: dict[str, set[str]] = {}
     new_models: dict[str, set[str]] = {}
     for n, doc in enumerate(docs):
-        matched = matched_models.setdefault(doc["catalog"], set())
-        new = new_models.setdefault(doc["catalog"], set())
+        catalog = doc["catalog"]
+        add_matched = matched_models.setdefault(catalog, set()).add
+        add_new = new_models.setdefault(catalog, set()).add
         for k, entry in enumerate(doc["entries"]):
-            ident, mid, joined = _match(known, curated, entry, doc["catalog"])
-            (matched if joined else new).add(mid)
-            groups.setdefault(mid, []).append((n, k, entry, ident))
+            ident, mid, joined = _match(known, curated, entry, catalog)
+            (add_matched if joined else add_new)(mid)
+            group = groups.get(mid)
+            if group is None:
+                groups[mid] = [(n, k, entry, ident)]
+            else:
+                group.append((n, k, entry, ident))
 
     out = Merged(cat, docs)
     new_vendors: dict[str, dict[str, Any]] = {}
     precedence = [PRECEDENCE.index(doc["catalog"]) for doc in docs]
     sources = [_source(doc) for doc in docs]
+    models, patches, members_of = out.models, out.patches, out.members
     for mid, members in groups.items():
         base = curated.get(mid)
-        vendor = base["vendor"] if base is not None else None
-        if vendor is None:
+        if base is not None:
+            vendor = base["vendor"]
+            if len(members) > 1:
+                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], vendor))
+            entries = [(d, k, e) for d, k, e, _ in members]
+            patch = _filled(entries, vendor, cat.full("models", base))
+            if patch:
+                patches[mid] = patch
+        else:
             if len(members) > 1:
                 # the order the maker is looked for in (then the order by that maker:
                 # the rank's last part, the entry's key, leaves no ties to keep)
                 members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], None))
-            vendor = _vendor_of(docs, members, vendor_names, new_vendors)
-        if len(members) > 1:
-            members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], vendor))
-        full = cat.full("models", base) if base is not None else None
-        entries = [(d, k, e) for d, k, e, _ in members]
-        record: dict[str, Any] = {} if base is not None else {"id": mid}
-        record.update(_filled(entries, vendor, full))
-        if base is not None:
-            if record:
-                out.patches[mid] = record
-        else:
+                vendor = _vendor_of(docs, members, vendor_names, new_vendors)
+                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], vendor))
+                entries = [(d, k, e) for d, k, e, _ in members]
+                cited = [dict(sources[d]) for d in dict.fromkeys(m[0] for m in members)]
+            else:
+                vendor = _vendor_of(docs, members, vendor_names, new_vendors)
+                d, k, e, _ = members[0]
+                entries = [(d, k, e)]
+                cited = [dict(sources[d])]
+            record: dict[str, Any] = {"id": mid}
+            record.update(_filled(entries, vendor, None))
             record.setdefault("name", mid)
             record["vendor"] = vendor
-            record["sources"] = [dict(sources[d]) for d in dict.fromkeys(m[0] for m in members)]
-            out.models.append(record)
-        out.members[mid] = (vendor, entries)
+            record["sources"] = cited
+            models.append(record)
+        members_of[mid] = (vendor, entries)
     out.vendors = sorted(new_vendors.values(), key=lambda v: v["id"])
     for doc in docs:
         c = doc["catalog"]
