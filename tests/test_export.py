@@ -502,3 +502,14 @@ def test_datasette_links_scores_to_models_and_shows_the_licence(tmp_path: Path) 
         assert "vendor who published the number" in page
 
     asyncio.run(check())
+
+
+def test_a_csv_export_of_an_empty_table_keeps_its_header(tmp_path: Path) -> None:
+    # without catalogs, offerings, claims and conflicts have no rows: each file still
+    # has the header a spreadsheet (or pandas) needs
+    out = tmp_path / "csv"
+    r = run_fast("--bundled-only", "export", "-f", "csv", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    for name in ("offerings", "claims", "conflicts"):
+        lines = (out / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 1 and lines[0].split(",")[0], (name, lines)

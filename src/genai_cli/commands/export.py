@@ -229,7 +229,7 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
 
             def write_csv(tmp: Path) -> None:
                 for name, (columns, rows) in tables.items():
-                    body = to_csv([{c: r.get(c) for c in columns} for r in rows])
+                    body = to_csv([{c: r.get(c) for c in columns} for r in rows], columns)
                     (tmp / f"{name}.csv").write_text(body, encoding="utf-8")
 
             write_all_atomically([(target, write_csv, True, how == "replace")])
