@@ -202,6 +202,11 @@ def first_contact(genai: list[str], py: str, tmp: Path, base: dict[str, str]) ->
         Case("genai --help through typer (no cache)", [*genai, "--help"], nocache),
         Case("genai models list --vendor openai --json", json_query, base),
         Case("genai models list --vendor openai (a table, piped)", table_query, base),
+        Case(
+            "the same table in colour (CLICOLOR_FORCE=1: rich)",
+            table_query,
+            {**base, "CLICOLOR_FORCE": "1"},
+        ),
         Case("same JSON query through typer (GENAI_FAST=0)", json_query, typer),
         Case("same table through typer (GENAI_FAST=0)", table_query, typer),
         Case("genai models show gpt-4 --json", [*genai, "models", "show", "gpt-4", "--json"], base),
