@@ -1,13 +1,27 @@
-"""Start-up benchmark: genai against the bare interpreter, side by side.
+"""Start-up and catalog benchmark: genai against the bare interpreter and the stdlib.
 
-    python benchmarks/startup.py            # 21 rounds, prints a Markdown table
-    python benchmarks/startup.py --rounds 41 --records 30000
+    python benchmarks/startup.py                        # 21 rounds, one Markdown table
+    python benchmarks/startup.py --catalogs /tmp/cats   # the four catalogs' wheels
+    python benchmarks/startup.py --no-catalogs --records 0   # first contact only
+    python benchmarks/startup.py --rounds 1 --quick     # a smoke run (test fixtures)
 
-Every command runs once per round, in turn (round-robin), so machine noise
-hits them alike; the table gives medians and the ratio to ``python -c pass``.
-The synthetic user folder (N model records as JSON, each naming a bundled
-vendor) is generated in a temporary directory, with the stdlib script that
-loads and filters the same file as its baseline.
+Every case runs once per round, in turn (round-robin), so machine noise hits
+them alike; the table gives medians, the ratio to ``python -c pass`` and,
+where a case has one, to its stdlib baseline, and each run's peak memory
+(max RSS, under GNU time). Run it on a regular install (``pip install .``).
+
+The cases: first contact (``--version``, a usage error, ``--help`` from the
+cache and through typer, a JSON query, a table, the same through typer); a
+user folder of N synthetic model records (``--records``; 0 leaves it out)
+against a stdlib script that loads and filters the same file; and the four
+real catalogs imported into a data folder (``--catalogs``: their wheels or
+files; ``--no-catalogs`` leaves them out) at 1×, 3× and 10× their size
+(``--scales``; synthetic copies, :mod:`catalogs`): the first query after
+an import with an empty cache and its peak memory against
+``catalogs_baseline.py`` (a stdlib script that reads the same four files
+and filters them), the same query warm, and importing LiteLLM's file
+against ``json.loads`` of it. The last column says how each figure grows
+with the catalogs' size.
 """
 
 from __future__ import annotations
@@ -21,9 +35,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import catalogs as catalog_data  # noqa: E402  (benchmarks/catalogs.py)
+
 VENDORS = ["openai", "google", "meta", "anthropic", "microsoft", "deepmind", "nvidia"]
+PASS = "python -c pass"
+TIME = "/usr/bin/time"
+"""GNU time, for the peak memory of a run (max RSS)."""
 
 
 def genai_exe() -> list[str]:
@@ -77,19 +100,235 @@ hits = [r for r in records if r["vendor"] == sys.argv[2]][: int(sys.argv[3])]
 sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\\n")
 """
 
+STDLIB_READ = "import json, sys\nwith open(sys.argv[1], 'rb') as fh:\n    json.loads(fh.read())\n"
 
-def run_rounds(
-    cases: list[tuple[str, list[str], dict[str, str]]], rounds: int
-) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {name: [] for name, _, _ in cases}
-    for _ in range(rounds):
-        for name, argv, env in cases:
+
+class Case:
+    """One command line, run once a round: ``env`` may be a function of the round
+    (a new empty cache each time); ``baseline``: the case it is measured against;
+    ``scale``: the catalogs' size it runs at (``None``: no catalogs)."""
+
+    def __init__(
+        self,
+        name: str,
+        argv: list[str],
+        env: dict[str, str] | Callable[[int], dict[str, str]],
+        *,
+        baseline: str | None = None,
+        scale: int | None = None,
+        code: int = 0,
+        after: Callable[[int], None] | None = None,
+    ) -> None:
+        self.name = name
+        self.argv = argv
+        self.env = env
+        self.baseline = baseline
+        self.scale = scale
+        self.code = code
+        self.after = after
+        self.times: list[float] = []
+        self.rss: list[float] = []
+
+    def run(self, round_no: int) -> None:
+        env = self.env(round_no) if callable(self.env) else self.env
+        with tempfile.TemporaryFile() as err:
             t0 = time.perf_counter()
-            proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-            times[name].append(time.perf_counter() - t0)
-            if proc.returncode != 0:
-                raise SystemExit(f"{name} failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
-    return times
+            proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+            proc.wait()
+            elapsed = time.perf_counter() - t0
+            if proc.returncode != self.code:
+                err.seek(0)
+                message = err.read().decode(errors="replace")[-800:]
+                raise SystemExit(f"{self.name} exited {proc.returncode}: {message}")
+        self.times.append(elapsed)
+        if self.after is not None:
+            self.after(round_no)
+
+    def measure(self, round_no: int) -> None:
+        """One untimed run under GNU time for its peak memory (``wait4`` on a child
+        of this process would count this process's pages too, from before exec)."""
+        env = self.env(round_no) if callable(self.env) else self.env
+        with tempfile.NamedTemporaryFile("r") as out:
+            argv = [TIME, "-f", "%M", "-o", out.name, *self.argv]
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            self.rss.append(int(out.read().split()[-1]) / 1024)
+        if self.after is not None:
+            self.after(round_no)
+
+    @property
+    def ms(self) -> float:
+        return statistics.median(self.times) * 1000
+
+    @property
+    def mb(self) -> float | None:
+        return statistics.median(self.rss) if self.rss else None
+
+
+def first_contact(genai: list[str], py: str, tmp: Path, base: dict[str, str]) -> list[Case]:
+    bundled = tmp / "bundled-models.json"
+    bundled.write_text(
+        subprocess.run(
+            [*genai, "models", "list", "--json"], capture_output=True, check=True, text=True
+        ).stdout
+    )
+    script = tmp / "filter.py"
+    script.write_text(STDLIB_FILTER)
+    help_env = {**base, "GENAI_CACHE_DIR": str(tmp / "help-cache")}
+    subprocess.run([*genai, "--help"], env=help_env, check=True, stdout=subprocess.DEVNULL)
+    nocache = {**base, "GENAI_NO_CACHE": "1"}
+    typer = {**base, "GENAI_FAST": "0"}
+    json_query = [*genai, "models", "list", "--vendor", "openai", "--json"]
+    table_query = [*genai, "models", "list", "--vendor", "openai"]
+    cases = [
+        Case(PASS, [py, "-c", "pass"], base),
+        Case(
+            "stdlib: json.load + filter (bundled models)",
+            [py, str(script), str(bundled), "openai", "1000"],
+            base,
+        ),
+    ]
+    if shutil.which("jq"):
+        jq = ["jq", '[.[] | select(.vendor == "openai")]', str(bundled)]
+        cases.append(Case("jq filter (bundled models)", jq, base))
+    cases += [
+        Case("genai --version", [*genai, "--version"], base),
+        Case(
+            "genai models list --format xml (a usage error)",
+            [*genai, "models", "list", "--format", "xml"],
+            base,
+            code=2,
+        ),
+        Case("genai --help (the cached page)", [*genai, "--help"], help_env),
+        Case("genai --help through typer (no cache)", [*genai, "--help"], nocache),
+        Case("genai models list --vendor openai --json", json_query, base),
+        Case("genai models list --vendor openai (a table, piped)", table_query, base),
+        Case(
+            "the same table in colour (CLICOLOR_FORCE=1: rich)",
+            table_query,
+            {**base, "CLICOLOR_FORCE": "1"},
+        ),
+        Case("same JSON query through typer (GENAI_FAST=0)", json_query, typer),
+        Case("same table through typer (GENAI_FAST=0)", table_query, typer),
+        Case("genai models show gpt-4 --json", [*genai, "models", "show", "gpt-4", "--json"], base),
+    ]
+    return cases
+
+
+def user_folder(
+    genai: list[str], py: str, tmp: Path, base: dict[str, str], records: int
+) -> list[Case]:
+    folder = write_folder(tmp, records)
+    script = tmp / "filter.py"
+    big = f"{records:,}"
+    query = [*genai, "--data-dir", str(folder), "models", "list", "--vendor", "meta"]
+    query += ["--limit", "5", "--json"]
+    warm = {**base, "GENAI_CACHE_DIR": str(tmp / "userdata-cache")}
+    subprocess.run(query, env=warm, check=True, stdout=subprocess.DEVNULL)  # warm it once
+    stdlib = f"stdlib: json.load + filter ({big} records)"
+    return [
+        Case(
+            stdlib,
+            [py, str(script), str(folder / "models" / "synthetic.json"), "meta", "5"],
+            base,
+        ),
+        Case(f"genai --data-dir ({big} records) --json, cache warm", query, warm, baseline=stdlib),
+        Case(
+            f"genai --data-dir ({big} records) --json, no cache",
+            query,
+            {**base, "GENAI_NO_CACHE": "1"},
+            baseline=stdlib,
+        ),
+    ]
+
+
+def catalog_cases(
+    genai: list[str], py: str, tmp: Path, base: dict[str, str], source: Path, scales: list[int]
+) -> list[Case]:
+    work = tmp / "catalogs"
+    folders = catalog_data.prepare(source, work, scales, genai, base)
+    litellm = catalog_data.sources(source, work)["litellm"][1]
+    baseline = HERE / "catalogs_baseline.py"
+    cases = []
+    for k in scales:
+        data = folders[k]
+        query = [*genai, "--data-dir", str(data), "models", "list", "--vendor", "openai", "--json"]
+        warm = {**base, "GENAI_CACHE_DIR": str(tmp / f"warm-x{k}")}
+        subprocess.run(query, env=warm, check=True, stdout=subprocess.DEVNULL)
+
+        def cold(round_no: int, k: int = k) -> dict[str, str]:
+            return {**base, "GENAI_CACHE_DIR": str(tmp / f"cold-x{k}-{round_no}")}
+
+        def forget(round_no: int, k: int = k) -> None:
+            shutil.rmtree(tmp / f"cold-x{k}-{round_no}")
+
+        file = catalog_data.scaled_file("litellm", litellm, k, work)
+        scratch = tmp / f"import-x{k}"
+        read = f"catalogs {k}×: stdlib read of the four files + filter"
+        loads = f"catalogs {k}×: stdlib json.loads of LiteLLM's file"
+        cases += [
+            Case(read, [py, str(baseline), str(data), "openai"], base, scale=k),
+            Case(
+                f"catalogs {k}×: first query after an import, empty cache",
+                query,
+                cold,
+                baseline=read,
+                scale=k,
+                after=forget,
+            ),
+            Case(f"catalogs {k}×: the same query, cache warm", query, warm, scale=k),
+            Case(loads, [py, "-c", STDLIB_READ, str(file)], base, scale=k),
+            Case(
+                f"catalogs {k}×: genai import litellm (its file)",
+                [*genai, "--data-dir", str(scratch), "import", "litellm", str(file)],
+                {**base, "GENAI_CACHE_DIR": str(tmp / "import-cache")},
+                baseline=loads,
+                scale=k,
+            ),
+        ]
+    return cases
+
+
+def run_rounds(cases: list[Case], rounds: int, memory_rounds: int) -> None:
+    for round_no in range(rounds):
+        for case in cases:
+            case.run(round_no)
+    if os.path.exists(TIME):
+        for round_no in range(rounds, rounds + memory_rounds):
+            for case in cases:
+                case.measure(round_no)
+
+
+def table(cases: list[Case], rounds: int, memory: int) -> str:
+    by_name = {c.name: c for c in cases}
+    base = by_name[PASS].ms
+    lines = [
+        f"{rounds} rounds, medians (peak memory: {memory} more rounds under GNU time); "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs",
+        "",
+        "| case | median ms | × python -c pass | × baseline | max RSS MB | RSS × baseline "
+        "| ms × at 1× |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for c in cases:
+        ref = by_name.get(c.baseline or "")
+        ratio = f"{c.ms / ref.ms:.2f}×" if ref else ""
+        rss = f"{c.mb / ref.mb:.2f}×" if ref and c.mb and ref.mb else ""
+        mb = f"{c.mb:.1f}" if c.mb else ""
+        growth = ""
+        if c.scale is not None and c.scale != 1:
+            one = by_name.get(c.name.replace(f"catalogs {c.scale}×", "catalogs 1×", 1))
+            growth = f"{c.ms / one.ms:.2f}×" if one else ""
+        lines.append(
+            f"| `{c.name}` | {c.ms:.1f} | {c.ms / base:.2f}× | {ratio} | {mb} | {rss} | {growth} |"
+        )
+    return "\n".join(lines)
+
+
+def default_catalogs() -> str | None:
+    for candidate in (os.environ.get("GENAI_CATALOG_WHEELS"), "/tmp/cats"):
+        if candidate and Path(candidate).is_dir():
+            return candidate
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,89 +336,37 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--rounds", type=int, default=21)
-    ap.add_argument("--records", type=int, default=30000)
+    ap.add_argument("--records", type=int, default=None, help="user-folder records (0: none)")
+    ap.add_argument("--catalogs", default=None, help="the four catalogs' wheels or files")
+    ap.add_argument("--no-catalogs", action="store_true", help="leave the catalog cases out")
+    ap.add_argument("--scales", default="1,3,10", help="catalog sizes (default 1,3,10)")
+    ap.add_argument("--quick", action="store_true", help="small inputs (the test fixtures)")
+    ap.add_argument("--memory-rounds", type=int, default=3, help="runs under GNU time per case")
     ap.add_argument("--json", action="store_true", help="print the medians as JSON")
     args = ap.parse_args(argv)
+    records = args.records if args.records is not None else (500 if args.quick else 30000)
+    source = args.catalogs or (
+        str(HERE.parent / "tests" / "fixtures" / "catalogs") if args.quick else default_catalogs()
+    )
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
 
     genai = genai_exe()
     py = sys.executable
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith("GENAI_")}
-    with tempfile.TemporaryDirectory() as tmp:
-        tmpdir = Path(tmp)
-        folder = write_folder(tmpdir, args.records)
-        data_file = folder / "models" / "synthetic.json"
-        bundled = tmpdir / "bundled-models.json"
-        bundled.write_text(
-            subprocess.run(
-                [*genai, "models", "list", "--json"], capture_output=True, check=True, text=True
-            ).stdout
-        )
-        script = tmpdir / "filter.py"
-        script.write_text(STDLIB_FILTER)
-        cache_env = {**base_env, "GENAI_CACHE_DIR": str(tmpdir / "cache")}
-        nocache_env = {**base_env, "GENAI_NO_CACHE": "1"}
-        typer_env = {**base_env, "GENAI_FAST": "0"}
-        json_query = [*genai, "models", "list", "--vendor", "openai", "--json"]
-        table_query = [*genai, "models", "list", "--vendor", "openai"]
-        big = f"{args.records:,}"
-        big_query = [*genai, "--data-dir", str(folder), "models", "list", "--vendor", "meta"]
-        big_query += ["--limit", "5", "--json"]
-        # warm the cache once, so "warm" means what a second run sees
-        subprocess.run(big_query, env=cache_env, check=True, stdout=subprocess.DEVNULL)
-        cases = [
-            ("python -c pass", [py, "-c", "pass"], base_env),
-            (
-                "stdlib: json.load + filter (bundled models)",
-                [py, str(script), str(bundled), "openai", "1000"],
-                base_env,
-            ),
-            ("genai models list --vendor openai --json", json_query, base_env),
-            ("genai models list --vendor openai (table)", table_query, base_env),
-            ("same JSON query through typer (GENAI_FAST=0)", json_query, typer_env),
-            ("same table query through typer (GENAI_FAST=0)", table_query, typer_env),
-            (
-                "genai models show gpt-4 --json",
-                [*genai, "models", "show", "gpt-4", "--json"],
-                base_env,
-            ),
-            ("genai --help (typer)", [*genai, "--help"], base_env),
-            (
-                f"stdlib: json.load + filter ({big} records)",
-                [py, str(script), str(data_file), "meta", "5"],
-                base_env,
-            ),
-            (f"genai --data-dir ({big}) --limit 5 --json, cache warm", big_query, cache_env),
-            (f"genai --data-dir ({big}) --limit 5 --json, no cache", big_query, nocache_env),
-        ]
-        if shutil.which("jq"):
-            cases.insert(
-                2,
-                (
-                    "jq filter (bundled models)",
-                    ["jq", '[.[] | select(.vendor == "openai")]', str(bundled)],
-                    base_env,
-                ),
-            )
-        times = run_rounds(cases, args.rounds)
-
-    medians = {name: statistics.median(ts) * 1000 for name, ts in times.items()}
-    base = medians["python -c pass"]
-    big_base = medians[f"stdlib: json.load + filter ({args.records:,} records)"]
+    base = {k: v for k, v in os.environ.items() if not k.startswith("GENAI_")}
+    for name in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS"):
+        base.pop(name, None)
+    with tempfile.TemporaryDirectory() as tmpname:
+        tmp = Path(tmpname)
+        cases = first_contact(genai, py, tmp, base)
+        if records:
+            cases += user_folder(genai, py, tmp, base, records)
+        if source and not args.no_catalogs:
+            cases += catalog_cases(genai, py, tmp, base, Path(source), scales)
+        run_rounds(cases, args.rounds, args.memory_rounds)
     if args.json:
-        print(json.dumps(medians, indent=2))
+        print(json.dumps({c.name: {"ms": c.ms, "max_rss_mb": c.mb} for c in cases}, indent=2))
         return 0
-    print(
-        f"{args.rounds} rounds, medians; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n"
-    )
-    print("| command | median ms | × python -c pass | × stdlib script |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, ms in medians.items():
-        big = (
-            f"{ms / big_base:.2f}×"
-            if str(args.records) in name.replace(",", "") or f"{args.records:,}" in name
-            else ""
-        )
-        print(f"| `{name}` | {ms:.1f} | {ms / base:.2f}× | {big} |")
+    print(table(cases, args.rounds, args.memory_rounds))
     return 0
 
 

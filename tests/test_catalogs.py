@@ -380,3 +380,124 @@ def test_the_cached_join_equals_the_fresh_one(
     warm = run_fast(*_data(imported_dir), "models", "show", "gpt-4", "--json").stdout
     assert fresh == first == warm
     assert io.StringIO(warm).read()
+
+
+# --------------------------------------------------------------------------- the cached join
+
+SAME_ANSWERS = [
+    ["export", "--format", "json", "--out", "-"],
+    ["models", "list", "--vendor", "openai", "--vendor", "meta", "--vendor", "ibm", "--json"],
+    ["models", "list", "--json", "--fields", "id,vendor,external_ids,offerings"],
+    ["models", "show", "claude-3-opus", "--json"],
+    ["conflicts", "--json"],
+    ["sql", "SELECT model, catalog, key FROM offerings ORDER BY rowid", "--json"],
+]
+
+
+def _answers(folder: Path) -> list[str]:
+    out = []
+    for args in SAME_ANSWERS:
+        r = run_fast(*_data(folder), *args)
+        assert r.exit_code == 0, r.stderr
+        out.append(r.stdout)
+    return out
+
+
+def test_every_answer_is_the_same_uncached_cold_and_warm(
+    imported_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The imported models in the order of the join, their extras made from the same
+    entries: whether the join was just made, read back whole or a piece at a time."""
+    monkeypatch.setenv("GENAI_NO_CACHE", "1")
+    fresh = _answers(imported_dir)
+    monkeypatch.delenv("GENAI_NO_CACHE")
+    for n in range(len(SAME_ANSWERS)):  # each query the first after an empty cache
+        monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path / f"c{n}"))
+        r = run_fast(*_data(imported_dir), *SAME_ANSWERS[n])
+        assert r.stdout == fresh[n], SAME_ANSWERS[n]
+    assert _answers(imported_dir) == fresh  # warm: the last cache
+    models = json.loads(fresh[1])
+    assert len({m["vendor"] for m in models}) == 3 and len(models) > 10
+
+
+def test_a_catalog_file_holds_an_entry_a_line(imported_dir: Path) -> None:
+    for name in FIXTURE_FILES:
+        text = (imported_dir / "catalogs" / f"{name}.json").read_text(encoding="utf-8")
+        doc = json.loads(text)
+        lines = text.split("\n")
+        assert lines[0].endswith('"entries":[') and lines[-2:] == ["]}", ""]
+        assert [json.loads(line.rstrip(",")) for line in lines[1:-2]] == doc["entries"]
+
+
+def test_a_catalog_file_laid_out_otherwise_joins_the_same(
+    imported_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file written on one line (as an earlier version did) or indented by hand: the
+    cached join holds its entries themselves, and every answer is the same."""
+    monkeypatch.setenv("GENAI_NO_CACHE", "1")
+    want = _answers(imported_dir)
+    monkeypatch.delenv("GENAI_NO_CACHE")
+    folder = tmp_path / "data"
+    (folder / "catalogs").mkdir(parents=True)
+    for n, name in enumerate(FIXTURE_FILES):
+        source = imported_dir / "catalogs" / f"{name}.json"
+        target = folder / "catalogs" / f"{name}.json"
+        doc = json.loads(source.read_text(encoding="utf-8"))
+        target.write_text(json.dumps(doc, ensure_ascii=False, indent=None if n % 2 else 1))
+        os.utime(target, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns))
+    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in range(2):  # cold, then warm
+        got = _answers(folder)
+        assert [g.replace(str(folder), str(imported_dir)) for g in got] == want
+
+
+def test_entries_after_wide_characters_are_found_by_their_bytes(
+    imported_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry a line, with Chinese and an emoji early in the file: the cached join
+    finds every later entry where its bytes are."""
+    from genai_cli import jsonio
+
+    folder = tmp_path / "data"
+    (folder / "catalogs").mkdir(parents=True)
+    for name in FIXTURE_FILES:
+        doc = json.loads((imported_dir / "catalogs" / f"{name}.json").read_text("utf-8"))
+        for entry in doc["entries"][:3]:
+            entry["name"] = f"模型 {entry['name'] or entry['id']} 🚀"
+            entry["description"] = "描述：中文与 emoji ✓"
+        entries = doc.pop("entries")
+        lines = ",\n".join(jsonio.dumps(e) for e in entries)
+        text = jsonio.dumps(doc)[:-1] + ',"entries":[\n' + lines + "\n]}\n"
+        (folder / "catalogs" / f"{name}.json").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("GENAI_NO_CACHE", "1")
+    want = _answers(folder)
+    monkeypatch.delenv("GENAI_NO_CACHE")
+    assert "🚀" in want[0] and "模型" in want[3]
+    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path / "cache"))
+    assert _answers(folder) == want  # cold
+    assert _answers(folder) == want  # warm: every entry read back from the files
+
+
+def test_a_catalog_file_replaced_under_a_cached_join_is_not_misread(
+    imported_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cached join points into the catalog files it was made of; a file replaced
+    since (an import while a query runs) is an error, never another entry's facts."""
+    import shutil
+
+    from genai_cli import load_catalog
+    from genai_cli.errors import GenaiError
+    from genai_cli.imports import Cached
+
+    folder = tmp_path / "data"
+    shutil.copytree(imported_dir, folder)
+    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path / "cache"))
+    load_catalog(folder)  # makes the cached join
+    cat = load_catalog(folder)
+    assert isinstance(cat._records.view, Cached)  # type: ignore[attr-defined]
+    target = folder / "catalogs" / "litellm.json"
+    text = target.read_text(encoding="utf-8")
+    target.unlink()
+    target.write_text(text.replace('"key":"', '"key":"x'), encoding="utf-8")
+    with pytest.raises(GenaiError, match="changed while it was read"):
+        cat.extras("claude-3-opus")

@@ -4,6 +4,7 @@ same answer as typer for every command line it accepts."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -247,24 +248,26 @@ def test_whatever_the_fast_path_decides_typer_decides_the_same(argv: list[str]) 
         assert fast_parse(argv) == typer_parse(argv), argv
     elif parsed.action == "error":
         assert typer_parse(argv) is None, argv
-        assert typer_exit(argv)[0] == 2, argv
+        # typer refuses it too, in the same words (one function renders both)
+        assert typer_exit(argv) == (2, run_fast(*argv).stderr), argv
     elif parsed.action == "help":
         assert typer_exit(argv)[0] == 0, argv
 
 
-def _imports(args: list[str], env: dict[str, str] | None = None) -> set[str]:
-    code = (
+def _imports(args: list[str], env: dict[str, str] | None = None, code: int = 0) -> set[str]:
+    """The top-level packages a run of ``genai ARGS`` imports (it exits with ``code``)."""
+    program = (
         "import sys, io, contextlib\n"
         "from genai_cli.cli.main import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         f"    code = main({args!r})\n"
         "print(code, ' '.join(sorted(m.split('.')[0] for m in sys.modules)))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, env=env
     )
     code_s, _, mods = out.stdout.strip().partition(" ")
-    assert code_s == "0", out
+    assert code_s == str(code), out
     return set(mods.split())
 
 
@@ -286,8 +289,25 @@ def test_json_path_imports_no_typer_rich_pydantic_or_yaml(args: list[str]) -> No
     assert _imports(args) & HEAVY == set()
 
 
-def test_table_path_imports_rich_but_not_typer_pydantic_or_yaml() -> None:
-    mods = _imports(["models", "list", "--vendor", "openai"])
+def test_version_imports_no_typer_rich_pydantic_or_yaml() -> None:
+    assert _imports(["--version"]) & HEAVY == set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [argv for argv, _ in ERRORS] + [["models", "list", "--where", " "], ["compare", "gpt-4"]],
+    ids=" ".join,
+)
+def test_a_usage_error_imports_no_typer_rich_pydantic_or_yaml(args: list[str]) -> None:
+    """Every usage error the fast path finds (and the runner's own, a bad value)."""
+    assert _imports(args, code=2) & HEAVY == set()
+
+
+def test_table_path_imports_rich_only_for_colour() -> None:
+    """Piped, a table is laid out without rich (the same text); in colour, by rich."""
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    assert _imports(["models", "list", "--vendor", "openai"], env) & HEAVY == set()
+    mods = _imports(["models", "list", "--vendor", "openai"], {**env, "FORCE_COLOR": "1"})
     assert "rich" in mods
     assert mods & (HEAVY - {"rich"}) == set()
 
@@ -303,3 +323,143 @@ def test_warm_user_data_path_imports_no_pydantic_or_yaml(tmp_path: Any) -> None:
     first = _imports(args, env)
     assert "pydantic" in first and "yaml" in first  # a cache miss validates
     assert _imports(args, env) & HEAVY == set()  # a hit does not need to
+
+
+# --------------------------------------------------------------------------- help pages
+
+
+def _help_paths() -> list[str]:
+    s = fast.spec()
+    return sorted({*s["groups"], *s["commands"]})
+
+
+def _program(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
+    """``genai ARGS`` as its own process (the console script's path), stdout as bytes."""
+    r = subprocess.run([sys.executable, "-m", "genai_cli", *args], env=env, capture_output=True)
+    return r.returncode, r.stdout
+
+
+def _env(cache: Any, **extra: str) -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if k not in HELP_ENV and k != "GENAI_NO_CACHE"}
+    return {**keep, "GENAI_CACHE_DIR": str(cache), **extra}
+
+
+HELP_ENV = {
+    "COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "PY_COLORS", "CLICOLOR", "CLICOLOR_FORCE",
+    "TERM", "COLORTERM", "TERMINAL_WIDTH", "GITHUB_ACTIONS", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
+}  # fmt: skip
+HELP_ENVS = [
+    {},
+    {"COLUMNS": "52"},
+    {"COLUMNS": "200", "TERM": "xterm-256color"},
+    {"FORCE_COLOR": "1"},
+    {"FORCE_COLOR": "1", "NO_COLOR": "1"},
+    {"TERMINAL_WIDTH": "70", "CLICOLOR_FORCE": "1"},
+]
+
+
+def test_a_cached_help_page_is_typers_byte_for_byte(tmp_path: Any) -> None:
+    """Every command's help in the plain case, and a few in other environments (width,
+    colour, forced colour, NO_COLOR), each printed three times: by typer alone
+    (GENAI_FAST=0, no cache), on a cache miss and from the cache. One cache for all:
+    an environment that changes the page is another key, never the wrong page."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    cache = tmp_path / "cache"
+    cases = [(path, {}) for path in _help_paths()]
+    cases += [(path, env) for env in HELP_ENVS[1:] for path in ("", "models list", "export")]
+
+    def check(case: tuple[str, dict[str, str]]) -> str | None:
+        path, extra = case
+        args = [*path.split(), "--help"]
+        code, typer = _program(args, _env(cache, GENAI_FAST="0", GENAI_NO_CACHE="1", **extra))
+        assert code == 0 and b"Usage" in typer
+        for _ in ("miss", "hit"):
+            if _program(args, _env(cache, **extra)) != (0, typer):
+                return f"{path or '(program)'} {extra}"
+        return None
+
+    with ThreadPoolExecutor(4) as pool:
+        wrong = [w for w in pool.map(check, cases) if w is not None]
+    assert wrong == []
+    entries = list(cache.glob("help-*.json"))
+    assert len(entries) == len(cases)  # one page per command and environment
+
+
+def test_the_cached_page_is_what_is_printed(tmp_path: Any) -> None:
+    """The second --help reads the stored page (no typer); a damaged entry is a miss."""
+    env = _env(tmp_path / "cache")
+    code, first = _program(["models", "--help"], env)
+    assert code == 0
+    (entry,) = (tmp_path / "cache").glob("help-*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    assert data["text"].encode() == first
+    entry.write_text(json.dumps({**data, "text": "from the cache\n"}), encoding="utf-8")
+    assert _program(["models", "--help"], env) == (0, b"from the cache\n")
+    entry.write_text('{"key": ', encoding="utf-8")  # truncated
+    assert _program(["models", "--help"], env) == (0, first)
+    entry.write_text(json.dumps({**data, "key": data["key"] + "x"}), encoding="utf-8")
+    assert _program(["models", "--help"], env) == (0, first)  # another key's page
+
+
+def test_a_help_page_on_a_terminal_is_typers(tmp_path: Any) -> None:
+    """On a terminal (colour, the terminal's width) the cached page is typer's too."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    def on_terminal(env: dict[str, str]) -> bytes:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 96, 0, 0))
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "genai_cli", "--help"], stdout=slave, stderr=slave, env=env
+        )
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(master)
+        assert proc.wait() == 0
+        return b"".join(chunks)
+
+    env = _env(tmp_path / "cache", TERM="xterm-256color")
+    typer = on_terminal({**env, "GENAI_FAST": "0", "GENAI_NO_CACHE": "1"})
+    assert b"\x1b[" in typer  # colour
+    assert on_terminal(env) == typer  # a miss
+    assert on_terminal(env) == typer  # from the cache
+    assert len(list((tmp_path / "cache").glob("help-*.json"))) == 1
+
+
+def test_every_part_of_the_key_changes_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    import io
+
+    import genai_cli
+    from genai_cli.cli import helpcache
+
+    base = helpcache.key("models", io.StringIO())
+    assert helpcache.key("models list", io.StringIO()) != base
+    for name in helpcache.ENVIRONMENT:
+        with monkeypatch.context() as m:
+            m.setenv(name, "another value")
+            assert helpcache.key("models", io.StringIO()) != base, name
+    assert helpcache.key("models", io.StringIO()) == base
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert helpcache.key("models", Terminal()) != base
+    monkeypatch.setattr(genai_cli, "__version__", "9.9.9")
+    assert helpcache.key("models", io.StringIO()) != base
+    monkeypatch.undo()
+    (tmp_path / "app.py").write_text("x")
+    before = helpcache._files(str(tmp_path))
+    (tmp_path / "app.py").write_text("xy")  # the app's declarations changed
+    assert helpcache._files(str(tmp_path)) != before

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import stat
-import tempfile
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
+    from typing import Any
 
 
 def umask() -> int:
@@ -75,17 +74,31 @@ STREAMS = ("FIFO", "character device")
 """What :func:`write_through` writes into: a pipe or a device like ``/dev/null``."""
 
 
-def _stage(target: Path, write: Callable[[Path], None], folder: bool) -> str:
+def _sibling(target: Path | str, suffix: str, folder: bool) -> str:
+    """A new, empty file (``0o600``) or folder (``0o700``) named after ``target``
+    in its folder (``.NAME.xxxxxxxx.SUFFIX``), made so that no other can be it
+    (as ``tempfile`` makes them, without importing it and ``random``)."""
+    path = os.fspath(target)
+    parent, name = os.path.dirname(path), os.path.basename(path)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = os.path.join(parent, f".{name}.{os.urandom(6).hex()}{suffix}")
+        try:
+            if folder:
+                os.mkdir(tmp, 0o700)
+            else:
+                os.close(os.open(tmp, flags, 0o600))
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no unused temporary name", path)
+
+
+def _stage(target: Path | str, write: Callable[[Any], None], folder: bool) -> str:
     """A complete temporary sibling of ``target``, filled by ``write``."""
-    parent = target.parent
-    prefix = f".{target.name}."
-    if folder:
-        tmp = tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=parent)
-        os.chmod(tmp, umask_mode(0o777))
-    else:
-        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=parent)
-        os.close(fd)
-        os.chmod(tmp, umask_mode(0o666))  # mkstemp's is 0o600
+    tmp = _sibling(target, ".tmp", folder)
+    os.chmod(tmp, umask_mode(0o777 if folder else 0o666))
     try:
         write(type(target)(tmp))
     except BaseException:
@@ -96,12 +109,14 @@ def _stage(target: Path, write: Callable[[Path], None], folder: bool) -> str:
 
 def _remove(path: str) -> None:
     if os.path.isdir(path) and not os.path.islink(path):
+        import shutil
+
         shutil.rmtree(path, ignore_errors=True)
     elif os.path.lexists(path):
         os.unlink(path)
 
 
-def _commit(tmp: str, target: Path, folder: bool, replace: bool) -> str | None:
+def _commit(tmp: str, target: Path | str, folder: bool, replace: bool) -> str | None:
     """Rename ``tmp`` over ``target``; the folder it replaced, moved aside (or ``None``)."""
     found = what_is(target)
     if found not in ("missing", "file", "folder"):
@@ -125,7 +140,7 @@ def _commit(tmp: str, target: Path, folder: bool, replace: bool) -> str | None:
             return None
     old: str | None = None
     if found == "folder":
-        old = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+        old = _sibling(target, ".old", folder=True)
         os.rmdir(old)
         os.replace(target, old)
     try:
@@ -138,7 +153,7 @@ def _commit(tmp: str, target: Path, folder: bool, replace: bool) -> str | None:
 
 
 def write_atomically(
-    target: Path, write: Callable[[Path], None], *, folder: bool = False, replace: bool = True
+    target: Path | str, write: Callable[[Any], None], *, folder: bool = False, replace: bool = True
 ) -> None:
     """Call ``write(tmp)`` on a temporary sibling of ``target``, then rename it over.
 
@@ -153,13 +168,13 @@ def write_atomically(
 
 
 def write_all_atomically(
-    items: Sequence[tuple[Path, Callable[[Path], None], bool, bool]],
+    items: Sequence[tuple[Path | str, Callable[[Any], None], bool, bool]],
 ) -> None:
     """:func:`write_atomically` for several targets, ``(target, write, folder,
     replace)``, that belong together (a database and its metadata): every
     temporary is complete before the first is renamed, so a failed write leaves
     all of them as they were."""
-    staged: list[tuple[str, Path, bool, bool]] = []
+    staged: list[tuple[str, Path | str, bool, bool]] = []
     moved: list[str] = []
     try:
         for target, write, folder, replace in items:
@@ -174,7 +189,7 @@ def write_all_atomically(
         raise
     finally:
         for old in moved:
-            shutil.rmtree(old, ignore_errors=True)
+            _remove(old)
 
 
 def write_through(target: Path | str, data: bytes, *, follow: bool = False) -> None:

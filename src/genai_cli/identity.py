@@ -154,9 +154,10 @@ def identify(entry: Mapping[str, Any]) -> Identity:
     s = str(entry["id"]).strip()
     provider = str(entry.get("provider") or "").lower()
     vendor: str | None = None
-    for prefix in _PATH_PREFIXES:
-        if s.startswith(prefix):
-            s = s[len(prefix) :]
+    if s.startswith(_PATH_PREFIXES):
+        for prefix in _PATH_PREFIXES:
+            if s.startswith(prefix):
+                s = s[len(prefix) :]
     if provider in _BEDROCK:
         s = _BEDROCK_REGION.sub("", s)
         head, dot, rest = s.partition(".")
@@ -174,7 +175,11 @@ def identify(entry: Mapping[str, Any]) -> Identity:
         if lab is not None:
             vendor, s = lab.id, rest
     raw = s.lower()
-    base = _SNAPSHOT.sub("", raw) or raw
+    # every snapshot suffix ends in a digit or "-latest" (before a final newline,
+    # which $ allows): most ids need no regex
+    end = raw.rstrip("\n")
+    snapshot = end[-1:].isdigit() or end.endswith("-latest")
+    base = (_SNAPSHOT.sub("", raw) or raw) if snapshot else raw
     if vendor is None:
         lab = _BY_PROVIDER.get(provider)
         if lab is not None and "/" not in raw:
@@ -193,10 +198,16 @@ def is_first_party(provider: str, vendor: str | None) -> bool:
     return vendor is not None and lab is not None and lab.id == vendor
 
 
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+_BY_NAME: dict[str, Lab] = {}
+for _lab in LABS:
+    for _name in (_lab.name, *_lab.names):
+        _BY_NAME.setdefault(_name_key(_name), _lab)
+
+
 def lab_for_name(name: str) -> Lab | None:
     """A lab by one of its names (HELM's ``creator_organization_name``), exactly."""
-    key = " ".join(name.casefold().split())
-    for lab in LABS:
-        if key in {" ".join(n.casefold().split()) for n in (lab.name, *lab.names)}:
-            return lab
-    return None
+    return _BY_NAME.get(_name_key(name))

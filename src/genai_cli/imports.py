@@ -2,10 +2,14 @@
 
 ``genai import`` writes one file per catalog, ``<data folder>/catalogs/<name>.json``:
 the entries its reader (:mod:`genai_cli.importers`) normalised, as they are,
-so that the same input gives the same bytes. They join the dataset when a
-catalog is loaded (:mod:`genai_cli.joining`), against the curated records of
-that moment; :func:`write_cache` and :class:`Cached` keep the result so that
-the next query reads only what it needs.
+so that the same input gives the same bytes; one JSON document, its entries
+last, one a line (:func:`dumps`), so that where each entry is in the file is
+known without parsing it (:func:`read_with_spans`). They join the dataset
+when a catalog is loaded (:mod:`genai_cli.joining`), against the curated
+records of that moment; :func:`write_cache` and :class:`Cached` keep the
+result — the models, and per model where its entries are — so that the next
+query reads only what it needs, a model's extras made from its entries when
+asked for.
 """
 
 from __future__ import annotations
@@ -16,10 +20,16 @@ from . import jsonio
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Callable
     from typing import Any
 
+    from .catalog import Catalog
     from .joining import Merged
+
+    Extras = Callable[..., dict[str, list[dict[str, Any]]]]
+    Spans = tuple[list[tuple[int, int]], list[int]]
+    """Where each entry of a catalog file is (byte offset, length), and the file's
+    size, modification time and inode as it was read."""
 
 FORMAT = 1
 FOLDER = "catalogs"
@@ -46,8 +56,10 @@ def catalog_path(folder: str | os.PathLike[str], catalog: str) -> str:
 
 
 def dumps(read: Any) -> str:
-    """An imported catalog as the text of its file (deterministic)."""
-    doc = {
+    """An imported catalog as the text of its file (deterministic): one JSON object,
+    its entries last, one a line (so that each entry's place in the file is known
+    without parsing it, :func:`read_with_spans`)."""
+    head = {
         "format": FORMAT,
         "catalog": read.catalog,
         "version": read.version,
@@ -58,9 +70,9 @@ def dumps(read: Any) -> str:
         "records": read.records,
         "skipped": dict(sorted(read.skipped.items())),
         "dropped": dict(sorted(read.dropped.items())),
-        "entries": read.entries,
     }
-    return jsonio.dumps(doc) + "\n"
+    entries = ",\n".join(jsonio.dumps(e) for e in read.entries)
+    return f'{jsonio.dumps(head)[:-1]},"entries":[\n{entries}\n]}}\n'
 
 
 def imported(folder: str) -> list[str]:
@@ -73,11 +85,21 @@ def imported(folder: str) -> list[str]:
 
 def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """One imported catalog's document; :class:`DataError` when it is not one."""
+    return read_with_spans(path)[0]
+
+
+def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans | None]:
+    """:func:`read_file`, with where each entry's JSON is in the file (byte offset and
+    length: a cached join points there instead of copying the entry) and the
+    file's size, modification time and inode as read; ``None`` when the file is
+    not laid out as :func:`dumps` lays it out (an entry a line)."""
     from .errors import DataError, Problem
 
     try:
         with open(path, "rb") as fh:
-            doc = jsonio.loads(fh.read())
+            st = os.fstat(fh.fileno())
+            raw = fh.read()
+        doc = jsonio.loads(raw)
     except (OSError, ValueError) as exc:
         raise DataError([Problem(str(path), None, f"not an imported catalog: {exc}")]) from None
     if (
@@ -91,59 +113,117 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         )
     doc["imported_at"] = _mtime_date(path)
     doc["path"] = str(path)
-    return doc
+    spans = _entry_lines(raw, len(doc["entries"]))
+    return doc, None if spans is None else (spans, [st.st_size, st.st_mtime_ns, st.st_ino])
+
+
+def _entry_lines(raw: bytes, n: int) -> list[tuple[int, int]] | None:
+    """Where each of the ``n`` entries is in ``raw`` when it is laid out an entry a
+    line, after a first line that ends with ``"entries":[`` (JSON text holds no
+    raw newline but between values, so the lines are the entries)."""
+    at = raw.find(b"\n")
+    if at == -1 or not raw[:at].endswith(b'"entries":['):
+        return None
+    spans = []
+    for k in range(n):
+        start = at + 1
+        at = raw.find(b"\n", start)
+        if at == -1:
+            return None
+        end = at - 1 if k < n - 1 and raw[at - 1 : at] == b"," else at
+        if raw[start : start + 1] != b"{" or raw[end - 1 : end] != b"}":
+            return None
+        spans.append((start, end - start))
+    return spans if raw[at + 1 :].strip() == b"]}" else None
 
 
 def _mtime_date(path: str | os.PathLike[str]) -> str:
-    import datetime
+    """The file's modification time in UTC, to the second (as ``datetime`` gives it:
+    the fraction rounded to the microsecond, half to even; without importing it)."""
+    import math
+    import time
 
     ts = os.stat(path).st_mtime
-    return datetime.datetime.fromtimestamp(ts, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    seconds = math.floor(ts)
+    if round((ts - seconds) * 1e6) >= 1_000_000:
+        seconds += 1
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
 # --------------------------------------------------------------------------- cached copy
 
 _NONE = "_none"
-DETAIL = frozenset({"offerings", "claims"})
-"""The bulky extras (hundreds for a popular model), kept in a file of their own."""
 
 
 def _partition(vendor: str | None) -> str:
     return vendor if vendor else _NONE
 
 
-def write_cache(merged: Merged, folder: Path, key: str) -> None:
+def write_cache(
+    merged: Merged,
+    folder: str | os.PathLike[str],
+    key: str,
+    spans: list[Spans | None] | None = None,
+) -> None:
     """Write a merge into ``folder`` (a new, empty folder): one file of what every
-    query needs, the models in one file per vendor, the extras one line per model;
-    ``key`` says what it was made of (checked when it is read back)."""
+    query needs, the models in a line per vendor, and per model the entries
+    that joined it (its extras are made from them when asked for): where each
+    entry is in its catalog's file (``spans``, per catalog, from
+    :func:`read_with_spans`), else the entry itself; ``key`` says what it was
+    made of (checked when it is read back)."""
     parts: dict[str, list[dict[str, Any]]] = {}
     for m in merged.models:
         parts.setdefault(_partition(m.get("vendor")), []).append(m)
-    names = {}
-    for n, (vendor, models) in enumerate(sorted(parts.items())):
-        names[vendor] = f"models-{n}.json"
-        (folder / names[vendor]).write_text(_compact(models), encoding="utf-8")
-    index: dict[str, list[int]] = {}
-    with open(folder / "extras.jsonl", "wb") as light, open(folder / "detail.jsonl", "wb") as heavy:
-        at = [0, 0]
-        for mid, extras in merged.extras.items():
-            lines = [
-                _compact({k: v for k, v in extras.items() if k not in DETAIL}).encode("utf-8"),
-                _compact({k: v for k, v in extras.items() if k in DETAIL}).encode("utf-8"),
-            ]
-            light.write(lines[0])
-            heavy.write(lines[1])
-            index[mid] = [at[0], len(lines[0]), at[1], len(lines[1])]
-            at = [at[0] + len(lines[0]), at[1] + len(lines[1])]
+    vendors = sorted(parts)
+    names: dict[str, list[int]] = {}
+    with open(os.path.join(folder, "models.jsonl"), "wb") as fh:
+        at = 0
+        for vendor in vendors:
+            line = _compact(parts[vendor]).encode()
+            fh.write(line)
+            names[vendor] = [at, len(line)]
+            at += len(line)
+    number = {v: n for n, v in enumerate(vendors)}
+    order = [number[_partition(m.get("vendor"))] for m in merged.models]
+    # per model: its maker, then per entry its catalog and where it is in that
+    # catalog's file (offset, length), or the entry itself
+    members: dict[str, list[Any]] = {}
+    for mid, (maker, entries) in merged.members.items():
+        refs: list[Any] = [maker]
+        for d, k, entry in entries:
+            where = spans[d] if spans is not None else None
+            if where is not None:
+                refs += (d, *where[0][k])
+            else:
+                refs += (d, entry)
+        members[mid] = refs
     core = {
         "key": key,
         "patches": merged.patches,
         "vendors": merged.vendors,
         "catalogs": merged.catalogs,
+        "docs": [
+            _doc_meta(doc, spans[d] if spans is not None else None)
+            for d, doc in enumerate(merged.docs)
+        ],
         "partitions": names,
+        "order": order,
     }
-    (folder / "index.json").write_text(_compact(index), encoding="utf-8")
-    (folder / "core.json").write_text(_compact(core), encoding="utf-8")
+    for name, data in (("members.json", members), ("core.json", core)):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as out:
+            out.write(_compact(data))
+
+
+def _doc_meta(doc: dict[str, Any], spans: Spans | None) -> dict[str, Any]:
+    """What a model's extras need of the catalog an entry comes from, and the file
+    its entries are read from (which must be the file that was joined)."""
+    return {
+        "catalog": doc["catalog"],
+        "version": doc.get("version"),
+        "as_of": doc.get("as_of"),
+        "path": doc["path"],
+        "stat": spans[1] if spans is not None else None,
+    }
 
 
 def _compact(data: Any) -> str:
@@ -154,85 +234,125 @@ class Cached:
     """A merge read back from :func:`write_cache`'s folder, a piece at a time."""
 
     @classmethod
-    def open(cls, folder: str, key: str) -> Cached | None:
-        """The cached join in ``folder`` if it is there, whole, and made of ``key``."""
+    def open(cls, folder: str, key: str, curated: Catalog, extras: Extras) -> Cached | None:
+        """The cached join in ``folder`` if it is there, whole, and made of ``key``
+        (the join of ``curated``, the curated catalog); ``extras`` makes a model's
+        extras from its entries (:func:`genai_cli.joining.extras_of`)."""
         try:
             with open(os.path.join(folder, "core.json"), "rb") as fh:
                 core = jsonio.loads(fh.read())
             if not isinstance(core, dict) or core.get("key") != key:
                 return None
-            return cls(folder, core)
+            return cls(folder, core, curated, extras)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def __init__(self, folder: str, core: dict[str, Any]) -> None:
+    def __init__(self, folder: str, core: dict[str, Any], curated: Catalog, extras: Extras) -> None:
         self.folder = folder
+        self.curated = curated
+        self._make = extras
         self.patches: dict[str, dict[str, Any]] = core["patches"]
         self.vendors: list[dict[str, Any]] = core["vendors"]
         self.catalogs: list[dict[str, Any]] = core["catalogs"]
-        self._partitions: dict[str, str] = core["partitions"]
-        self._index_: dict[str, list[int]] | None = None
+        self._docs: list[dict[str, Any]] = core["docs"]
+        self._partitions: dict[str, list[int]] = core["partitions"]
+        self._order: list[int] = core["order"]
+        self._members_: dict[str, list[Any]] | None = None
         self._models: dict[str, list[dict[str, Any]]] = {}
         self._extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self._files: dict[str, Any] = {}
-        self._all: dict[str, dict[str, list[dict[str, Any]]]] | None = None
+        self._blobs: dict[int, bytes] = {}
 
     def _part(self, vendor: str) -> list[dict[str, Any]]:
         models = self._models.get(vendor)
         if models is None:
-            with open(os.path.join(self.folder, self._partitions[vendor]), "rb") as fh:
-                models = jsonio.loads(fh.read())
-            self._models[vendor] = models
+            offset, length = self._partitions[vendor]
+            models = self._models[vendor] = jsonio.loads(self._read("models.jsonl", offset, length))
         return models
 
     def imported_models(self, vendors: set[str] | None = None) -> list[dict[str, Any]]:
-        wanted = (
-            sorted(self._partitions) if vendors is None else sorted(vendors & set(self._partitions))
-        )
-        out: list[dict[str, Any]] = []
-        for vendor in wanted:
-            out.extend(self._part(vendor))
-        return out
+        """The models only catalogs know (of ``vendors``), in the order of the join."""
+        names = sorted(self._partitions)
+        wanted = names if vendors is None else sorted(vendors & set(names))
+        if len(wanted) == 1:
+            return list(self._part(wanted[0]))
+        parts = {names.index(v): iter(self._part(v)) for v in wanted}
+        return [next(parts[n]) for n in self._order if n in parts]
 
     def model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
-        if self._all is not None:
-            return self._all.get(model_id, {})
         found = self._extras.get(model_id)
         if found is None:
-            where = self._index.get(model_id)
-            if where is None:
+            refs = self._members.get(model_id)
+            if refs is None:
                 return {}
-            found = {
-                **self._line("extras.jsonl", where[0], where[1]),
-                **self._line("detail.jsonl", where[2], where[3]),
-            }
+            entries: list[tuple[int, int, dict[str, Any]]] = []
+            i = 1
+            while i < len(refs):
+                d = refs[i]
+                if isinstance(refs[i + 1], dict):  # the entry itself
+                    entry, i = refs[i + 1], i + 2
+                else:  # where the entry is in its catalog's file
+                    entry, i = self._entry(d, refs[i + 1], refs[i + 2]), i + 3
+                entries.append((d, len(entries), entry))
+            found = self._make(self.curated, self._docs, model_id, refs[0], entries)
             self._extras[model_id] = found
         return found
 
-    @property
-    def _index(self) -> dict[str, list[int]]:
-        """Model id -> where its extras are (read when the first model's are wanted)."""
-        if self._index_ is None:
-            with open(os.path.join(self.folder, "index.json"), "rb") as fh:
-                self._index_ = jsonio.loads(fh.read())
-        return self._index_
-
-    def _line(self, name: str, offset: int, length: int) -> dict[str, list[dict[str, Any]]]:
+    def _read(self, name: str, offset: int, length: int) -> bytes:
+        """``length`` bytes at ``offset`` of a file of the cache (or a catalog's)."""
         fh = self._files.get(name)
         if fh is None:
             fh = self._files[name] = open(os.path.join(self.folder, name), "rb")  # noqa: SIM115
         fh.seek(offset)
-        line: dict[str, list[dict[str, Any]]] = jsonio.loads(fh.read(length))
-        return line
+        data: bytes = fh.read(length)
+        return data
+
+    def _entry_file(self, d: int) -> str:
+        """Open catalog ``d``'s file (once), which must be the file that was joined."""
+        name = f"catalog-{d}"
+        if name not in self._files:
+            doc = self._docs[d]
+            fh = open(doc["path"], "rb")  # noqa: SIM115
+            st = os.fstat(fh.fileno())
+            if [st.st_size, st.st_mtime_ns, st.st_ino] != doc["stat"]:
+                fh.close()
+                from .errors import GenaiError
+
+                raise GenaiError(f"{doc['path']} changed while it was read: run the command again")
+            self._files[name] = fh
+        return name
+
+    def _entry(self, d: int, offset: int, length: int) -> dict[str, Any]:
+        """An entry of catalog ``d``, read from its file, which must be the file joined."""
+        name = self._entry_file(d)
+        blob = self._blobs.get(d)
+        try:
+            if blob is not None:
+                entry = jsonio.loads(blob[offset : offset + length])
+            else:
+                entry = jsonio.loads(self._read(name, offset, length))
+        except ValueError:
+            entry = None
+        if not isinstance(entry, dict):
+            from .errors import DataError, Problem
+
+            problem = "not laid out as genai import writes it: import it again"
+            raise DataError([Problem(self._docs[d]["path"], None, problem)])
+        return entry
+
+    @property
+    def _members(self) -> dict[str, list[Any]]:
+        """Model id -> its maker and where its entries are (read when first wanted)."""
+        if self._members_ is None:
+            with open(os.path.join(self.folder, "members.json"), "rb") as fh:
+                self._members_ = jsonio.loads(fh.read())
+        return self._members_
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        if self._all is None:
-            with open(os.path.join(self.folder, "extras.jsonl"), "rb") as fh:
-                light = fh.read()
-            with open(os.path.join(self.folder, "detail.jsonl"), "rb") as fh:
-                heavy = fh.read()
-            self._all = {
-                mid: {**jsonio.loads(light[a : a + n]), **jsonio.loads(heavy[b : b + m])}
-                for mid, (a, n, b, m) in self._index.items()
-            }
-        return self._all
+        for d in range(len(self._docs)):  # every entry is wanted: read each file once
+            if self._docs[d]["stat"] is not None and d not in self._blobs:
+                self._entry_file(d)
+                fh = self._files[f"catalog-{d}"]
+                fh.seek(0)
+                self._blobs[d] = fh.read()
+        return {mid: self.model_extras(mid) for mid in self._members}

@@ -31,10 +31,14 @@ from .parsing import normalize_key
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from typing import Any
 
     from .catalog import Catalog
+
+    Member = tuple[int, int, dict[str, Any]]
+    """One entry that joined a model: the index of its catalog among the documents
+    merged, its index among that catalog's entries, and the entry."""
 
 MODEL_FIELDS = (
     "name",
@@ -76,12 +80,19 @@ def claims_of(entry: Mapping[str, Any], vendor: str | None) -> dict[str, Any]:
     if "parameters" in facts:
         n = facts["parameters"]
         out["parameters"] = {"state": "exact", "min": n, "max": n}
-    mods = [*facts.get("input_modalities", ()), *facts.get("output_modalities", ())]
-    kept = sorted({m for m in mods if m in _MODALITIES})
-    if kept:
-        out["modalities"] = kept
-    price = facts.get("pricing") or {}
-    if "input" in price and "output" in price and I.is_first_party(entry["provider"], vendor):
+    if "input_modalities" in facts or "output_modalities" in facts:
+        mods = {*facts.get("input_modalities", ()), *facts.get("output_modalities", ())}
+        kept = sorted(_MODALITIES.intersection(mods))
+        if kept:
+            out["modalities"] = kept
+    price = facts.get("pricing")
+    if (
+        vendor is not None
+        and price
+        and "input" in price
+        and "output" in price
+        and I.is_first_party(entry["provider"], vendor)
+    ):
         out["pricing"] = {"input": price["input"], "output": price["output"]}
     return out
 
@@ -132,17 +143,22 @@ class Merged:
 
     ``patches``: per curated model, the null fields catalogs filled;
     ``models``: compact records of the models only catalogs know; ``vendors``:
-    new vendor records; ``extras``: per model id, its imported
-    ``external_ids``, ``offerings``, ``claims`` and ``conflicts``;
-    ``catalogs``: one row per imported catalog.
+    new vendor records; ``catalogs``: one row per imported catalog;
+    ``members``: per model id, its vendor and the entries that joined it, best
+    first. A model's ``external_ids``, ``offerings``, ``claims`` and
+    ``conflicts`` (its *extras*) are made from those when first asked for
+    (:func:`extras_of`): a list of models never needs them.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, curated: Catalog, docs: list[dict[str, Any]]) -> None:
+        self.curated = curated
+        self.docs = docs
         self.patches: dict[str, dict[str, Any]] = {}
         self.models: list[dict[str, Any]] = []
         self.vendors: list[dict[str, Any]] = []
-        self.extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.members: dict[str, tuple[str | None, list[Member]]] = {}
         self.catalogs: list[dict[str, Any]] = []
+        self._extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     # the view a Catalog reads (a cached copy offers the same methods)
 
@@ -152,10 +168,19 @@ class Merged:
         return [m for m in self.models if m.get("vendor") in vendors]
 
     def model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
-        return self.extras.get(model_id, {})
+        found = self._extras.get(model_id)
+        if found is None:
+            member = self.members.get(model_id)
+            if member is None:
+                return {}
+            vendor, entries = member
+            found = self._extras[model_id] = extras_of(
+                self.curated, self.docs, model_id, vendor, entries
+            )
+        return found
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        return self.extras
+        return {mid: self.model_extras(mid) for mid in self.members}
 
 
 def _known_ids(cat: Catalog) -> dict[str, str]:
@@ -188,14 +213,15 @@ _CATALOG_URLS = {
 
 
 def _rank(
-    doc: Mapping[str, Any], entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
-) -> tuple[int, int, int, str]:
+    precedence: int, entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
+) -> tuple[bool, bool, int, str]:
     """Which entry speaks first for a model: its own id before a dated snapshot, the
-    lab's own API before other providers, then the catalogs in :data:`PRECEDENCE`."""
+    lab's own API before other providers, then the catalogs in :data:`PRECEDENCE`
+    (``precedence``: the entry's catalog's place there), then by key."""
     return (
-        0 if ident.raw == ident.base else 1,
-        0 if I.is_first_party(entry["provider"], vendor) else 1,
-        PRECEDENCE.index(doc["catalog"]),
+        ident.raw != ident.base,
+        vendor is None or not I.is_first_party(entry["provider"], vendor),
+        precedence,
         str(entry["key"]),
     )
 
@@ -251,64 +277,58 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
     known = _known_ids(cat)
     curated = cat.by_id("models")
     vendor_names = cat.names("vendors")
-    groups: dict[str, list[tuple[dict[str, Any], dict[str, Any], I.Identity]]] = {}
+    groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identity]]] = {}
     matched_models: dict[str, set[str]] = {}
     new_models: dict[str, set[str]] = {}
-    for doc in docs:
-        matched = matched_models.setdefault(doc["catalog"], set())
-        new = new_models.setdefault(doc["catalog"], set())
-        for entry in doc["entries"]:
-            ident, mid, joined = _match(known, curated, entry, doc["catalog"])
-            (matched if joined else new).add(mid)
-            groups.setdefault(mid, []).append((doc, entry, ident))
+    for n, doc in enumerate(docs):
+        catalog = doc["catalog"]
+        add_matched = matched_models.setdefault(catalog, set()).add
+        add_new = new_models.setdefault(catalog, set()).add
+        for k, entry in enumerate(doc["entries"]):
+            ident, mid, joined = _match(known, curated, entry, catalog)
+            (add_matched if joined else add_new)(mid)
+            group = groups.get(mid)
+            if group is None:
+                groups[mid] = [(n, k, entry, ident)]
+            else:
+                group.append((n, k, entry, ident))
 
-    out = Merged()
+    out = Merged(cat, docs)
     new_vendors: dict[str, dict[str, Any]] = {}
+    precedence = [PRECEDENCE.index(doc["catalog"]) for doc in docs]
+    sources = [_source(doc) for doc in docs]
+    models, patches, members_of = out.models, out.patches, out.members
     for mid, members in groups.items():
-        members.sort(key=lambda m: _rank(m[0], m[1], m[2], None))
         base = curated.get(mid)
-        vendor = base["vendor"] if base is not None else None
-        if vendor is None:
-            vendor = _vendor_of(members, vendor_names, new_vendors)
-        members.sort(key=lambda m: _rank(m[0], m[1], m[2], vendor))
-        full = cat.full("models", base) if base is not None else None
-        claims = _claims(members, vendor)
-        record: dict[str, Any] = {} if base is not None else {"id": mid}
-        for field in MODEL_FIELDS:
-            current = full.get(field) if full is not None else None
-            if current not in (None, []) or (full is not None and field in ("name", "modalities")):
-                continue
-            first = next((c for c in claims if c["field"] == field), None)
-            if first is not None:
-                first["used"] = True
-                record[field] = first["value"]
         if base is not None:
-            if record:
-                out.patches[mid] = record
+            vendor = base["vendor"]
+            if len(members) > 1:
+                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], vendor))
+            entries = [(d, k, e) for d, k, e, _ in members]
+            patch = _filled(entries, vendor, cat.full("models", base))
+            if patch:
+                patches[mid] = patch
         else:
+            if len(members) > 1:
+                # the order the maker is looked for in (then the order by that maker:
+                # the rank's last part, the entry's key, leaves no ties to keep)
+                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], None))
+                vendor = _vendor_of(docs, members, vendor_names, new_vendors)
+                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], vendor))
+                entries = [(d, k, e) for d, k, e, _ in members]
+                cited = [dict(sources[d]) for d in dict.fromkeys(m[0] for m in members)]
+            else:
+                vendor = _vendor_of(docs, members, vendor_names, new_vendors)
+                d, k, e, _ = members[0]
+                entries = [(d, k, e)]
+                cited = [dict(sources[d])]
+            record: dict[str, Any] = {"id": mid}
+            record.update(_filled(entries, vendor, None))
             record.setdefault("name", mid)
             record["vendor"] = vendor
-            record["sources"] = [
-                _source(doc) for doc in dict((d["catalog"], d) for d, _, _ in members).values()
-            ]
-            out.models.append(record)
-        out.extras[mid] = {
-            "external_ids": [
-                {
-                    "catalog": doc["catalog"],
-                    "id": entry["id"],
-                    "provider": entry["provider"],
-                    "key": entry["key"],
-                    "note": None,  # the full shape of an external id, as printed
-                }
-                for doc, entry, _ in members
-            ],
-            "offerings": [
-                _offering(doc, entry, mid) for doc, entry, _ in members if doc["catalog"] != "helm"
-            ],
-            "claims": [{"model": mid, **c} for c in claims],
-            "conflicts": [{"model": mid, **c} for c in _conflicts(full, claims)],
-        }
+            record["sources"] = cited
+            models.append(record)
+        members_of[mid] = (vendor, entries)
     out.vendors = sorted(new_vendors.values(), key=lambda v: v["id"])
     for doc in docs:
         c = doc["catalog"]
@@ -331,14 +351,80 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
     return out
 
 
+def _open_fields(full: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """The fields a model's claims may fill: every field of a model only catalogs
+    know; a curated model's null ones (never its name or modalities)."""
+    if full is None:
+        return MODEL_FIELDS
+    return tuple(
+        f for f in MODEL_FIELDS if f not in ("name", "modalities") and full.get(f) in (None, [])
+    )
+
+
+def _filled(
+    entries: list[Member], vendor: str | None, full: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """The fields a model's claims fill, each with the first claim's value (entries
+    best first), in :data:`MODEL_FIELDS` order (the order :func:`claims_of` keeps)."""
+    if full is None and len(entries) == 1:
+        return claims_of(entries[0][2], vendor)
+    wanted = _open_fields(full)
+    found: dict[str, Any] = {}
+    for _, _, entry in entries:
+        for field, value in claims_of(entry, vendor).items():
+            if field not in found:
+                found[field] = value
+        if len(found) == len(MODEL_FIELDS):
+            break
+    return {f: found[f] for f in wanted if f in found}
+
+
+def extras_of(
+    cat: Catalog,
+    docs: list[dict[str, Any]],
+    mid: str,
+    vendor: str | None,
+    entries: list[Member],
+) -> dict[str, list[dict[str, Any]]]:
+    """What imported catalogs say of model ``mid`` (of ``cat``, the curated catalog),
+    from the entries that joined it, best first (``docs``: the catalogs, by index):
+    the ``external_ids`` they know it by, its ``offerings``, ``claims`` (the first
+    claim of each field it fills says ``"used": true``) and ``conflicts``."""
+    base = cat.by_id("models").get(mid)
+    full = cat.full("models", base) if base is not None else None
+    members = [(docs[d], e) for d, _, e in entries]
+    claims = _claims(members, vendor)
+    for field in _open_fields(full):
+        first = next((c for c in claims if c["field"] == field), None)
+        if first is not None:
+            first["used"] = True
+    return {
+        "external_ids": [
+            {
+                "catalog": doc["catalog"],
+                "id": entry["id"],
+                "provider": entry["provider"],
+                "key": entry["key"],
+                "note": None,  # the full shape of an external id, as printed
+            }
+            for doc, entry in members
+        ],
+        "offerings": [
+            _offering(doc, entry, mid) for doc, entry in members if doc["catalog"] != "helm"
+        ],
+        "claims": [{"model": mid, **c} for c in claims],
+        "conflicts": [{"model": mid, **c} for c in _conflicts(full, claims)],
+    }
+
+
 def _claims(
-    members: list[tuple[dict[str, Any], dict[str, Any], I.Identity]], vendor: str | None
+    members: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]], vendor: str | None
 ) -> list[dict[str, Any]]:
     """The claims of a model's entries, best first: one per field, catalog and value,
     with the key of the first entry that says it and ``keys``, all that do."""
     claims: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for doc, entry, _ in members:
+    for doc, entry in members:
         for field, value in claims_of(entry, vendor).items():
             tag = (field, doc["catalog"], _freeze(value))
             claim = seen.get(tag)
@@ -426,13 +512,16 @@ def _conflicts(
 
 
 def _vendor_of(
-    members: list[tuple[dict[str, Any], dict[str, Any], I.Identity]],
+    docs: list[dict[str, Any]],
+    members: list[tuple[int, int, dict[str, Any], I.Identity]],
     names: Mapping[str, str],
     new_vendors: dict[str, dict[str, Any]],
 ) -> str | None:
-    """The maker of a model only catalogs know: HELM's creator, else a lab the
-    entries' forms or providers name. New vendor records go into ``new_vendors``."""
-    for doc, entry, _ in members:
+    """The maker of a model only catalogs know (``members``: its entries, each with
+    its catalog's index in ``docs``): HELM's creator, else a lab the entries'
+    forms or providers name. New vendor records go into ``new_vendors``."""
+    for d, _, entry, _ in members:
+        doc = docs[d]
         creator = entry.get("creator")
         if doc["catalog"] == "helm" and creator:
             found = names.get(normalize_key(creator))
@@ -445,10 +534,10 @@ def _vendor_of(
                 else I.model_id(I.Identity(creator.lower(), creator.lower(), None))
             )
             return _vendor(vid, lab.name if lab else creator, doc, entry, names, new_vendors)
-    for doc, entry, ident in members:
+    for d, _, entry, ident in members:
         if ident.vendor is not None:
             lab = I.LAB_BY_ID[ident.vendor]
-            return _vendor(lab.id, lab.name, doc, entry, names, new_vendors)
+            return _vendor(lab.id, lab.name, docs[d], entry, names, new_vendors)
     return None
 
 

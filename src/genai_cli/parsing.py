@@ -281,9 +281,14 @@ _PATTERNS["stray_dot"] = (r"(?<![0-9])\.|\.(?![0-9])", 0)
 _PATTERNS["dashes"] = (r"-{2,}", 0)
 
 
+_PATTERNS["slug"] = (r"[a-z0-9]+(?:(?:-|(?<=[0-9])\.(?=[0-9]))[a-z0-9]+)*", 0)
+
+
 def slugify(text: str) -> str:
     """'Claude 3 Opus' -> 'claude-3-opus'; keeps dots between digits (gemini-1.5-pro)."""
     s = text.strip().lower()
+    if _pattern("slug").fullmatch(s):
+        return s  # a slug already (what the rules below leave as it is)
     s = _pattern("not_slug").sub("-", s)
     s = _pattern("stray_dot").sub("-", s)
     s = _pattern("dashes").sub("-", s).strip("-.")

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
     from .parsing import StrPath
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 CACHE_KEEP = 16
 IMPORTS_KEEP = 4
 
@@ -134,15 +134,23 @@ def load_folder(
     view: Any = None
     entry = os.path.join(folder, f"imports-{_short(key)}") if folder is not None else None
     if entry is not None:
-        view = imports.Cached.open(entry, key)
+        view = imports.Cached.open(entry, key, curated, _extras_of)
     if view is None:
         from .joining import merge
 
-        merged = merge(curated, [imports.read_file(p) for p in paths])
+        read = [imports.read_with_spans(p) for p in paths]
+        merged = merge(curated, [doc for doc, _ in read])
         view = merged
         if folder is not None and entry is not None:
-            _write_imports_cache(folder, entry, key, merged)
+            _write_imports_cache(folder, entry, key, merged, [s for _, s in read])
     return curated.with_imports(view, names, _short(key))
+
+
+def _extras_of(*args: Any) -> dict[str, list[dict[str, Any]]]:
+    """:func:`genai_cli.joining.extras_of`, imported when a model's extras are wanted."""
+    from .joining import extras_of
+
+    return extras_of(*args)
 
 
 def _short(key: str) -> str:
@@ -165,15 +173,15 @@ def _code_key() -> str:
     return "/".join(out)
 
 
-def _write_imports_cache(folder: str, entry: str, key: str, merged: Any) -> None:
-    from pathlib import Path
-
+def _write_imports_cache(
+    folder: str, entry: str, key: str, merged: Any, spans: list[Any] | None = None
+) -> None:
     from .atomic import write_atomically
     from .imports import write_cache
 
     try:
         os.makedirs(folder, exist_ok=True)
-        write_atomically(Path(entry), lambda tmp: write_cache(merged, tmp, key), folder=True)
+        write_atomically(entry, lambda tmp: write_cache(merged, tmp, key, spans), folder=True)
         _prune(folder, "imports-", IMPORTS_KEEP)
     except OSError:
         return  # the cache is optional
@@ -249,8 +257,6 @@ def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
 
 def _prune(folder: str, prefix: str, keep: int) -> None:
     """Keep the ``keep`` newest cache entries named ``prefix...``."""
-    import shutil
-
     try:
         names = [n for n in os.listdir(folder) if n.startswith(prefix)]
         entries = sorted(
@@ -261,6 +267,8 @@ def _prune(folder: str, prefix: str, keep: int) -> None:
     for old in entries[keep:]:
         try:
             if os.path.isdir(old) and not os.path.islink(old):
+                import shutil
+
                 shutil.rmtree(old)
             else:
                 os.unlink(old)

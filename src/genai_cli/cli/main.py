@@ -6,14 +6,18 @@ rich and pydantic as much again. So the entry point parses the command line
 with the stdlib (:mod:`.parser`), driven by ``spec.json`` — a spec *generated
 from the typer app*, never written by hand — and calls the same runner, and
 the same handler, the typer commands call. Anything the parser does not fully
-understand (``--help``, a typo, a bad choice, shell completion,
-``--version``) goes to typer, which parses it again and answers exactly as it
-always would.
+understand (shell completion, a short option glued to its value, a command
+whose options have callbacks) goes to typer, which parses it again and
+answers exactly as it always would. ``--version`` and usage errors are
+answered here, in the words typer's path uses too (:func:`genai_cli.errors.usage_text`);
+a help page is typer's, rendered once and then kept in the user's cache
+(:mod:`.helpcache`).
 ``GENAI_FAST=0`` sends everything to typer (for comparison and debugging).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -44,14 +48,45 @@ def _utf8_args(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = _utf8_args(list(sys.argv[1:] if argv is None else argv))
+    """The program (``argv``: the command line, by default the process's own)."""
+    if argv is not None:  # called from Python: the caller's process, left as it is
+        return _main(_utf8_args(list(argv)))
+    # The process is the program's: a run is short and its records live until it
+    # ends, so the cyclic collector would walk the imported catalogs (a million
+    # objects) again and again for nothing, and once more at exit. Reference
+    # counting still frees what is dropped.
+    gc.disable()
+    from . import runner
+
+    runner.KEEP = []  # freed by the end of the process, not before it
+    code = _main(_utf8_args(sys.argv[1:]))
+    if "coverage" in sys.modules:  # a measured run saves its data at exit
+        return code
+    # Tearing down the interpreter would free every object one by one (tens of
+    # milliseconds with imported catalogs) for a process that is ending: write
+    # out what is buffered and end it now.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away: say nothing
+            from .runner import quiet_broken_pipe
+
+            quiet_broken_pipe()
+    os._exit(code)
+
+
+def _main(argv: list[str]) -> int:
     try:
         _setup_stdio()
         parsed = parse(argv)
-        if parsed is None or parsed.action == "help":
+        if parsed is None:
             from .app import run as typer_run
 
-            return typer_run(argv if parsed is None else [*parsed.command.split(), "--help"])
+            return typer_run(argv)
+        if parsed.action == "help":
+            from .helpcache import show
+
+            return show(parsed.command)
         if parsed.action == "version":
             from .runner import version_text
 

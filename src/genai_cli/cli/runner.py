@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+KEEP: list[Any] | None = None
+"""When a list (the program's own process, which ends without tearing down):
+what each run loaded is kept here, not freed object by object on return."""
+
+
 def handler(target: str) -> Any:
     """The handler function named ``module:function`` (a module of :mod:`genai_cli.commands`)."""
     module, _, func = target.partition(":")
@@ -87,6 +92,8 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
                 bundled_only=bool(root.get("bundled_only")),
                 data_dir_source=(root.get("sources") or {}).get("data_dir"),
             )
+            if KEEP is not None:
+                KEEP.append(ctx)
             result = handler(target)(ctx, **params)
             tail = footer(ctx) if result.footer else None
             on_terminal = is_tty(sys.stdout)

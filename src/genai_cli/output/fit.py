@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-
+from .cells import cell_len
 from .layout import Cell, Table
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

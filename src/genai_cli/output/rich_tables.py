@@ -14,20 +14,22 @@ No line ends in a space. Piped: no ANSI codes (unless ``FORCE_COLOR``);
 from __future__ import annotations
 
 import os
-import re
-from typing import IO, TYPE_CHECKING, Any
-
-from rich import box
-from rich.console import Console
-from rich.panel import Panel as RichPanel
-from rich.table import Table as RichTable
-from rich.text import Text as RichText
+import sys
 
 from . import fit
 from .layout import Cell, Panel, Stack, Table
 from .terminal import MAX_COLUMNS, Terminal
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+    from typing import IO, Any
+
+    from rich.console import Console
+    from rich.panel import Panel as RichPanel
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
+
     from .layout import Layout
 
 UNLIMITED = MAX_COLUMNS
@@ -36,18 +38,18 @@ MIN_WIDTH = 20
 """Narrower than this, a table is laid out at this width (and the terminal wraps)."""
 PANEL_VALUE = 12
 """The narrowest a show page's values get before its labels are cut."""
-_CODE = re.compile(r"\x1b\[[0-9;]*m")
-
-
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # rich exits 1 here; let the runner end quietly with 0, as for JSON
-        raise BrokenPipeError
 
 
 def make_console(out: IO[str]) -> Console:
     """A console for ``out`` with its colours; it renders at any width (callers
     wrap), and never wraps a line itself."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 here; let the runner end quietly with 0, as for JSON
+            raise BrokenPipeError
+
     term = Terminal(out)
     # NO_COLOR (and a dumb terminal) mean no escape codes at all, not even bold
     extra: dict[str, Any] = {} if term.color else {"color_system": None}
@@ -73,6 +75,8 @@ def width_for(layout: Layout, out: IO[str]) -> int | None:
 
 
 def _text(cell: Cell | str, width: int | None = None) -> RichText:
+    from rich.text import Text as RichText
+
     text, style = (cell.text, cell.style or "") if isinstance(cell, Cell) else (cell, "")
     if width is not None:
         text = "\n".join(fit.wrap(text, width))
@@ -80,6 +84,11 @@ def _text(cell: Cell | str, width: int | None = None) -> RichText:
 
 
 def _panel(layout: Panel, width: int) -> RichPanel:
+    from rich import box
+    from rich.panel import Panel as RichPanel
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
+
     labels = max((fit.natural(label) for label, _ in layout.fields), default=0)
     values = max((fit.natural(v.text) for _, v in layout.fields), default=0)
     # the box and its padding take 4 cells, the gap between label and value 2;
@@ -102,6 +111,9 @@ def _panel(layout: Panel, width: int) -> RichPanel:
 
 
 def _table(layout: Table, width: int | None, headers: bool) -> RichTable:
+    from rich import box
+    from rich.table import Table as RichTable
+
     fitted, sizes = fit.fit(layout, width)
     table = RichTable(
         box=box.SIMPLE_HEAD,
@@ -143,9 +155,26 @@ def _print(console: Console, layout: Layout, width: int | None, headers: bool) -
 
 def print_layout(layout: Layout, out: IO[str], footer: str | None, *, headers: bool = True) -> None:
     """Print ``layout`` on ``out`` at the width :func:`width_for` gives; ``headers``:
-    with a list table's header, title and caption (``--no-headers``: the rows alone)."""
-    console = make_console(out)
+    with a list table's header, title and caption (``--no-headers``: the rows alone).
+    Without colour, what rich would print is written without rich when it can be
+    (:mod:`genai_cli.output.plain_tables`)."""
     width = width_for(layout, out)
+    if not Terminal(out).color and _plain_box(out):
+        from .plain_tables import lines
+
+        tail = Cell(footer, "dim") if footer else None
+        plain = lines(layout, width, headers, tail, width or SHOW_WIDTH)
+        if plain is not None:
+            out.write("".join(f"{line.rstrip(' ')}\n" for line in plain))
+            return
+    print_rich(layout, out, footer, width, headers=headers)
+
+
+def print_rich(
+    layout: Layout, out: IO[str], footer: str | None, width: int | None, *, headers: bool = True
+) -> None:
+    """:func:`print_layout` through rich, at ``width``."""
+    console = make_console(out)
     with console.capture() as captured:
         _print(console, layout, width, headers)
         if footer:
@@ -153,12 +182,25 @@ def print_layout(layout: Layout, out: IO[str], footer: str | None, *, headers: b
     out.write("\n".join(_rstrip(line) for line in captured.get().split("\n")))
 
 
+def _plain_box(out: IO[str]) -> bool:
+    """Would rich draw its usual box characters on ``out`` (UTF-8, not a legacy
+    Windows console)?"""
+    encoding = (getattr(out, "encoding", "utf-8") or "utf-8").lower()
+    return encoding.startswith("utf") and sys.platform != "win32"
+
+
+def _code() -> re.Pattern[str]:
+    import re
+
+    return re.compile(r"\x1b\[[0-9;]*m")
+
+
 def _rstrip(line: str) -> str:
     """A line without its trailing spaces, keeping the escape codes among them."""
     body, codes = line.rstrip(" "), ""
     while body.endswith("m"):
         start = body.rfind("\x1b[")
-        if start == -1 or not _CODE.fullmatch(body, start):
+        if start == -1 or not _code().fullmatch(body, start):
             break
         body, codes = body[:start].rstrip(" "), body[start:] + codes
     return body + codes
