@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NoReturn, TypedDict
+from typing import Literal, NoReturn, TypedDict
 
 from ..errors import DataError, Problem
 from ..parsing import parse_partial_date
@@ -211,6 +211,22 @@ def price_value(value: object, where: str, notes: Notes, per_token: bool = False
             return round(number * 1e6, 6) if per_token else number
     notes.drop(f"{where}: not a price (a finite number >= 0)")
     return None
+
+
+PriceKey = Literal["input", "output", "cache_read", "cache_write"]
+PRICE_KEYS: tuple[PriceKey, ...] = ("input", "output", "cache_read", "cache_write")
+"""The prices an offering can state, in the order a ``Pricing`` holds them."""
+
+
+def pricing_value(price_of: Callable[[PriceKey], float | None]) -> Pricing | None:
+    """The prices an entry states (``price_of`` reads one, None when it is not
+    stated), or None when it states none."""
+    pricing: Pricing = {}
+    for key in PRICE_KEYS:
+        p = price_of(key)
+        if p is not None:
+            pricing[key] = p
+    return pricing or None
 
 
 def modalities_value(value: object, where: str, notes: Notes) -> list[str] | None:

@@ -28,12 +28,12 @@ from .common import (
     Entry,
     Facts,
     Notes,
-    Pricing,
     Progress,
     bool_value,
     count_value,
     fail,
     price_value,
+    pricing_value,
     skip_reason_no_facts,
     text_value,
     url_value,
@@ -157,20 +157,8 @@ def _facts(m: dict[str, Any], notes: Notes) -> Facts:
         facts["deprecated"] = dep
     price = current_price(m.get("prices"), notes)
     if price is not None:
-        pricing: Pricing = {}
-        p = _price(price, "input_mtok", notes)
-        if p is not None:
-            pricing["input"] = p
-        p = _price(price, "output_mtok", notes)
-        if p is not None:
-            pricing["output"] = p
-        p = _price(price, "cache_read_mtok", notes)
-        if p is not None:
-            pricing["cache_read"] = p
-        p = _price(price, "cache_write_mtok", notes)
-        if p is not None:
-            pricing["cache_write"] = p
-        if pricing:
+        pricing = pricing_value(lambda key: _price(price, f"{key}_mtok", notes))
+        if pricing is not None:
             facts["pricing"] = pricing
     return facts
 

@@ -30,13 +30,14 @@ from .common import (
     Entry,
     Facts,
     Notes,
-    Pricing,
+    PriceKey,
     Progress,
     count_value,
     date_value,
     fail,
     modalities_value,
     price_value,
+    pricing_value,
     skip_reason_no_facts,
     url_value,
 )
@@ -46,6 +47,13 @@ EXPECTED = (
     "expected LiteLLM's model_prices_and_context_window.json: an object of model "
     'names, each {"litellm_provider", "mode", "input_cost_per_token", ...}'
 )
+PRICES: dict[PriceKey, str] = {
+    "input": "input_cost_per_token",
+    "output": "output_cost_per_token",
+    "cache_read": "cache_read_input_token_cost",
+    "cache_write": "cache_creation_input_token_cost",
+}
+"""LiteLLM's key for each price (USD per token)."""
 
 
 def model_id(key: str, provider: str) -> str:
@@ -130,38 +138,18 @@ def _facts(v: dict[str, object], notes: Notes) -> Facts:
     n = count_value(get("max_output_tokens"), "max_output_tokens", notes)
     if n is not None:
         facts["max_output_tokens"] = n
-    m = get("supported_modalities")
-    if m is not None:
-        mods = modalities_value(m, "supported_modalities", notes)
-        if mods is not None:
-            facts["input_modalities"] = mods
-    m = get("supported_output_modalities")
-    if m is not None:
-        mods = modalities_value(m, "supported_output_modalities", notes)
-        if mods is not None:
-            facts["output_modalities"] = mods
-    d = get("deprecation_date")
-    if d is not None:
-        date = date_value(d, "deprecation_date", notes)
-        if date is not None:
-            facts["deprecation_date"] = date
-    pricing: Pricing = {}
-    p = price_value(get("input_cost_per_token"), "input_cost_per_token", notes, True)
-    if p is not None:
-        pricing["input"] = p
-    p = price_value(get("output_cost_per_token"), "output_cost_per_token", notes, True)
-    if p is not None:
-        pricing["output"] = p
-    c = get("cache_read_input_token_cost")
-    if c is not None:
-        p = price_value(c, "cache_read_input_token_cost", notes, True)
-        if p is not None:
-            pricing["cache_read"] = p
-    c = get("cache_creation_input_token_cost")
-    if c is not None:
-        p = price_value(c, "cache_creation_input_token_cost", notes, True)
-        if p is not None:
-            pricing["cache_write"] = p
-    if pricing:
+    mods = modalities_value(get("supported_modalities"), "supported_modalities", notes)
+    if mods is not None:
+        facts["input_modalities"] = mods
+    mods = modalities_value(
+        get("supported_output_modalities"), "supported_output_modalities", notes
+    )
+    if mods is not None:
+        facts["output_modalities"] = mods
+    date = date_value(get("deprecation_date"), "deprecation_date", notes)
+    if date is not None:
+        facts["deprecation_date"] = date
+    pricing = pricing_value(lambda key: price_value(get(PRICES[key]), PRICES[key], notes, True))
+    if pricing is not None:
         facts["pricing"] = pricing
     return facts

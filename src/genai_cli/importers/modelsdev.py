@@ -25,7 +25,6 @@ from .common import (
     Entry,
     Facts,
     Notes,
-    Pricing,
     Progress,
     bool_value,
     count_value,
@@ -33,6 +32,7 @@ from .common import (
     fail,
     modalities_value,
     price_value,
+    pricing_value,
     skip_reason_no_facts,
     text_value,
     url_value,
@@ -151,20 +151,8 @@ def _facts(m: dict[str, Any], notes: Notes) -> Facts:
         notes.drop("modalities: not an object")
     cost = m.get("cost")
     if isinstance(cost, dict):
-        pricing: Pricing = {}
-        p = price_value(cost.get("input"), "cost.input", notes)
-        if p is not None:
-            pricing["input"] = p
-        p = price_value(cost.get("output"), "cost.output", notes)
-        if p is not None:
-            pricing["output"] = p
-        p = price_value(cost.get("cache_read"), "cost.cache_read", notes)
-        if p is not None:
-            pricing["cache_read"] = p
-        p = price_value(cost.get("cache_write"), "cost.cache_write", notes)
-        if p is not None:
-            pricing["cache_write"] = p
-        if pricing:
+        pricing = pricing_value(lambda key: price_value(cost.get(key), f"cost.{key}", notes))
+        if pricing is not None:
             facts["pricing"] = pricing
     elif cost is not None:
         notes.drop("cost: not an object")

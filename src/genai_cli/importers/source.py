@@ -221,6 +221,14 @@ def _unsafe(name: str) -> str | None:
     return None
 
 
+def _member_name(display: str, name: str) -> str:
+    """An archive member's name without leading ``./``; an unsafe name refuses the archive."""
+    why = _unsafe(name)
+    if why:
+        fail(display, f"unsafe member name {name[:200]!r}: it {why} (refused)")
+    return _clean(name)
+
+
 def _clean(name: str) -> str:
     while name.startswith("./"):
         name = name[2:]
@@ -341,21 +349,18 @@ def _from_zip(cat: Catalog, f: IO[bytes], display: str, filename: str, file_date
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
             fail(display, _too_many(display))
-        found: list[tuple[int, zipfile.ZipInfo]] = []
+        found: list[tuple[int, str, zipfile.ZipInfo]] = []
         meta: zipfile.ZipInfo | None = None
         for info in infos:
-            why = _unsafe(info.filename)
-            if why:
-                fail(display, f"unsafe member name {info.filename[:200]!r}: it {why} (refused)")
-            name = _clean(info.filename)
+            name = _member_name(display, info.filename)
             rank = _member_rank(cat, name)
             if rank is not None:
-                found.append((rank, info))
+                found.append((rank, name, info))
             top, _, rest = name.partition("/")
             wheel_meta = top.endswith(".dist-info") and rest == "METADATA"
             if wheel_meta or (rest == "PKG-INFO" and meta is None and top):
                 meta = info
-        inner, info = _pick(cat, display, [(r, _clean(i.filename), i) for r, i in found])
+        inner, info = _pick(cat, display, found)
         where = f"{display}!{inner}"
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
@@ -472,10 +477,7 @@ def _scan_tar(
                 members += 1
                 if members > MAX_MEMBERS:
                     fail(display, _too_many(display))
-                why = _unsafe(member.name)
-                if why:
-                    fail(display, f"unsafe member name {member.name[:200]!r}: it {why} (refused)")
-                name = _clean(member.name)
+                name = _member_name(display, member.name)
                 rank = _member_rank(cat, name)
                 if rank is not None:
                     where = f"{display}!{name}"
