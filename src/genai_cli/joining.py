@@ -255,7 +255,14 @@ def summarize(cat: Catalog, doc: Mapping[str, Any]) -> dict[str, Any]:
             matched_entries += 1
         else:
             new.add(mid)
-    return {
+    return _catalog_row(doc, len(matched), len(new), matched_entries)
+
+
+def _catalog_row(
+    doc: Mapping[str, Any], matched: int, new: int, matched_entries: int | None = None
+) -> dict[str, Any]:
+    """A catalog's row (``genai catalogs``; with ``matched_entries``, an import's summary)."""
+    row = {
         "catalog": doc["catalog"],
         "version": doc.get("version"),
         "as_of": doc.get("as_of"),
@@ -263,13 +270,24 @@ def summarize(cat: Catalog, doc: Mapping[str, Any]) -> dict[str, Any]:
         "source": doc.get("file"),
         "records": doc.get("records"),
         "entries": len(doc["entries"]),
-        "matched": len(matched),
-        "matched_entries": matched_entries,
-        "new": len(new),
-        "offerings": 0 if doc["catalog"] == "helm" else len(doc["entries"]),
-        "skipped": doc.get("skipped", {}),
-        "imported_at": doc.get("imported_at"),
+        "matched": matched,
     }
+    if matched_entries is not None:
+        row["matched_entries"] = matched_entries
+    row["new"] = new
+    row["offerings"] = len(doc["entries"]) if _offers(doc) else 0
+    row["skipped"] = doc.get("skipped", {})
+    row["imported_at"] = doc.get("imported_at")
+    return row
+
+
+MODELS_ONLY = frozenset({"helm"})
+"""Catalogs that list models, not providers' offers: their entries are no offerings."""
+
+
+def _offers(doc: Mapping[str, Any]) -> bool:
+    """Is each entry of this catalog an offering (a provider serving a model)?"""
+    return doc["catalog"] not in MODELS_ONLY
 
 
 def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
@@ -332,22 +350,8 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
     out.vendors = sorted(new_vendors.values(), key=lambda v: v["id"])
     for doc in docs:
         c = doc["catalog"]
-        out.catalogs.append(
-            {
-                "catalog": c,
-                "version": doc.get("version"),
-                "as_of": doc.get("as_of"),
-                "file": doc.get("path"),
-                "source": doc.get("file"),
-                "records": doc.get("records"),
-                "entries": len(doc["entries"]),
-                "matched": len(matched_models.get(c, ())),
-                "new": len(new_models.get(c, ())),
-                "offerings": 0 if c == "helm" else len(doc["entries"]),
-                "skipped": doc.get("skipped", {}),
-                "imported_at": doc.get("imported_at"),
-            }
-        )
+        matched, new = len(matched_models.get(c, ())), len(new_models.get(c, ()))
+        out.catalogs.append(_catalog_row(doc, matched, new))
     return out
 
 
@@ -409,9 +413,7 @@ def extras_of(
             }
             for doc, entry in members
         ],
-        "offerings": [
-            _offering(doc, entry, mid) for doc, entry in members if doc["catalog"] != "helm"
-        ],
+        "offerings": [_offering(doc, entry, mid) for doc, entry in members if _offers(doc)],
         "claims": [{"model": mid, **c} for c in claims],
         "conflicts": [{"model": mid, **c} for c in _conflicts(full, claims)],
     }
