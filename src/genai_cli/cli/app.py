@@ -38,6 +38,7 @@ from ..commands import (
     validate,
     vendors,
 )
+from ..importers import CATALOGS
 from . import completion
 from .options import (
     ArchitectureId,
@@ -49,8 +50,9 @@ from .options import (
     UntilOpt,
     VendorId,
     VendorsOpt,
+    choice_option,
     command,
-    one_of,
+    or_list,
 )
 
 EPILOG = (
@@ -188,21 +190,11 @@ def models_list(
     vendor: VendorsOpt = None,
     domain: Annotated[
         str | None,
-        typer.Option(
-            "--domain",
-            metavar="DOMAIN",
-            help="The report's domain class: " + one_of("models", "domain") + ".",
-            autocompletion=completion.choices_of("models", "domain"),
-        ),
+        choice_option("--domain", "DOMAIN", "models", "domain", "The report's domain class: {}."),
     ] = None,
     modality: Annotated[
         str | None,
-        typer.Option(
-            "--modality",
-            metavar="M",
-            help="One of " + one_of("models", "modalities") + ".",
-            autocompletion=completion.choices_of("models", "modalities"),
-        ),
+        choice_option("--modality", "M", "models", "modalities", "One of {}."),
     ] = None,
     open: Annotated[
         bool | None,
@@ -392,12 +384,7 @@ def timeline_(
     ] = None,
     kind: Annotated[
         list[str] | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            help="One of " + one_of("events", "kind") + "; repeatable.",
-            autocompletion=completion.choices_of("events", "kind"),
-        ),
+        choice_option("--kind", "KIND", "events", "kind", "One of {}; repeatable."),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -489,12 +476,7 @@ def market(
     ] = None,
     status: Annotated[
         str | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            help="Only " + one_of("market_figures", "status") + " figures.",
-            autocompletion=completion.choices_of("market_figures", "status"),
-        ),
+        choice_option("--status", "STATUS", "market_figures", "status", "Only {} figures."),
     ] = None,
 ) -> None:
     """AI market size figures: region, year, amount, actual or forecast, CAGR.
@@ -543,12 +525,7 @@ def findings(
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            help="Only this kind: " + one_of("findings", "kind") + ".",
-            autocompletion=completion.choices_of("findings", "kind"),
-        ),
+        choice_option("--kind", "KIND", "findings", "kind", "Only this kind: {}."),
     ] = None,
 ) -> None:
     """The report's theses, quoted statements, claims and forecasts, in report order.
@@ -735,7 +712,7 @@ CatalogOpt = Annotated[
     typer.Option(
         "--catalog",
         metavar="CATALOG",
-        help="models.dev, litellm, helm or genai-prices; repeatable.",
+        help=or_list(CATALOGS) + "; repeatable.",
         autocompletion=completion.catalogs,
     ),
 ]
@@ -748,7 +725,7 @@ def import_(
         str,
         typer.Argument(
             metavar="CATALOG",
-            help="models.dev, litellm, helm or genai-prices.",
+            help=or_list(CATALOGS) + ".",
             autocompletion=completion.catalogs,
         ),
     ],

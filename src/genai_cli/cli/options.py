@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import inspect
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal
 
 import typer
@@ -211,12 +211,28 @@ def command(
     return decorate
 
 
+def choice_option(flag: str, metavar: str, kind: str, field: str, help: str) -> Any:
+    """A filter on the closed set of values of ``kind``'s ``field``: its help
+    (``{}`` in ``help``) names the values and completion offers them, both from
+    the schema."""
+    return typer.Option(
+        flag,
+        metavar=metavar,
+        help=help.format(one_of(kind, field)),
+        autocompletion=complete.choices_of(kind, field),
+    )
+
+
 def one_of(kind: str, field: str) -> str:
     """The closed set of values of a kind's field, for help: ``nlp, cv or multimodal``."""
     from ..catalog import bundled
     from ..registry import KINDS
 
-    values: list[str] = bundled().shapes[KINDS[kind].schema]["choices"][field]
+    return or_list(bundled().shapes[KINDS[kind].schema]["choices"][field])
+
+
+def or_list(values: Sequence[str]) -> str:
+    """``a, b or c``."""
     return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
 
 
