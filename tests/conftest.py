@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,3 +121,37 @@ def genai(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 
 
 PYTHON = sys.executable
+
+
+def on_a_terminal(
+    args: list[str], env: dict[str, str], size: tuple[int, int] | None = None
+) -> tuple[int, bytes]:
+    """The exit code and what ``genai ARGS`` writes to a pseudo-terminal (of
+    ``size``: rows and columns, when given)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        if size is not None:
+            import fcntl
+            import struct
+            import termios
+
+            fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
+        proc = subprocess.Popen(
+            [PYTHON, "-m", "genai_cli", *args], stdout=follower, stderr=follower, env=env
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed with the program
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        code = proc.wait(timeout=60)
+    finally:
+        os.close(leader)
+    return code, b"".join(chunks)

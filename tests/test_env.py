@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import on_a_terminal as terminal
+
 GENAI = [sys.executable, "-m", "genai_cli"]
 
 
@@ -75,27 +77,9 @@ def test_no_ansi_when_piped_colour_when_forced_and_no_color_wins() -> None:
 
 def on_a_terminal(args: list[str], env_extra: dict[str, str]) -> str:
     """What genai writes to a pseudo-terminal."""
-    import pty
-
-    leader, follower = pty.openpty()
-    try:
-        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CLICOLOR")}
-        env.update(COLUMNS="100", TERM="xterm", **env_extra)
-        proc = subprocess.Popen([*GENAI, *args], stdout=follower, stderr=follower, env=env)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        proc.wait(timeout=60)
-    finally:
-        os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CLICOLOR")}
+    env.update(COLUMNS="100", TERM="xterm", **env_extra)
+    return terminal(args, env)[1].decode("utf-8", "replace")
 
 
 def test_clicolor_and_clicolor_force() -> None:

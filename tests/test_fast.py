@@ -20,7 +20,7 @@ from genai_cli.cli import parser as fast
 from genai_cli.cli import runner
 from genai_cli.cli.app import app
 
-from conftest import run_fast
+from conftest import on_a_terminal, run_fast
 
 
 def typer_parse(argv: list[str], app: Any = app) -> tuple[str, dict[str, Any], str | None] | None:
@@ -404,30 +404,11 @@ def test_the_cached_page_is_what_is_printed(tmp_path: Any) -> None:
 
 def test_a_help_page_on_a_terminal_is_typers(tmp_path: Any) -> None:
     """On a terminal (colour, the terminal's width) the cached page is typer's too."""
-    import fcntl
-    import pty
-    import struct
-    import termios
 
     def on_terminal(env: dict[str, str]) -> bytes:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 96, 0, 0))
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "genai_cli", "--help"], stdout=slave, stderr=slave, env=env
-        )
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(master)
-        assert proc.wait() == 0
-        return b"".join(chunks)
+        code, out = on_a_terminal(["--help"], env, size=(40, 96))
+        assert code == 0
+        return out
 
     env = _env(tmp_path / "cache", TERM="xterm-256color")
     typer = on_terminal({**env, "GENAI_FAST": "0", "GENAI_NO_CACHE": "1"})
