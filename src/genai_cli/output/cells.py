@@ -57,6 +57,13 @@ def _width(ch: str) -> int:
     return found
 
 
+def is_wide(ch: str) -> bool:
+    """Is ``ch`` East Asian wide or full-width (two cells; a line may break beside it)?"""
+    import unicodedata
+
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
 def known(text: str) -> bool:
     """Is every character of ``text`` one whose width this module knows?"""
     if text.isascii() and text.isprintable():

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from .cells import is_wide
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import IO
@@ -47,7 +49,7 @@ def _fit(label: str, width: int) -> str:
     """Truncate/pad by display cells (CJK characters take two)."""
     out, used = "", 0
     for ch in label:
-        w = 2 if _wide(ch) else 1
+        w = 2 if is_wide(ch) else 1
         if used + w > width:
             out = out[:-1] + "…" if out else ""
             used = min(used, width)
@@ -55,12 +57,6 @@ def _fit(label: str, width: int) -> str:
         out += ch
         used += w
     return out + " " * max(0, width - used)
-
-
-def _wide(ch: str) -> bool:
-    import unicodedata
-
-    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def bars(

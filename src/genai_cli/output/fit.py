@@ -16,9 +16,8 @@ Widths are counted in terminal cells (a Chinese character is two).
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .cells import cell_len
+from .cells import cell_len, is_wide
 from .layout import Cell, Table
 
 TYPE_CHECKING = False
@@ -44,10 +43,6 @@ def overhead(n: int) -> int:
     return 3 * n - 1 if n else 0
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 def _is_url(word: str) -> bool:
     return "://" in word or word.startswith("www.")
 
@@ -63,7 +58,7 @@ def segments(line: str) -> Iterator[tuple[str, str]]:
         start = 0
         for i in range(1, len(word)):
             prev, ch = word[i - 1], word[i]
-            if (_wide(prev) or _wide(ch)) and ch not in NO_START and prev not in NO_END:
+            if (is_wide(prev) or is_wide(ch)) and ch not in NO_START and prev not in NO_END:
                 yield word[start:i], ""
                 start = i
         yield word[start:], space
