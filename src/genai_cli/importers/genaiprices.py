@@ -57,13 +57,9 @@ def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
     from .pyliteral import read_module
-    from .source import limit_text
+    from .source import refuse_larger
 
-    if len(raw) > MAX_SOURCE_BYTES:
-        fail(
-            display,
-            f"file is {len(raw):,} bytes; the limit for data.py is {limit_text(MAX_SOURCE_BYTES)}",
-        )
+    refuse_larger(display, len(raw), MAX_SOURCE_BYTES, "data.py")
     text = decode_utf8(raw, display)
     if text.lstrip()[:1] in ("{", "["):
         fail(display, f"{EXPECTED}; this is JSON")

@@ -56,13 +56,9 @@ def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
     from ..safe_loader import LoadedFile, parse_bytes
-    from .source import limit_text
+    from .source import refuse_larger
 
-    if len(raw) > MAX_SOURCE_BYTES:
-        fail(
-            display,
-            f"file is {len(raw):,} bytes; the limit for YAML is {limit_text(MAX_SOURCE_BYTES)}",
-        )
+    refuse_larger(display, len(raw), MAX_SOURCE_BYTES, "YAML")
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"{", b"["):
         fail(display, f"{EXPECTED}; this is JSON")

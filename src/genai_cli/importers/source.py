@@ -79,6 +79,13 @@ def limit_text(n: int) -> str:
     return f"{n:,} bytes"
 
 
+def refuse_larger(display: str, size: int, limit: int, of: str | None = None) -> None:
+    """Refuse a file of ``size`` bytes over ``limit`` (``of``: what the limit is for)."""
+    if size > limit:
+        limit_of = f"the limit for {of}" if of else "the limit"
+        fail(display, f"file is {size:,} bytes; {limit_of} is {limit_text(limit)}")
+
+
 # --------------------------------------------------------------------------- entry point
 
 
@@ -111,11 +118,7 @@ def open_source(cat: Catalog, path: str | None) -> Source:
             if kind.startswith("tar"):
                 f.seek(0)
                 return _from_tar(cat, f, kind, display, p.name, file_date)
-            if st.st_size > MAX_BYTES:
-                fail(
-                    display,
-                    f"file is {st.st_size:,} bytes; the limit is {limit_text(MAX_BYTES)}",
-                )
+            refuse_larger(display, st.st_size, MAX_BYTES)
             f.seek(0)
             data = _read_limited(f, display, MAX_BYTES)
     except OSError as exc:
@@ -570,8 +573,7 @@ def open_source_plain(path: Path, cat: Catalog) -> Source:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             fail(display, "not a regular file")
-        if st.st_size > MAX_BYTES:
-            fail(display, f"file is {st.st_size:,} bytes; the limit is {limit_text(MAX_BYTES)}")
+        refuse_larger(display, st.st_size, MAX_BYTES)
         with open(path, "rb") as f:
             data = _read_limited(f, display, MAX_BYTES)
     except OSError as exc:
