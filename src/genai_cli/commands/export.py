@@ -246,7 +246,7 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
                     from ..sqldb import datasette_metadata
 
                     doc = datasette_metadata(cat, target.stem or target.name)
-                    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+                    text = document_text(doc, "json")
                     items.append(
                         (meta, _bytes_writer(text.encode("utf-8")), False, meta_how == "replace")
                     )
