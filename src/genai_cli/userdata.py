@@ -15,22 +15,23 @@ the joining code and each catalog file's size, modification time and inode
 (an import writes a new file, so any re-import is a new key); the cached copy
 (:class:`genai_cli.imports.Cached`) is read a piece at a time.
 
-The caches are optional: with no ``HOME``, an unwritable folder or
-``GENAI_NO_CACHE=1`` they are skipped silently; each is written to a
-temporary sibling and renamed, so parallel runs never see half an entry. The
-warm path imports neither pathlib nor hashlib: a command's first 100 ms count.
+Both are entries of the cache folder (:mod:`genai_cli.cachefiles`: optional,
+written atomically, the newest few kept). The warm path imports neither
+pathlib nor hashlib: a command's first 100 ms count.
 """
 
 from __future__ import annotations
 
 import os
 
+from . import cachefiles
 from .errors import DataError, Problem, UsageError
-from .jsonio import dumps, loads
+from .jsonio import dumps
 from .registry import kind_for_path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
     from .catalog import Catalog
@@ -39,21 +40,6 @@ if TYPE_CHECKING:
 CACHE_FORMAT = "3"
 CACHE_KEEP = 16
 IMPORTS_KEEP = 4
-
-
-def cache_dir() -> str | None:
-    if os.environ.get("GENAI_NO_CACHE"):
-        return None
-    explicit = os.environ.get("GENAI_CACHE_DIR")
-    if explicit:
-        return explicit
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return os.path.join(xdg, "genai")
-    home = os.environ.get("HOME")
-    if not home:
-        return None
-    return os.path.join(home, ".cache", "genai")
 
 
 def _check_folder(root: str) -> None:
@@ -96,7 +82,7 @@ def load_overlay(root: StrPath, base: Catalog, *, cache: bool = True) -> dict[st
         digest.update(raw)
     key = digest.hexdigest()[:40]
     files = [display for display, _, _ in blobs]
-    folder = cache_dir() if cache else None
+    folder = cachefiles.cache_dir() if cache else None
     if folder is not None:
         hit = _cache_read(folder, key)
         if hit is not None:
@@ -130,9 +116,11 @@ def load_folder(
         parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
     key = "\n".join(parts)
     names = [os.path.basename(p)[: -len(".json")] for p in paths]
-    folder = cache_dir() if cache else None
+    folder = cachefiles.cache_dir() if cache else None
     view: Any = None
-    entry = os.path.join(folder, f"imports-{_short(key)}") if folder is not None else None
+    short_key = cachefiles.short(key)
+    name = f"imports-{short_key}"
+    entry = os.path.join(folder, name) if folder is not None else None
     if entry is not None:
         view = imports.Cached.open(entry, key, curated, _extras_of)
     if view is None:
@@ -141,9 +129,9 @@ def load_folder(
         read = [imports.read_with_spans(p) for p in paths]
         merged = merge(curated, [doc for doc, _ in read])
         view = merged
-        if folder is not None and entry is not None:
-            _write_imports_cache(folder, entry, key, merged, [s for _, s in read])
-    return curated.with_imports(view, names, _short(key))
+        if folder is not None:
+            _write_imports_cache(folder, name, key, merged, [s for _, s in read])
+    return curated.with_imports(view, names, short_key)
 
 
 def _extras_of(*args: Any) -> dict[str, list[dict[str, Any]]]:
@@ -151,13 +139,6 @@ def _extras_of(*args: Any) -> dict[str, list[dict[str, Any]]]:
     from .joining import extras_of
 
     return extras_of(*args)
-
-
-def _short(key: str) -> str:
-    """A short name for a long key (the entry holds the whole key, checked on read)."""
-    import zlib
-
-    return f"{zlib.crc32(key.encode()):08x}{zlib.adler32(key.encode()):08x}"
 
 
 def _code_key() -> str:
@@ -174,17 +155,14 @@ def _code_key() -> str:
 
 
 def _write_imports_cache(
-    folder: str, entry: str, key: str, merged: Any, spans: list[Any] | None = None
+    folder: str, name: str, key: str, merged: Any, spans: list[Any] | None = None
 ) -> None:
-    from .atomic import write_atomically
     from .imports import write_cache
 
-    try:
-        os.makedirs(folder, exist_ok=True)
-        write_atomically(entry, lambda tmp: write_cache(merged, tmp, key, spans), folder=True)
-        _prune(folder, "imports-", IMPORTS_KEEP)
-    except OSError:
-        return  # the cache is optional
+    def write(tmp: Path) -> None:
+        write_cache(merged, tmp, key, spans)
+
+    cachefiles.store(folder, name, write, IMPORTS_KEEP, is_folder=True)
 
 
 def validate_overlay(
@@ -227,50 +205,14 @@ def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> l
 
 
 def _cache_read(folder: str, key: str) -> dict[str, Any] | None:
-    try:
-        with open(os.path.join(folder, f"userdata-{key}.json"), "rb") as fh:
-            data = loads(fh.read())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None
-    overlay: dict[str, Any] | None = data.get("overlay")
+    data = cachefiles.read(os.path.join(folder, f"userdata-{key}.json"), key)
+    overlay: dict[str, Any] | None = None if data is None else data.get("overlay")
     return overlay
 
 
 def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
-    from pathlib import Path
-
-    from .atomic import write_atomically
-
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(dumps({"key": key, "overlay": overlay}))
 
-    try:
-        os.makedirs(folder, exist_ok=True)
-        write_atomically(Path(folder, f"userdata-{key}.json"), write)
-        _prune(folder, "userdata-", CACHE_KEEP)
-    except OSError:
-        return  # the cache is optional
-
-
-def _prune(folder: str, prefix: str, keep: int) -> None:
-    """Keep the ``keep`` newest cache entries named ``prefix...``."""
-    try:
-        names = [n for n in os.listdir(folder) if n.startswith(prefix)]
-        entries = sorted(
-            (os.path.join(folder, n) for n in names), key=os.path.getmtime, reverse=True
-        )
-    except OSError:
-        return
-    for old in entries[keep:]:
-        try:
-            if os.path.isdir(old) and not os.path.islink(old):
-                import shutil
-
-                shutil.rmtree(old)
-            else:
-                os.unlink(old)
-        except OSError:
-            pass
+    cachefiles.store(folder, f"userdata-{key}.json", write, CACHE_KEEP)

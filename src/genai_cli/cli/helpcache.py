@@ -16,7 +16,7 @@ terminal and its encoding; the terminal's size as rich measures it; and
 every environment variable typer, click or rich read (:data:`ENVIRONMENT`).
 Anything else, or no cache at all (``GENAI_NO_CACHE``, no ``HOME``, an
 unwritable folder), and typer renders the page as it always did. Entries are
-written to a temporary file and renamed (:mod:`genai_cli.atomic`).
+kept in the cache folder (:mod:`genai_cli.cachefiles`).
 """
 
 from __future__ import annotations
@@ -24,10 +24,12 @@ from __future__ import annotations
 import os
 import sys
 
-from ..jsonio import dumps, loads
+from .. import cachefiles
+from ..jsonio import dumps
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import IO, Any
 
 FORMAT = "1"
@@ -124,43 +126,25 @@ def key(command: str, out: IO[str]) -> str:
     return "\n".join(parts)
 
 
-def _entry(folder: str, full_key: str) -> str:
-    """The entry's file: named by a short hash (the entry holds the whole key)."""
-    import zlib
-
-    data = full_key.encode("utf-8", "surrogateescape")
-    return os.path.join(folder, f"help-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json")
+def _name(full_key: str) -> str:
+    """The entry's file name: a short hash (the entry holds the whole key)."""
+    return f"help-{cachefiles.short(full_key)}.json"
 
 
 def cached(folder: str, full_key: str) -> str | None:
     """The stored page for ``full_key``, or ``None``."""
-    try:
-        with open(_entry(folder, full_key), "rb") as fh:
-            data = loads(fh.read())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("key") != full_key:
-        return None
-    text = data.get("text")
+    data = cachefiles.read(os.path.join(folder, _name(full_key)), full_key)
+    text = None if data is None else data.get("text")
     return text if isinstance(text, str) else None
 
 
 def store(folder: str, full_key: str, text: str) -> None:
     """Keep ``text`` as the page for ``full_key`` (silently not, when it cannot)."""
-    from pathlib import Path
-
-    from ..atomic import write_atomically
-    from ..userdata import _prune
 
     def write(tmp: Path) -> None:
         tmp.write_text(dumps({"key": full_key, "text": text}), encoding="utf-8")
 
-    try:
-        os.makedirs(folder, exist_ok=True)
-        write_atomically(Path(_entry(folder, full_key)), write)
-        _prune(folder, "help-", KEEP)
-    except OSError:
-        return  # the cache is optional
+    cachefiles.store(folder, _name(full_key), write, KEEP)
 
 
 class _Recorder:
@@ -192,9 +176,7 @@ class _Recorder:
 
 def show(command: str) -> int:
     """Print the help page of ``command``: the stored one, else typer's (stored)."""
-    from ..userdata import cache_dir
-
-    folder = cache_dir()
+    folder = cachefiles.cache_dir()
     full_key = key(command, sys.stdout) if folder is not None else ""
     if folder is not None:
         text = cached(folder, full_key)

@@ -1,0 +1,98 @@
+"""The cache folder: where it is, how an entry is named, read, written and pruned
+(stdlib only).
+
+Every cache of genai (a user folder's validated records, the join of imported
+catalogs, help pages) is an entry in one folder, named ``KIND-NAME``: a JSON
+document that holds its whole key (a hit is an entry whose key is the one
+asked for), or a folder. An entry is written to a temporary sibling and
+renamed (:mod:`genai_cli.atomic`), so parallel runs never see half of one, and
+only the newest few entries of a kind are kept. The cache is optional: with
+``GENAI_NO_CACHE``, no ``HOME`` or a folder that cannot be written, it is
+skipped silently.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .jsonio import loads
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
+
+
+def cache_dir() -> str | None:
+    """The cache folder, or None when there is none (``GENAI_NO_CACHE``, no ``HOME``)."""
+    if os.environ.get("GENAI_NO_CACHE"):
+        return None
+    explicit = os.environ.get("GENAI_CACHE_DIR")
+    if explicit:
+        return explicit
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return os.path.join(xdg, "genai")
+    home = os.environ.get("HOME")
+    if not home:
+        return None
+    return os.path.join(home, ".cache", "genai")
+
+
+def short(key: str) -> str:
+    """A short name for a long key (the entry holds the whole key, checked on read)."""
+    import zlib
+
+    data = key.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def read(path: str, key: str) -> dict[str, Any] | None:
+    """The JSON entry at ``path`` if it holds ``key``; None for a miss."""
+    try:
+        with open(path, "rb") as fh:
+            data = loads(fh.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data
+
+
+def store(
+    folder: str, name: str, write: Callable[[Path], None], keep: int, *, is_folder: bool = False
+) -> None:
+    """Write the entry ``name`` of ``folder`` with ``write`` (given a temporary path),
+    then keep only the ``keep`` newest entries of its kind; silently not, when it cannot."""
+    from pathlib import Path
+
+    from .atomic import write_atomically
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+        write_atomically(Path(folder, name), write, folder=is_folder)
+        prune(folder, name.partition("-")[0] + "-", keep)
+    except OSError:
+        return  # the cache is optional
+
+
+def prune(folder: str, prefix: str, keep: int) -> None:
+    """Keep the ``keep`` newest cache entries named ``prefix...``."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix)]
+        entries = sorted(
+            (os.path.join(folder, n) for n in names), key=os.path.getmtime, reverse=True
+        )
+    except OSError:
+        return
+    for old in entries[keep:]:
+        try:
+            if os.path.isdir(old) and not os.path.islink(old):
+                import shutil
+
+                shutil.rmtree(old)
+            else:
+                os.unlink(old)
+        except OSError:
+            pass
