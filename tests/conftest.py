@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from genai_cli import load_catalog
-from genai_cli.catalog import Catalog
+from genai_cli.answers.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(

@@ -277,7 +277,7 @@ def test_truncated_and_not_utf8_and_wrong_shape_are_refused(tmp_path: Path) -> N
 
 
 def test_too_large_and_bombs_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from genai_cli.importers import source
+    from genai_cli.catalogs.readers import source
 
     monkeypatch.setattr(source, "MAX_BYTES", 64 * 1024)
     big = tmp_path / "big.json"
@@ -308,12 +308,12 @@ def test_an_unknown_catalog_is_a_usage_error(tmp_path: Path) -> None:
 def test_an_interrupted_import_leaves_the_previous_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from genai_cli import imports
+    from genai_cli.catalogs import store
 
     def interrupted(read: Any) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(imports, "dumps", interrupted)
+    monkeypatch.setattr(store, "dumps", interrupted)
     err = _refused(tmp_path, "helm", FIXTURE_FILES["helm"], exit_code=130)
     assert "interrupted" in err
 
@@ -456,7 +456,7 @@ def test_entries_after_wide_characters_are_found_by_their_bytes(
 ) -> None:
     """An entry a line, with Chinese and an emoji early in the file: the cached join
     finds every later entry where its bytes are."""
-    from genai_cli import jsonio
+    from genai_cli.core import jsonio
 
     folder = tmp_path / "data"
     (folder / "catalogs").mkdir(parents=True)
@@ -486,8 +486,8 @@ def test_a_catalog_file_replaced_under_a_cached_join_is_not_misread(
     import shutil
 
     from genai_cli import load_catalog
-    from genai_cli.errors import GenaiError
-    from genai_cli.imports import Cached
+    from genai_cli.catalogs.store import Cached
+    from genai_cli.core.errors import GenaiError
 
     folder = tmp_path / "data"
     shutil.copytree(imported_dir, folder)

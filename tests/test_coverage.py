@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from genai_cli.catalog import Catalog
-from genai_cli.report_quotes import REPORT_REF, iter_sources, normalize_text
+from genai_cli.answers.catalog import Catalog
+from genai_cli.dataset.report_quotes import REPORT_REF, iter_sources, normalize_text
 
 HERE = Path(__file__).resolve().parent
 

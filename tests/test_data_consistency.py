@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 
-from genai_cli import registry as R
-from genai_cli.build import build
-from genai_cli.parsing import normalize_key
+from genai_cli.dataset import registry as R
+from genai_cli.dataset.build import build
+from genai_cli.dataset.parsing import normalize_key
 
 # Registry entries that may share a URL / arXiv id / title because they are different
 # documents. Each needs a reason here and a ``note`` in its registry entry.
@@ -394,7 +394,7 @@ def test_vendor_chinese_name_is_an_alias_and_in_the_report(
 
 
 def test_quotes_are_the_reports(data: dict[str, Any], seed_text: str) -> None:
-    from genai_cli.report_quotes import check_quotes
+    from genai_cli.dataset.report_quotes import check_quotes
 
     problems = check_quotes(data, seed_text)
     assert not problems, "\n".join(str(p) for p in problems)

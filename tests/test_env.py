@@ -96,7 +96,7 @@ def test_clicolor_and_clicolor_force() -> None:
 def test_the_help_names_every_environment_variable_genai_reads() -> None:
     import re
 
-    from genai_cli.environment import VARIABLES
+    from genai_cli.core.environment import VARIABLES
 
     src = Path(__file__).parents[1] / "src" / "genai_cli"
     read = set()

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from genai_cli import registry as R
+from genai_cli.dataset import registry as R
 
 from conftest import ROOT, run_fast, run_typer
 

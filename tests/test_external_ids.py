@@ -2,7 +2,7 @@
 model (a dated snapshot of it, its API name, or a provider form the identity rules do not
 reach), typed in here from those pages -- the quote is in the comment -- and never read back
 from the data files. Also: no external id names two models, none is another model's own id,
-and an import joins each id to its model (genai_cli.joining).
+and an import joins each id to its model (genai_cli.catalogs.joining).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from genai_cli import joining, load_catalog
+from genai_cli import load_catalog
+from genai_cli.catalogs import joining
 
 CAT = load_catalog()
 MODELS = CAT.by_id("models")

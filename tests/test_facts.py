@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from genai_cli import load_catalog
-from genai_cli import registry as R
+from genai_cli.dataset import registry as R
 
 B = 1_000_000_000
 M = 1_000_000

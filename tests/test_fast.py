@@ -4,7 +4,6 @@ same answer as typer for every command line it accepts."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from genai_cli.cli import parser as fast
 from genai_cli.cli import runner
 from genai_cli.cli.app import app
 
-from conftest import on_a_terminal, run_fast
+from conftest import run_fast
 
 
 def typer_parse(argv: list[str], app: Any = app) -> tuple[str, dict[str, Any], str | None] | None:
@@ -331,116 +330,3 @@ def test_warm_user_data_path_imports_no_pydantic_or_yaml(tmp_path: Any) -> None:
 def _help_paths() -> list[str]:
     s = fast.spec()
     return sorted({*s["groups"], *s["commands"]})
-
-
-def _program(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
-    """``genai ARGS`` as its own process (the console script's path), stdout as bytes."""
-    r = subprocess.run([sys.executable, "-m", "genai_cli", *args], env=env, capture_output=True)
-    return r.returncode, r.stdout
-
-
-def _env(cache: Any, **extra: str) -> dict[str, str]:
-    keep = {k: v for k, v in os.environ.items() if k not in HELP_ENV and k != "GENAI_NO_CACHE"}
-    return {**keep, "GENAI_CACHE_DIR": str(cache), **extra}
-
-
-HELP_ENV = {
-    "COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "PY_COLORS", "CLICOLOR", "CLICOLOR_FORCE",
-    "TERM", "COLORTERM", "TERMINAL_WIDTH", "GITHUB_ACTIONS", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
-}  # fmt: skip
-HELP_ENVS = [
-    {},
-    {"COLUMNS": "52"},
-    {"COLUMNS": "200", "TERM": "xterm-256color"},
-    {"FORCE_COLOR": "1"},
-    {"FORCE_COLOR": "1", "NO_COLOR": "1"},
-    {"TERMINAL_WIDTH": "70", "CLICOLOR_FORCE": "1"},
-]
-
-
-def test_a_cached_help_page_is_typers_byte_for_byte(tmp_path: Any) -> None:
-    """Every command's help in the plain case, and a few in other environments (width,
-    colour, forced colour, NO_COLOR), each printed three times: by typer alone
-    (GENAI_FAST=0, no cache), on a cache miss and from the cache. One cache for all:
-    an environment that changes the page is another key, never the wrong page."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    cache = tmp_path / "cache"
-    cases = [(path, {}) for path in _help_paths()]
-    cases += [(path, env) for env in HELP_ENVS[1:] for path in ("", "models list", "export")]
-
-    def check(case: tuple[str, dict[str, str]]) -> str | None:
-        path, extra = case
-        args = [*path.split(), "--help"]
-        code, typer = _program(args, _env(cache, GENAI_FAST="0", GENAI_NO_CACHE="1", **extra))
-        assert code == 0 and b"Usage" in typer
-        for _ in ("miss", "hit"):
-            if _program(args, _env(cache, **extra)) != (0, typer):
-                return f"{path or '(program)'} {extra}"
-        return None
-
-    with ThreadPoolExecutor(4) as pool:
-        wrong = [w for w in pool.map(check, cases) if w is not None]
-    assert wrong == []
-    entries = list(cache.glob("help-*.json"))
-    assert len(entries) == len(cases)  # one page per command and environment
-
-
-def test_the_cached_page_is_what_is_printed(tmp_path: Any) -> None:
-    """The second --help reads the stored page (no typer); a damaged entry is a miss."""
-    env = _env(tmp_path / "cache")
-    code, first = _program(["models", "--help"], env)
-    assert code == 0
-    (entry,) = (tmp_path / "cache").glob("help-*.json")
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    assert data["text"].encode() == first
-    entry.write_text(json.dumps({**data, "text": "from the cache\n"}), encoding="utf-8")
-    assert _program(["models", "--help"], env) == (0, b"from the cache\n")
-    entry.write_text('{"key": ', encoding="utf-8")  # truncated
-    assert _program(["models", "--help"], env) == (0, first)
-    entry.write_text(json.dumps({**data, "key": data["key"] + "x"}), encoding="utf-8")
-    assert _program(["models", "--help"], env) == (0, first)  # another key's page
-
-
-def test_a_help_page_on_a_terminal_is_typers(tmp_path: Any) -> None:
-    """On a terminal (colour, the terminal's width) the cached page is typer's too."""
-
-    def on_terminal(env: dict[str, str]) -> bytes:
-        code, out = on_a_terminal(["--help"], env, size=(40, 96))
-        assert code == 0
-        return out
-
-    env = _env(tmp_path / "cache", TERM="xterm-256color")
-    typer = on_terminal({**env, "GENAI_FAST": "0", "GENAI_NO_CACHE": "1"})
-    assert b"\x1b[" in typer  # colour
-    assert on_terminal(env) == typer  # a miss
-    assert on_terminal(env) == typer  # from the cache
-    assert len(list((tmp_path / "cache").glob("help-*.json"))) == 1
-
-
-def test_every_part_of_the_key_changes_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
-    import io
-
-    import genai_cli
-    from genai_cli.cli import helpcache
-
-    base = helpcache.key("models", io.StringIO())
-    assert helpcache.key("models list", io.StringIO()) != base
-    for name in helpcache.ENVIRONMENT:
-        with monkeypatch.context() as m:
-            m.setenv(name, "another value")
-            assert helpcache.key("models", io.StringIO()) != base, name
-    assert helpcache.key("models", io.StringIO()) == base
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    assert helpcache.key("models", Terminal()) != base
-    monkeypatch.setattr(genai_cli, "__version__", "9.9.9")
-    assert helpcache.key("models", io.StringIO()) != base
-    monkeypatch.undo()
-    (tmp_path / "app.py").write_text("x")
-    before = helpcache._files(str(tmp_path))
-    (tmp_path / "app.py").write_text("xy")  # the app's declarations changed
-    assert helpcache._files(str(tmp_path)) != before

@@ -8,8 +8,8 @@ from typing import Any
 import pydantic
 import pytest
 
-from genai_cli.report_quotes import normalize_text
-from genai_cli.schema import Finding
+from genai_cli.dataset.report_quotes import normalize_text
+from genai_cli.dataset.schema import Finding
 
 
 def _finding(**changes: Any) -> dict[str, Any]:

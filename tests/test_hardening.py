@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from genai_cli import DataError, load_catalog
-from genai_cli import parsing as values
 from genai_cli.cli.main import main, spec
+from genai_cli.dataset import parsing as values
 
 SETTINGS = settings(
     max_examples=150,
@@ -300,8 +300,8 @@ def test_twins_and_models_agree_on_what_is_valid() -> None:
     """The fast TypedDict twins accept exactly what the pydantic models accept."""
     import pydantic
 
-    from genai_cli import schema
-    from genai_cli.typeddicts import list_adapter
+    from genai_cli.dataset import schema
+    from genai_cli.dataset.typeddicts import list_adapter
 
     @SETTINGS
     @given(_model())

@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 
-from genai_cli.errors import DataError, Problem, UsageError
-from genai_cli.importers import CATALOGS, CatalogRead, catalog_name, read_catalog, source
-from genai_cli.importers.litellmjson import model_id
+from genai_cli.catalogs.readers import CatalogRead, catalog_name, read_catalog, source
+from genai_cli.catalogs.readers.litellmjson import model_id
+from genai_cli.catalogs.spec import NAMES as CATALOGS
+from genai_cli.core.errors import DataError, Problem, UsageError
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "catalogs"
 MODELS_DEV_JSON = FIX / "models-dev" / "api.json"
@@ -77,7 +78,7 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def test_catalog_names() -> None:
-    assert CATALOGS == ("models.dev", "litellm", "helm", "genai-prices")
+    assert CATALOGS == ("helm", "models.dev", "genai-prices", "litellm")
     for text, want in [
         ("models.dev", "models.dev"),
         ("Models.Dev", "models.dev"),
@@ -795,7 +796,7 @@ def test_over_the_parse_limit(
     import importlib
 
     monkeypatch.setattr(
-        importlib.import_module(f"genai_cli.importers.{module}"), "MAX_SOURCE_BYTES", 2048
+        importlib.import_module(f"genai_cli.catalogs.readers.{module}"), "MAX_SOURCE_BYTES", 2048
     )
     sandbox.bad(catalog, fixture, "the limit for", "2,048 bytes")
 
@@ -1180,7 +1181,7 @@ def test_progress(tmp_path: Path) -> None:
 
 def test_importing_the_readers_costs_only_the_stdlib() -> None:
     code = (
-        "import sys, genai_cli.importers as i\n"
+        "import sys, genai_cli.catalogs.readers as i\n"
         f"i.read_catalog('litellm', {str(LITELLM)!r})\n"
         "bad = [m for m in ('yaml', 'pydantic', 'rich', 'typer', 'litellm', 'genai_prices') if m in sys.modules]\n"
         "print(bad)\n"

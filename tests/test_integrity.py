@@ -12,13 +12,13 @@ from typing import Any
 import pydantic
 import pytest
 
-from genai_cli import registry as R
-from genai_cli.build import build, built_dir, built_files
-from genai_cli.catalog import Catalog
+from genai_cli.answers.catalog import Catalog
 from genai_cli.cli.spec import SPEC_PATH, build_spec
 from genai_cli.cli.spec import dumps as spec_dumps
-from genai_cli.parsing import normalize_key, parse_amount, parse_partial_date
-from genai_cli.report_quotes import check_quotes, iter_sources, normalize_text
+from genai_cli.dataset import registry as R
+from genai_cli.dataset.build import build, built_dir, built_files
+from genai_cli.dataset.parsing import normalize_key, parse_amount, parse_partial_date
+from genai_cli.dataset.report_quotes import check_quotes, iter_sources, normalize_text
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_bundled_yaml_builds_without_problems(built: dict[str, Any]) -> None:
 
 
 def test_built_files_are_fresh(built: dict[str, Any]) -> None:
-    """The JSON the CLI reads is exactly what the YAML builds to (run python -m genai_cli.build)."""
+    """The JSON the CLI reads is exactly what the YAML builds to (run python -m genai_cli.dataset.build)."""
     files = built_files(built)
     for path, text in files:
         assert path.read_text(encoding="utf-8") == text, path

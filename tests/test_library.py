@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 import genai_cli
-from genai_cli import NotFound, load_catalog, queries
-from genai_cli import registry as R
-from genai_cli.catalog import Catalog
+from genai_cli import NotFound, load_catalog
+from genai_cli.answers import queries
+from genai_cli.answers.catalog import Catalog
+from genai_cli.dataset import registry as R
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def test_typed_access_is_visible_to_mypy(tmp_path: Path) -> None:
     out = r.stdout
     assert 'Revealed type is "int | None"' in out, out
     assert 'Revealed type is "bool"' in out, out
-    assert 'Revealed type is "genai_cli.schema.Model"' in out, out
+    assert 'Revealed type is "genai_cli.dataset.schema.Model"' in out, out
     assert '"ModelRecord" has no key "no_such_field"' in out, out
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from genai_cli import registry as R
+from genai_cli.dataset import registry as R
 
 from conftest import Run, run_fast
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from genai_cli import registry as R
+from genai_cli.dataset import registry as R
 
 from conftest import run_fast, run_typer
 
@@ -140,7 +140,7 @@ def test_export_never_clobbers_without_force(tmp_path: Path) -> None:
 def test_a_failed_export_leaves_nothing_half_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import genai_cli.sqldb as sqldb
+    import genai_cli.answers.sql as sqldb
 
     def boom(conn: object, cat: object) -> None:
         raise OSError(28, "No space left on device")

@@ -1,5 +1,5 @@
-"""The README stays true: its set-up commands, its examples and their output,
-its bad-input table and its counts.
+"""The README and the reference stay true: the set-up commands, the examples
+and their output, the bad-input table and the counts.
 
     python tests/test_readme.py --update    # rewrite the console blocks' output
 """
@@ -17,6 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+REFERENCE = ROOT / "docs" / "reference.md"
+DOCS = (README, REFERENCE)
+"""The pages whose examples are run: the README and the reference."""
 CONSOLE = re.compile(r"```console\n\$ (genai [^\n]*)\n(.*?)```", re.S)
 
 
@@ -93,7 +96,7 @@ def _counts() -> dict[str, tuple[int, ...]]:
     """Records per kind and, per kind, how many rest on a primary source, on
     secondary ones only, and on the report alone (the derived ``verification``)."""
     from genai_cli import load_catalog
-    from genai_cli.registry import LIST_KINDS
+    from genai_cli.dataset.registry import LIST_KINDS
 
     cat = load_catalog(bundled_only=True)
     out: dict[str, tuple[int, ...]] = {}
@@ -120,9 +123,14 @@ def _coverage() -> tuple[int, int, int]:
 def update() -> None:
     """Rewrite every console block's output and the counts table from the real program
     (the catalog examples too, when GENAI_CATALOG_WHEELS names the four wheels)."""
+    for page in DOCS:
+        _update(page)
+
+
+def _update(page: Path) -> None:
     import tempfile
 
-    text = README.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
     head, _, rest = text.partition(BEGIN)
     body, _, tail = rest.partition(END)
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,7 +145,7 @@ def update() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             real = iter(_run_catalog_blocks(Path(tmp)))
             body = CONSOLE.sub(lambda m: f"```console\n$ {m.group(1)}\n{next(real)[2]}```", body)
-    text = head + BEGIN + body + END + tail
+    text = head + BEGIN + body + END + tail if BEGIN in text else head
     counts = _counts()
     text = COUNTS.sub(
         lambda m: (
@@ -147,7 +155,7 @@ def update() -> None:
     )
     held, total, percent = _coverage()
     text = COVERAGE.sub(f"held: **{held} of {total}** ({percent}%)", text)
-    README.write_text(text, encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
 
 
 def test_setup_commands_and_ci_agree() -> None:
@@ -167,18 +175,21 @@ def test_the_run_command_works() -> None:
     assert r.returncode == 0 and "gpt-4" in r.stdout
 
 
-@pytest.mark.parametrize(
-    "cmdline", [m.group(1) for m in CONSOLE.finditer(README.read_text(encoding="utf-8"))]
-)
-def test_console_examples_show_their_real_output(cmdline: str) -> None:
-    if "genai-data" in cmdline:
-        pytest.skip("a catalog example: see test_catalog_examples_show_their_real_output")
-    block = next(
-        m for m in CONSOLE.finditer(README.read_text(encoding="utf-8")) if m.group(1) == cmdline
-    )
+def _console_blocks() -> list[tuple[str, str, str]]:
+    """``(page, command, output shown)`` for each console block outside the catalog
+    examples."""
+    out = []
+    for page in DOCS:
+        text, _ = _regions(page.read_text(encoding="utf-8"))
+        out += [(page.name, m.group(1), m.group(2)) for m in CONSOLE.finditer(text)]
+    return out
+
+
+@pytest.mark.parametrize(("page", "cmdline", "output"), _console_blocks())
+def test_console_examples_show_their_real_output(page: str, cmdline: str, output: str) -> None:
     r = genai(cmdline)
     assert r.returncode == 0, r.stderr
-    assert block.group(2) == shown(r.stdout), "run: python tests/test_readme.py --update"
+    assert output == shown(r.stdout), f"{page}: run python tests/test_readme.py --update"
 
 
 @pytest.mark.skipif(
@@ -196,7 +207,7 @@ def test_catalog_examples_show_their_real_output(tmp_path: Path) -> None:
 
 
 def _sh_examples() -> list[str]:
-    text = README.read_text(encoding="utf-8")
+    text = "".join(page.read_text(encoding="utf-8") for page in DOCS)
     lines = []
     for block in re.findall(r"```sh\n(.*?)```", text, re.S):
         lines += [line for line in block.splitlines() if line.startswith("genai ")]
@@ -211,7 +222,7 @@ def test_shell_examples_run(line: str) -> None:
 
 
 def _bad_rows() -> list[tuple[str, str, int]]:
-    text = README.read_text(encoding="utf-8").split("### Bad input", 1)[1].split("\n\n", 3)[2]
+    text = REFERENCE.read_text(encoding="utf-8").split("### Bad input", 1)[1].split("\n\n", 3)[2]
     rows = []
     for line in text.splitlines():
         m = re.match(r"\| `(genai [^`]*)` \| `(.*)` \| (\d+) \|$", line)
@@ -237,7 +248,7 @@ def test_bad_input_table_is_true(cmdline: str, message: str, code: int) -> None:
 
 
 def test_counts_table_matches_the_data() -> None:
-    text = README.read_text(encoding="utf-8")
+    text = REFERENCE.read_text(encoding="utf-8")
     counts = {
         m.group(1): tuple(int(n) for n in m.group(3).strip(" |").split(" | "))
         for m in COUNTS.finditer(text)
@@ -246,7 +257,7 @@ def test_counts_table_matches_the_data() -> None:
 
 
 def test_coverage_figure_matches_the_inventory() -> None:
-    found = COVERAGE.search(README.read_text(encoding="utf-8"))
+    found = COVERAGE.search(REFERENCE.read_text(encoding="utf-8"))
     assert found is not None
     assert tuple(int(g) for g in found.groups()) == _coverage()
 
@@ -254,4 +265,4 @@ def test_coverage_figure_matches_the_inventory() -> None:
 if __name__ == "__main__":
     if "--update" in sys.argv:
         update()
-        print(f"updated {README}")
+        print(f"updated {', '.join(str(p) for p in DOCS)}")

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from genai_cli import load_catalog
-from genai_cli import registry as R
 from genai_cli.cli.parser import spec
+from genai_cli.dataset import registry as R
 from genai_cli.output import text
 from genai_cli.output.render import FORMATS
 

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from genai_cli import registry as R
-from genai_cli.registry import kind_for_path
+from genai_cli.dataset import registry as R
+from genai_cli.dataset.registry import kind_for_path
 
 from conftest import ROOT, run_fast, run_typer
 
@@ -172,7 +172,7 @@ def test_a_schema_without_a_derived_key_fails_the_records(schemas: dict[str, Any
 def test_the_schema_follows_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     """A derived key declared in the registry is in the output schema, typed as declared,
     required unless lists leave it out; no second list of keys to keep in step."""
-    from genai_cli.jsonschemas import output_schema
+    from genai_cli.dataset.jsonschemas import output_schema
 
     risks = R.KINDS["risks"]
     monkeypatch.setattr(risks, "derived", (("ranked", "rank", "int?"), ("peers", None, "list[id]")))

@@ -54,7 +54,7 @@ def test_the_only_dynamic_import_is_a_declared_handler() -> None:
 
 
 def test_yaml_is_only_ever_read_with_the_safe_loader() -> None:
-    text = (SRC / "safe_loader.py").read_text(encoding="utf-8")
+    text = (SRC / "dataset" / "safe_loader.py").read_text(encoding="utf-8")
     assert 'getattr(yaml, "CSafeLoader", yaml.SafeLoader)' in text
     for path in SRC.rglob("*.py"):
         body = path.read_text(encoding="utf-8")

@@ -439,7 +439,7 @@ def test_markdown_timeline_shows_each_year_once(genai) -> None:  # type: ignore[
 
 
 def test_every_kind_drops_only_columns_its_list_shows() -> None:
-    from genai_cli.registry import KINDS
+    from genai_cli.dataset.registry import KINDS
 
     added = {"vendors": {"models"}}  # vendors list adds a count of models
     for kind in KINDS.values():

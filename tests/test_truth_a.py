@@ -456,7 +456,7 @@ def test_score_pinned(
 
 
 def test_every_score_of_my_files_is_pinned() -> None:
-    from genai_cli.registry import score_id
+    from genai_cli.dataset.registry import score_id
 
     mine = {
         score_id(r)

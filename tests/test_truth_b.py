@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from genai_cli.queries import events_where, filter_models, models_of_vendor, vendor_lineage
+from genai_cli.answers.queries import events_where, filter_models, models_of_vendor, vendor_lineage
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "genai_cli" / "data"
 B = 1_000_000_000

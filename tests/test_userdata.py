@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from genai_cli import DataError, load_catalog
-from genai_cli.build import data_dir
+from genai_cli.dataset.build import data_dir
 
 from conftest import run_fast, run_typer
 

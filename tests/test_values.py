@@ -6,10 +6,8 @@ import doctest
 
 import pytest
 
-from genai_cli import parsing as values
-from genai_cli.output.text import count as human_count
-from genai_cli.output.text import tokens as human_tokens
-from genai_cli.parsing import (
+from genai_cli.dataset import parsing as values
+from genai_cli.dataset.parsing import (
     date_bounds,
     date_in_range,
     parse_amount,
@@ -17,6 +15,8 @@ from genai_cli.parsing import (
     parse_setting,
     slugify,
 )
+from genai_cli.output.text import count as human_count
+from genai_cli.output.text import tokens as human_tokens
 
 
 def test_doctests() -> None:

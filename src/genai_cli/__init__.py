@@ -11,8 +11,8 @@
     ['claude-3-opus', 'gpt-4']
 
 The public API: :func:`load_catalog` and :class:`Catalog` (records in full, by id,
-name or alias; typed per kind for mypy through :mod:`genai_cli.record_types`),
-:mod:`genai_cli.queries` (the filters, leaderboards, comparisons and search the
+name or alias; typed per kind for mypy through ``genai_cli.record_types``),
+``genai_cli.queries`` (the filters, leaderboards, comparisons and search the
 CLI uses; each takes ids, names or aliases) and the errors :class:`NotFound`,
 :class:`UsageError` and :class:`DataError`. Importing this package is cheap: it
 pulls in neither pydantic, rich nor yaml.
@@ -20,7 +20,9 @@ pulls in neither pydantic, rich nor yaml.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
+from .core.errors import DataError, NotFound, UsageError
+
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 
 __version__ = "0.1.0"
 __all__ = [
@@ -37,9 +39,10 @@ __all__ = [
 if TYPE_CHECKING:
     from typing import Any
 
-    from . import queries, record_types
-    from .catalog import Catalog, load_catalog
-    from .errors import DataError, NotFound, UsageError
+    from .answers import queries
+    from .answers.catalog import Catalog
+    from .answers.userdata import load_catalog
+    from .dataset import record_types
 
 
 def __dir__() -> list[str]:
@@ -47,21 +50,20 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Catalog", "load_catalog"):
-        from . import catalog
+    """The rest of the public API, imported on first use (PEP 562): importing the
+    package is the first step of every ``genai`` run, and ``--version`` or a
+    usage error needs neither the catalog nor the queries (nor ``typing``, which
+    ``record_types`` imports)."""
+    if name in ("Catalog", "load_catalog", "queries"):
+        from .answers import catalog, queries, userdata  # deferred: see the docstring
 
-        return getattr(catalog, name)
-    if name in ("DataError", "NotFound", "UsageError"):
-        from . import errors
-
-        return getattr(errors, name)
-    # submodules, imported on first use (``from . import`` would ask this again)
-    if name == "queries":
-        import genai_cli.queries as queries
-
-        return queries
+        return {
+            "Catalog": catalog.Catalog,
+            "load_catalog": userdata.load_catalog,
+            "queries": queries,
+        }[name]
     if name == "record_types":
-        import genai_cli.record_types as record_types
+        from .dataset import record_types  # deferred: see the docstring
 
         return record_types
     raise AttributeError(f"module 'genai_cli' has no attribute {name!r}")

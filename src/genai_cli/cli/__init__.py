@@ -1,5 +1,7 @@
-"""Argument parsing: the stdlib entry point and fast parser (:mod:`.main`), the
-runner both paths end in (:mod:`.runner`), the spec of every command
-(:mod:`.spec`, generated from the typer app), the typer app itself
-(:mod:`.app`), shared options (:mod:`.options`) and completion
-(:mod:`.completion`). Nothing is imported here: the entry point must stay cheap."""
+"""The command line. Owns the stdlib entry point and fast parser (:mod:`.main`,
+:mod:`.parser`), the runner both paths end in (:mod:`.runner`), the typer app
+where every command is declared once (:mod:`.app`, :mod:`.options`), the spec
+generated from it (:mod:`.spec`) and completion (:mod:`.completion`). The top
+floor: it may import every package; none imports it. Nothing is imported
+here: the entry point must stay cheap.
+"""

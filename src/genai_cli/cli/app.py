@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 import typer
 from typer.core import TyperGroup
 
-from .. import environment
+from ..catalogs.spec import NAMES as CATALOGS
 from ..commands import (
     architectures,
     benchmarks,
@@ -38,7 +38,8 @@ from ..commands import (
     validate,
     vendors,
 )
-from ..importers import CATALOGS
+from ..core import environment
+from ..dataset import registry as R
 from . import completion
 from .options import (
     ArchitectureId,
@@ -159,12 +160,44 @@ def main(
     ctx.obj = {"data_dir": data_dir, "bundled_only": bundled_only, "sources": sources}
 
 
+_GROUPS: dict[str, typer.Typer] = {}
+
+
 def group(name: str, help: str, panel: str) -> typer.Typer:
     """Declare the command group ``name`` (``genai NAME ...``) in help panel ``panel``."""
     _ORDER.append(name)
-    sub = typer.Typer(help=help, no_args_is_help=True)
+    sub = _GROUPS[name] = typer.Typer(help=help, no_args_is_help=True)
     app.add_typer(sub, name=name, rich_help_panel=panel)
     return sub
+
+
+def lists(
+    kind: str, handler: Callable[..., Any], *, panel: str | None = None
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Declare the command that lists ``kind``, under the path the registry gives it
+    (``models list``, ``timeline``): a top-level one in help panel ``panel``."""
+    return _declare(R.KINDS[kind].command, handler, "list", panel)
+
+
+def shows(
+    kind: str, handler: Callable[..., Any]
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Declare the command that shows one record of ``kind`` (the registry's path)."""
+    return _declare(R.KINDS[kind].show, handler, "show", None)
+
+
+def _declare(
+    path: str | None,
+    handler: Callable[..., Any],
+    output: Literal["list", "show"],
+    panel: str | None,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    assert path is not None, handler
+    head, _, name = path.partition(" ")
+    if not name:
+        assert panel is not None, path
+        return top(head, handler, output, panel=panel)
+    return command(_GROUPS[head], name, handler, output)
 
 
 def top(
@@ -181,10 +214,10 @@ def top(
 
 # --------------------------------------------------------------------------- models
 
-models_app = group("models", "Models: list and filter them, or show one in full.", BROWSE)
+group("models", "Models: list and filter them, or show one in full.", BROWSE)
 
 
-@command(models_app, "list", models.list_, output="list")
+@lists("models", models.list_)
 def models_list(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
@@ -217,7 +250,7 @@ def models_list(
     """
 
 
-@command(models_app, "show", models.show, output="show")
+@shows("models", models.show)
 def models_show(ctx: typer.Context, id: ModelId) -> None:
     """Show one model: every field, its scores, events, corrections and sources.
 
@@ -230,10 +263,10 @@ def models_show(ctx: typer.Context, id: ModelId) -> None:
 
 # --------------------------------------------------------------------------- vendors
 
-vendors_app = group("vendors", "Vendors: the labs and companies behind the models.", BROWSE)
+group("vendors", "Vendors: the labs and companies behind the models.", BROWSE)
 
 
-@command(vendors_app, "list", vendors.list_, output="list")
+@lists("vendors", vendors.list_)
 def vendors_list(ctx: typer.Context) -> None:
     """List vendors, with the Chinese name the report uses.
 
@@ -244,7 +277,7 @@ def vendors_list(ctx: typer.Context) -> None:
     """
 
 
-@command(vendors_app, "show", vendors.show, output="show")
+@shows("vendors", vendors.show)
 def vendors_show(ctx: typer.Context, id: VendorId) -> None:
     """Show one vendor with its models and events.
 
@@ -257,10 +290,10 @@ def vendors_show(ctx: typer.Context, id: VendorId) -> None:
 
 # --------------------------------------------------------------------------- benchmarks
 
-benchmarks_app = group("benchmarks", "Benchmarks and their leaderboards.", BROWSE)
+group("benchmarks", "Benchmarks and their leaderboards.", BROWSE)
 
 
-@command(benchmarks_app, "list", benchmarks.list_, output="list")
+@lists("benchmarks", benchmarks.list_)
 def benchmarks_list(
     ctx: typer.Context,
     category: Annotated[
@@ -277,7 +310,7 @@ def benchmarks_list(
     """
 
 
-@command(benchmarks_app, "show", benchmarks.show, output="show")
+@shows("benchmarks", benchmarks.show)
 def benchmarks_show(ctx: typer.Context, id: BenchmarkId, limit: LimitOpt = None) -> None:
     """Show a benchmark's leaderboard, best first, with each score's setting.
 
@@ -290,10 +323,10 @@ def benchmarks_show(ctx: typer.Context, id: BenchmarkId, limit: LimitOpt = None)
 
 # --------------------------------------------------------------------------- scores
 
-scores_app = group("scores", "Scores: every benchmark result, one flat row each.", BROWSE)
+group("scores", "Scores: every benchmark result, one flat row each.", BROWSE)
 
 
-@command(scores_app, "list", scores.list_, output="list")
+@lists("scores", scores.list_)
 def scores_list(
     ctx: typer.Context,
     model: Annotated[
@@ -369,7 +402,7 @@ def compare_(
     """
 
 
-@top("timeline", timeline.run, output="list", panel=BROWSE)
+@lists("events", timeline.run, panel=BROWSE)
 def timeline_(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
@@ -425,14 +458,14 @@ def search_(
 
 # --------------------------------------------------------------------------- architectures
 
-architectures_app = group(
+group(
     "architectures",
     "The generative-model families of the report (VAE, GAN, diffusion, Transformer, ...).",
     REFERENCE,
 )
 
 
-@command(architectures_app, "list", architectures.list_, output="list")
+@lists("architectures", architectures.list_)
 def architectures_list(ctx: typer.Context) -> None:
     """List the generative-model families, oldest first.
 
@@ -443,7 +476,7 @@ def architectures_list(ctx: typer.Context) -> None:
     """
 
 
-@command(architectures_app, "show", architectures.show, output="show")
+@shows("architectures", architectures.show)
 def architectures_show(ctx: typer.Context, id: ArchitectureId) -> None:
     """Show a family with the models built on it.
 
@@ -457,7 +490,7 @@ def architectures_show(ctx: typer.Context, id: ArchitectureId) -> None:
 # --------------------------------------------------------------------------- reference tables
 
 
-@top("agi-levels", reference.agi_levels, output="list", panel=REFERENCE)
+@lists("agi_levels", reference.agi_levels, panel=REFERENCE)
 def agi_levels(ctx: typer.Context) -> None:
     """DeepMind's levels of AGI (0-5), with narrow and general examples.
 
@@ -468,7 +501,7 @@ def agi_levels(ctx: typer.Context) -> None:
     """
 
 
-@top("market", reference.market, output="list", panel=REFERENCE)
+@lists("market_figures", reference.market, panel=REFERENCE)
 def market(
     ctx: typer.Context,
     region: Annotated[
@@ -488,7 +521,7 @@ def market(
     """
 
 
-@top("predictions", reference.predictions, output="list", panel=REFERENCE)
+@lists("predictions", reference.predictions, panel=REFERENCE)
 def predictions(ctx: typer.Context) -> None:
     """Predictions of when AGI arrives: who, when said, what, by which year.
 
@@ -499,7 +532,7 @@ def predictions(ctx: typer.Context) -> None:
     """
 
 
-@top("risks", reference.risks, output="list", panel=REFERENCE)
+@lists("risks", reference.risks, panel=REFERENCE)
 def risks(ctx: typer.Context) -> None:
     """The report's risk list.
 
@@ -510,7 +543,7 @@ def risks(ctx: typer.Context) -> None:
     """
 
 
-@top("findings", reference.findings, output="list", panel=REFERENCE)
+@lists("findings", reference.findings, panel=REFERENCE)
 def findings(
     ctx: typer.Context,
     topic: Annotated[
@@ -538,7 +571,7 @@ def findings(
     """
 
 
-@top("corrections", corrections.run, output="list", panel=REFERENCE)
+@lists("corrections", corrections.run, panel=REFERENCE)
 def corrections_(
     ctx: typer.Context,
     kind: Annotated[
@@ -753,7 +786,7 @@ def import_(
     """
 
 
-@top("catalogs", catalogs.catalogs, output="list", panel=YOUR_DATA)
+@lists("catalogs", catalogs.catalogs, panel=YOUR_DATA)
 def catalogs_(ctx: typer.Context) -> None:
     """The imported catalogs: version, as of, records, models matched and new.
 
@@ -764,7 +797,7 @@ def catalogs_(ctx: typer.Context) -> None:
     """
 
 
-@top("conflicts", catalogs.conflicts, output="list", panel=YOUR_DATA)
+@lists("conflicts", catalogs.conflicts, panel=YOUR_DATA)
 def conflicts_(
     ctx: typer.Context,
     model: Annotated[
@@ -857,7 +890,7 @@ def _invoke(call: Callable[[], Any], args: list[str]) -> int:
     """
     from typer._click import exceptions as click_errors
 
-    from ..errors import usage_text
+    from ..core.errors import usage_text
     from .parser import parse
 
     try:

@@ -14,7 +14,7 @@ Pairs = list[tuple[str, str]]
 
 
 def _catalog() -> Any:
-    from ..catalog import load_catalog
+    from ..answers.userdata import load_catalog
 
     return load_catalog(os.environ.get("GENAI_DATA_DIR") or None)
 
@@ -51,7 +51,7 @@ def architectures(incomplete: str) -> Pairs:
 
 def kinds(incomplete: str) -> Pairs:
     """Kinds of record, by the name commands take (``model``, ``agi-level``)."""
-    from .. import registry as R
+    from ..dataset import registry as R
 
     low = incomplete.casefold()
     return [
@@ -62,7 +62,7 @@ def kinds(incomplete: str) -> Pairs:
 
 
 def catalogs(incomplete: str) -> Pairs:
-    from ..importers import CATALOGS
+    from ..catalogs.spec import NAMES as CATALOGS
 
     return [(c, "catalog") for c in CATALOGS if c.startswith(incomplete.casefold())]
 
@@ -72,8 +72,8 @@ def choices_of(kind: str, field: str) -> Any:
 
     def complete(incomplete: str) -> Pairs:
         try:
-            from ..catalog import bundled
-            from ..registry import KINDS
+            from ..answers.catalog import bundled
+            from ..dataset.registry import KINDS
 
             shape = bundled().shapes[KINDS[kind].schema]
             values: list[str] = shape["choices"][field]
@@ -87,7 +87,7 @@ def choices_of(kind: str, field: str) -> Any:
 
 def _kind_of_command(ctx: Any) -> str | None:
     """The kind a list command lists, from the command's path (``models list``)."""
-    from .. import registry as R
+    from ..dataset import registry as R
 
     names: list[str] = []
     node = ctx
@@ -102,12 +102,12 @@ def _kind_of_command(ctx: Any) -> str | None:
 
 
 def _keys(ctx: Any) -> list[tuple[str, str]]:
-    from .. import registry as R
+    from ..dataset import registry as R
 
     kind = _kind_of_command(ctx)
     if kind is None:
         return []
-    from ..catalog import bundled
+    from ..answers.catalog import bundled
 
     return [(key, R.field(key).header) for key in bundled().keys(kind)]
 

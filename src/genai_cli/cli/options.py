@@ -225,8 +225,8 @@ def choice_option(flag: str, metavar: str, kind: str, field: str, help: str) -> 
 
 def one_of(kind: str, field: str) -> str:
     """The closed set of values of a kind's field, for help: ``nlp, cv or multimodal``."""
-    from ..catalog import bundled
-    from ..registry import KINDS
+    from ..answers.catalog import bundled
+    from ..dataset.registry import KINDS
 
     return or_list(bundled().shapes[KINDS[kind].schema]["choices"][field])
 

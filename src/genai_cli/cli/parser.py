@@ -5,7 +5,7 @@ command, options and arguments interspersed after it, ``--`` ending options,
 a flag's environment variable read with click's boolean words — and answers
 with a :class:`Parsed`: a command to run, a help page to show, the version, or
 a usage error, rendered by the same function whichever path found it
-(:func:`genai_cli.errors.usage_text`). It returns ``None`` for what it does not
+(:func:`genai_cli.core.errors.usage_text`). It returns ``None`` for what it does not
 model — completion, a short option glued to its value or to other short
 options, a command whose spec says typer must parse it (callbacks, prompts,
 callable defaults) — and those lines go to typer.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from ..jsonio import loads
+from ..core.jsonio import loads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ _FALSE = frozenset({"0", "false", "f", "no", "n", "off"})
 
 
 def _mean(word: str, choices: list[str]) -> str:
-    from ..errors import did_you_mean
+    from ..core.errors import did_you_mean
 
     return did_you_mean(word, choices)
 
@@ -100,7 +100,7 @@ def _convert(p: dict[str, Any], value: str, where: str) -> Any:
         except ValueError:
             raise _Usage(f"{where}: {value!r} is not a whole number") from None
     if t == "choice":
-        from ..errors import UsageError, choice
+        from ..core.errors import UsageError, choice
 
         if value in p["choices"]:
             return value

@@ -12,9 +12,15 @@ import importlib
 import os
 import sys
 
-from ..errors import DataError, GenaiError, UsageError, error_text, usage_text
+from .. import __version__
+from ..answers.catalog import bundled
+from ..answers.queries import check_limit, parse_fields
+from ..commands.context import Ctx, Output
+from ..core.errors import DataError, GenaiError, UsageError, error_text, usage_text
+from ..output.render import check_format, render
+from ..output.terminal import is_tty
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import Any
 
@@ -48,9 +54,6 @@ def footer(ctx: Any) -> str | None:
 
 def version_text() -> str:
     """The program's version and the bundled dataset's identity."""
-    from .. import __version__
-    from ..catalog import bundled
-
     meta = bundled().meta
     d = meta["dataset"]
     total = sum(meta.get("counts", {}).values())
@@ -65,10 +68,6 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
     """Run ``command`` (its path, ``models list``) by calling its handler ``target``
     with typer-style ``params`` and the root options ``root`` (``data_dir``,
     ``bundled_only``, and ``sources``: where each came from); returns the exit code."""
-    from ..commands.context import Ctx, Output
-    from ..output.render import check_format, render
-    from ..output.terminal import is_tty
-    from ..queries import check_limit, parse_fields
 
     try:
         try:

@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if fresh else 1
     from pathlib import Path
 
-    from ..atomic import write_atomically
+    from ..core.atomic import write_atomically
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")

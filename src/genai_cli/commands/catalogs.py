@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import queries as Q
-from ..errors import UsageError
+from ..answers import queries as Q
+from ..core.errors import UsageError
 from ..output.result import Result
 from .context import Ctx
 from .lists import list_result
@@ -19,8 +19,8 @@ def conflicts(
     field: list[str] | None = None,
     catalog: list[str] | None = None,
 ) -> Result:
-    from ..importers import catalog_name
-    from ..joining import CONFLICT_FIELDS
+    from ..catalogs.joining import CONFLICT_FIELDS
+    from ..catalogs.spec import catalog_name
 
     cat = ctx.catalog
     models = set(Q.resolve_all(cat, "models", model or []))

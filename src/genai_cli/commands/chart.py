@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 from typing import Any
 
-from .. import queries as Q
+from ..answers import queries as Q
 from ..output import text as T
 from ..output.charts import Style, bars, scatter_log
 from ..output.result import Result

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .. import queries as Q
-from ..errors import UsageError
+from ..answers import queries as Q
+from ..core.errors import UsageError
+from ..dataset.registry import field
 from ..output import text
 from ..output.layout import Cell, Column, Table
 from ..output.result import Result
-from ..registry import field
 from .context import Ctx
 
 TYPE_CHECKING = False

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..catalog import Catalog, load_catalog
-from ..errors import UsageError
+from ..answers.catalog import Catalog
+from ..answers.userdata import load_catalog
+from ..core.errors import UsageError
 
 
 class Output:

@@ -36,9 +36,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .. import registry as R
-from ..atomic import STREAMS, what_is, write_all_atomically, write_through
-from ..errors import GenaiError, UsageError
+from ..core.atomic import STREAMS, what_is, write_all_atomically, write_through
+from ..core.errors import GenaiError, UsageError
+from ..dataset import registry as R
 from ..output.result import Result
 from .context import Ctx
 
@@ -48,7 +48,7 @@ TO_STDOUT = ("json", "yaml")
 
 def export_document(ctx: Ctx) -> dict[str, Any]:
     """The whole dataset: ``{"dataset": ..., "sources": [...], "models": [...], ...}``."""
-    from ..sqldb import table_rows
+    from ..answers.sql import table_rows
 
     tables = table_rows(ctx.catalog)
     doc: dict[str, Any] = {
@@ -165,7 +165,7 @@ def _sqlite_bytes(cat: Any) -> bytes:
     """The database file's bytes: the tables of ``genai sql``, built in memory."""
     import sqlite3
 
-    from ..sqldb import fill
+    from ..answers.sql import fill
 
     conn = sqlite3.connect(":memory:")
     try:
@@ -222,8 +222,8 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
     cat = ctx.catalog
     try:
         if export_format == "csv":
+            from ..answers.sql import table_rows
             from ..output.render import to_csv
-            from ..sqldb import table_rows
 
             tables = table_rows(cat)
 
@@ -243,7 +243,7 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
             else:
                 items = [(target, _bytes_writer(data), False, how == "replace")]
                 if meta is not None:
-                    from ..sqldb import datasette_metadata
+                    from ..answers.sql import datasette_metadata
 
                     doc = datasette_metadata(cat, target.stem or target.name)
                     text = document_text(doc, "json")

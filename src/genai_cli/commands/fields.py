@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import registry as R
+from ..dataset import registry as R
 from ..output.layout import table_of
 from ..output.result import Result
 from .context import Ctx

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import UsageError
+from ..core.errors import UsageError
 from ..output.result import Result
 from .context import Ctx
 
@@ -15,14 +15,14 @@ if TYPE_CHECKING:
 
 
 def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
-    from .. import imports
-    from ..atomic import write_atomically
-    from ..catalog import load_catalog
-    from ..importers import catalog_name, read_catalog
+    from ..answers.userdata import load_catalog
+    from ..catalogs import store
+    from ..catalogs.readers import catalog_name, read_catalog
+    from ..core.atomic import write_atomically
     from ..output.progress import Progress
 
     name = catalog_name(catalog)
-    where = ctx.data_dir or imports.default_folder()
+    where = ctx.data_dir or store.default_folder()
     if where is None:
         raise UsageError("no data folder: set --data-dir or GENAI_DATA_DIR (HOME is not set)")
     folder = Path(where)
@@ -33,8 +33,8 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
         read = read_catalog(name, path, progress=bar)
     finally:
         bar.close()
-    text = imports.dumps(read)
-    target = Path(imports.catalog_path(folder, name))
+    text = store.dumps(read)
+    target = Path(store.catalog_path(folder, name))
     curated = load_catalog(folder, imports_too=False) if folder.is_dir() else load_catalog()
     doc: dict[str, Any] = json.loads(text)
     doc["path"] = str(target)
@@ -44,8 +44,8 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
         tmp.write_text(text, encoding="utf-8")
 
     write_atomically(target, write)
-    doc["imported_at"] = imports.read_file(target)["imported_at"]
-    from ..joining import summarize
+    doc["imported_at"] = store.read_file(target)["imported_at"]
+    from ..catalogs.joining import summarize
 
     summary = summarize(curated, doc)
     data = {**summary, "dropped": read.dropped}

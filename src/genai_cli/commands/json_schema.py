@@ -3,8 +3,8 @@ kind of record, or (``--input``) of a record of a data file."""
 
 from __future__ import annotations
 
-from .. import registry as R
-from ..errors import UsageError
+from ..core.errors import UsageError
+from ..dataset import registry as R
 from ..output.result import Result
 from .context import Ctx
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def run(ctx: Ctx, kind: str | None = None, input: bool = False) -> Result:
-    from ..jsonschemas import input_schema, kind_key, names, output_schema
+    from ..dataset.jsonschemas import input_schema, kind_key, names, output_schema
 
     if ctx.out.format not in ("json", "yaml"):
         raise UsageError("--format: schema prints json or yaml")

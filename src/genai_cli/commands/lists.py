@@ -3,9 +3,9 @@ records or rows, the way every list command does them."""
 
 from __future__ import annotations
 
-from .. import queries as Q
-from .. import registry as R
-from ..errors import GenaiError, QueryError, UsageError
+from ..answers import queries as Q
+from ..core.errors import GenaiError, QueryError, UsageError
+from ..dataset import registry as R
 from ..output.layout import rank_columns, table_of
 from ..output.result import Result
 
@@ -31,7 +31,7 @@ def where_rows(
         return rows
     if not expr.strip():
         raise UsageError('--where: give an SQL expression, e.g. --where "context_window > 100000"')
-    from ..sqldb import where
+    from ..answers.sql import where
 
     numeric = frozenset(k for k in keys if R.field(k).numeric)
     try:

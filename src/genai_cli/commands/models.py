@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import queries as Q
+from ..answers import queries as Q
 from ..output import text
 from ..output.layout import Cell, Column, Table
 from ..output.pages import claims_table, events_table, offerings_table, page

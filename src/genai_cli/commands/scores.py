@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import queries as Q
+from ..answers import queries as Q
 from ..output.result import Result
 from .context import Ctx
 from .lists import list_result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .. import registry as R
+from ..dataset import registry as R
 from ..output.layout import table_of
 from ..output.result import Result
 from .context import Ctx
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def run(ctx: Ctx, query: str) -> Result:
-    from ..sqldb import query as run_query
+    from ..answers.sql import query as run_query
 
     cat = ctx.catalog
     columns, rows = run_query(cat, query)

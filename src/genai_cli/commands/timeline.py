@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import queries as Q
-from .. import registry as R
+from ..answers import queries as Q
+from ..dataset import registry as R
 from ..output.layout import Cell, Column, Table, table_of
 from ..output.result import Result
 from .context import Ctx

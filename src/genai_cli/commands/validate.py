@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from .. import registry as R
-from ..errors import DataError, Problem
+from ..core.errors import DataError, Problem
+from ..dataset import registry as R
 from ..output.result import Result
 from .context import Ctx
 
 
 def run(ctx: Ctx, dir: str | None = None) -> Result:
-    from ..build import build
-    from ..catalog import bundled, load_catalog
+    from ..answers.catalog import bundled
+    from ..answers.userdata import load_catalog
+    from ..dataset.build import build
 
     folder = dir or ctx.data_dir
     _, problems = build()

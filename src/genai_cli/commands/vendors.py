@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import queries as Q
+from ..answers import queries as Q
 from ..output.pages import events_table, models_table, page
 from ..output.result import Result
 from .context import Ctx

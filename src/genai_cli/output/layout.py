@@ -7,7 +7,7 @@ Markdown. Every cell is literal text: dataset strings are never markup.
 
 from __future__ import annotations
 
-from ..registry import field
+from ..dataset.registry import field
 from . import text
 
 TYPE_CHECKING = False
@@ -133,7 +133,7 @@ def data_cell(key: str, value: Any, row: dict[str, Any] | None = None) -> Cell:
 def rank_columns(table: Table, low: tuple[str, ...], narrow: tuple[str, ...]) -> None:
     """Mark which columns of ``table`` a narrow width may leave out, by key: ``low``
     before anything folds, then ``narrow``, each first to go first (a kind's
-    :attr:`~genai_cli.registry.Kind.low` and ``narrow``)."""
+    :attr:`~genai_cli.dataset.registry.Kind.low` and ``narrow``)."""
     for col in table.columns:
         if col.key in low:
             col.drop, col.early = low.index(col.key), True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..registry import field
+from ..dataset.registry import field
 from . import text
 from .layout import Cell, Column, Panel, Stack, Table
 

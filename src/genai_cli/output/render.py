@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import UsageError
-from ..jsonio import dumps
+from ..core.errors import UsageError
+from ..core.jsonio import dumps
 from .layout import Panel, Stack, Table
 from .terminal import is_tty, is_utf8
 

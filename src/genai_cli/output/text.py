@@ -2,7 +2,7 @@
 reads in a table cell and on a show page (stdlib only).
 
 Tables and pages ask :func:`cell` and :func:`page` with a field's name: the
-registry (:mod:`genai_cli.registry`) says which rule a field uses. A rule
+registry (:mod:`genai_cli.dataset.registry`) says which rule a field uses. A rule
 applies only to a value of the shape it knows (a quantity is a mapping with
 a ``state``); anything else — a SQL expression that reuses a column name, a
 user's odd value — falls back to the plain rule of :func:`value`, so no
@@ -11,8 +11,8 @@ value can break a table.
 
 from __future__ import annotations
 
-from ..parsing import quantity_shorthand
-from ..registry import field
+from ..dataset.parsing import quantity_shorthand
+from ..dataset.registry import field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

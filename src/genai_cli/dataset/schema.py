@@ -2,11 +2,11 @@
 
 These models describe the *data files* (bundled YAML and a user's YAML/JSON).
 They are used at build time, by ``genai validate``, when a user data folder is
-loaded, and by ``genai schema`` (:mod:`genai_cli.jsonschemas`: in pydantic's
+loaded, and by ``genai schema`` (:mod:`genai_cli.dataset.jsonschemas`: in pydantic's
 validation mode they give the data-file schema, with the shorthands a file may
 write; in serialization mode, the records genai prints). The CLI's read-only
 fast path never imports this module: it reads records that were validated here
-when the bundled data was built (see ``genai_cli.build``).
+when the bundled data was built (see ``genai_cli.dataset.build``).
 """
 
 from __future__ import annotations
@@ -322,7 +322,7 @@ class Pricing(Record):
 
 class ExternalId(Record):
     """An id a catalog or provider knows a model by: a catalog entry with this id
-    joins the model (see :mod:`genai_cli.identity`)."""
+    joins the model (see :mod:`genai_cli.catalogs.identity`)."""
 
     id: Text = Field(
         description="the id as the provider writes it: gpt-4-0613, claude-3-opus-20240229"
@@ -353,7 +353,7 @@ class Financial(Record):
 
 
 class SettingDetail(Record):
-    """An evaluation setting, parsed (:func:`genai_cli.parsing.parse_setting`): what a
+    """An evaluation setting, parsed (:func:`genai_cli.dataset.parsing.parse_setting`): what a
     printed score's ``setting_detail`` holds (never written in a data file)."""
 
     shots: int | None = Field(description="the number of examples shown; null when not given")

@@ -5,7 +5,7 @@ Every cache of genai (a user folder's validated records, the join of imported
 catalogs, help pages) is an entry in one folder, named ``KIND-NAME``: a JSON
 document that holds its whole key (a hit is an entry whose key is the one
 asked for), or a folder. An entry is written to a temporary sibling and
-renamed (:mod:`genai_cli.atomic`), so parallel runs never see half of one, and
+renamed (:mod:`genai_cli.core.atomic`), so parallel runs never see half of one, and
 only the newest few entries of a kind are kept. The cache is optional: with
 ``GENAI_NO_CACHE``, no ``HOME`` or a folder that cannot be written, it is
 skipped silently.

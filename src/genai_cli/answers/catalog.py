@@ -20,21 +20,21 @@ from __future__ import annotations
 
 import os
 
-from . import registry as R
-from .errors import NotFound
-from .jsonio import loads
-from .parsing import normalize_key
+from ..core.errors import NotFound, closest
+from ..core.jsonio import loads
+from ..dataset import registry as R
+from ..dataset.parsing import normalize_key
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import Any
 
-    from .record_types import TypedCatalog
+    from ..dataset.record_types import TypedCatalog
 else:
 
     class TypedCatalog:
         """At run time, without ``typing``: what the generated
-        :class:`genai_cli.record_types.TypedCatalog` declares, per kind, for mypy."""
+        :class:`genai_cli.dataset.record_types.TypedCatalog` declares, per kind, for mypy."""
 
         def records(self, kind):  # type: ignore[no-untyped-def]
             """Every record of a kind in its full shape (every field present, ``None``
@@ -47,11 +47,11 @@ else:
             return self._full_record(kind, text)
 
         def typed(self, kind, text=None):  # type: ignore[no-untyped-def]
-            """Frozen pydantic objects (:mod:`genai_cli.schema`): one record, or all."""
+            """Frozen pydantic objects (:mod:`genai_cli.dataset.schema`): one record, or all."""
             return self._typed(kind, text)
 
 
-_BUILT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "_build")
+_BUILT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "_build")
 
 
 def _read_built(name: str) -> Any:
@@ -60,7 +60,7 @@ def _read_built(name: str) -> Any:
         with open(os.path.join(_BUILT, f"{name}.json"), "rb") as fh:
             return loads(fh.read())
     except FileNotFoundError:  # e.g. imported from a zip: fall back to importlib.resources
-        import importlib.resources
+        import importlib.resources  # deferred: 38 ms, for an install from a zip alone
 
         res = importlib.resources.files("genai_cli") / "data" / "_build" / f"{name}.json"
         return loads(res.read_bytes())
@@ -79,7 +79,7 @@ class _Kinds(dict):  # type: ignore[type-arg]
 
 class _WithImports(dict):  # type: ignore[type-arg]
     """The records of each kind: a curated catalog's, with imported catalogs joined
-    (:class:`genai_cli.joining.Merged` or its cached copy), each kind on first use."""
+    (:class:`genai_cli.catalogs.joining.Merged` or its cached copy), each kind on first use."""
 
     def __init__(self, curated: Catalog, view: Any) -> None:
         super().__init__()
@@ -257,7 +257,7 @@ class Catalog(TypedCatalog):
     # ------------------------------------------------------------------ look-up
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
-        """Records by id (for a kind without ids, by :func:`genai_cli.registry.record_id`)."""
+        """Records by id (for a kind without ids, by :func:`genai_cli.dataset.registry.record_id`)."""
         kind = kind_of(kind)
         index = self._by_id.get(kind)
         if index is None:
@@ -296,15 +296,13 @@ class Catalog(TypedCatalog):
         raise NotFound(R.KINDS[kind].singular, text, self.suggest(kind, text))
 
     def suggest(self, kind: str, text: str) -> list[str]:
-        """The ids ``text`` was probably meant to name (see :func:`genai_cli.errors.closest`)."""
-        from .errors import closest
-
+        """The ids ``text`` was probably meant to name (see :func:`genai_cli.core.errors.closest`)."""
         return closest(normalize_key(text), self.names(kind_of(kind)))
 
     # ------------------------------------------------------------------ typed
 
     def _typed(self, kind: str, text: str | None = None) -> Any:
-        from . import schema
+        from ..dataset import schema  # deferred: pydantic (about 100 ms), for typed() alone
 
         cls = schema.CLASSES[kind_of(kind)]
         if text is not None:
@@ -315,8 +313,6 @@ class Catalog(TypedCatalog):
 
     def with_overlay(self, overlay: dict[str, Any]) -> Catalog:
         """A new catalog with a user's records on top: same id replaces, new id adds."""
-        from .userdata import merge_records
-
         records = _Kinds()
         for kind, theirs in overlay.get("records", {}).items():
             if theirs:
@@ -326,10 +322,18 @@ class Catalog(TypedCatalog):
         return Catalog(self._meta, records, overlay.get("files", []), key=overlay.get("key", ""))
 
     def with_imports(self, view: Any, catalogs: list[str], key: str) -> Catalog:
-        """A new catalog with imported catalogs joined (see :mod:`genai_cli.imports`)."""
+        """A new catalog with imported catalogs joined (see :mod:`genai_cli.catalogs.store`)."""
         return Catalog(
             self._meta, _WithImports(self, view), self.user_files, key=key, imported=catalogs
         )
+
+
+def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bundled records with a user's on top: the same id replaces, a new id adds."""
+    replace = {r["id"]: r for r in theirs}
+    merged = [replace.pop(r["id"], r) for r in base]
+    merged.extend(r for r in theirs if r["id"] in replace)
+    return merged
 
 
 def _squash(text: str) -> str:
@@ -344,36 +348,3 @@ def bundled() -> Catalog:
     if _BUNDLED is None:
         _BUNDLED = Catalog(_read_built("meta"), _Kinds())
     return _BUNDLED
-
-
-def load_catalog(
-    data_dir: str | os.PathLike[str] | None = None,
-    *,
-    cache: bool = True,
-    bundled_only: bool = False,
-    imports_too: bool = True,
-) -> Catalog:
-    """The bundled dataset, with a data folder on top: the user's own records, and
-    the catalogs imported into it (``genai import``).
-
-    ``data_dir`` defaults to the user's data folder (``$XDG_DATA_HOME/genai``,
-    else ``~/.local/share/genai``), when it exists; ``bundled_only`` leaves every
-    folder out, ``imports_too=False`` the imported catalogs. A folder is validated like the bundled data (raising
-    :class:`~genai_cli.errors.DataError` with every problem); the validated
-    records, and the imported catalogs joined to them, are cached by the
-    files' contents unless ``cache=False``.
-    """
-    base = bundled()
-    if bundled_only:
-        return base
-    if data_dir is None or str(data_dir) == "":
-        from .imports import default_folder
-
-        folder = default_folder()
-        if folder is None or not os.path.isdir(folder):
-            return base
-    else:
-        folder = os.fspath(data_dir)
-    from .userdata import load_folder
-
-    return load_folder(folder, base, cache=cache, imports_too=imports_too)

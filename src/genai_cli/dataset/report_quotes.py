@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..core.errors import Problem
 from . import registry as R
-from .errors import Problem
 
 REPORT_REF = "report"
 _TAG = re.compile(r"<[^>]+>")

@@ -9,13 +9,13 @@ hashes the files and reads one JSON document. Any change to any byte is a new
 key.
 
 Imported catalogs (``catalogs/*.json``, written by ``genai import``) are joined
-to the curated records (:mod:`genai_cli.joining`) on the first query after a
+to the curated records (:mod:`genai_cli.catalogs.joining`) on the first query after a
 change, and the join is cached under a key made of the curated records' key,
 the joining code and each catalog file's size, modification time and inode
 (an import writes a new file, so any re-import is a new key); the cached copy
-(:class:`genai_cli.imports.Cached`) is read a piece at a time.
+(:class:`genai_cli.catalogs.store.Cached`) is read a piece at a time.
 
-Both are entries of the cache folder (:mod:`genai_cli.cachefiles`: optional,
+Both are entries of the cache folder (:mod:`genai_cli.core.cachefiles`: optional,
 written atomically, the newest few kept). The warm path imports neither
 pathlib nor hashlib: a command's first 100 ms count.
 """
@@ -24,18 +24,27 @@ from __future__ import annotations
 
 import os
 
-from . import cachefiles
-from .errors import DataError, Problem, UsageError
-from .jsonio import dumps
-from .registry import kind_for_path
+from ..catalogs import store
+from ..core import cachefiles
+from ..core.errors import DataError, Problem, UsageError
+from ..core.jsonio import dumps
+from ..dataset import registry as R
+from ..dataset.safe_loader import (
+    UNKNOWN_KIND,
+    LoadedFile,
+    iter_data_files,
+    parse_bytes,
+    read_checked,
+)
+from .catalog import Catalog, bundled, merge_records
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from pathlib import Path
+    from types import ModuleType
     from typing import Any
 
-    from .catalog import Catalog
-    from .parsing import StrPath
+    from ..dataset.parsing import StrPath
 
 CACHE_FORMAT = "3"
 CACHE_KEEP = 16
@@ -52,15 +61,12 @@ def _check_folder(root: str) -> None:
 def load_overlay(root: StrPath, base: Catalog, *, cache: bool = True) -> dict[str, Any]:
     """Validated records of ``root`` (compact), as
     ``{"records": {kind: [...]}, "files": [...], "key": ...}``."""
-    from .imports import FOLDER
-    from .safe_loader import UNKNOWN_KIND, iter_data_files, read_checked
-
     root = os.fspath(root)
     _check_folder(root)
     problems: list[Problem] = []
     blobs: list[tuple[str, tuple[str, ...], bytes]] = []
-    for path, parts in iter_data_files(root, skip=(FOLDER,)):
-        if kind_for_path(parts) is None:
+    for path, parts in iter_data_files(root, skip=(store.FOLDER,)):
+        if R.kind_for_path(parts) is None:
             problems.append(Problem(path, None, UNKNOWN_KIND))
             continue
         raw = read_checked(path, path)
@@ -73,7 +79,7 @@ def load_overlay(root: StrPath, base: Catalog, *, cache: bool = True) -> dict[st
     if not blobs:
         return {"records": {}, "files": [], "key": ""}
 
-    import hashlib
+    import hashlib  # deferred: 5 ms, and a folder of imported catalogs alone needs no hash
 
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{base.fingerprint}".encode())
     for _, parts, raw in blobs:
@@ -102,15 +108,13 @@ def load_folder(
 ) -> Catalog:
     """The bundled catalog with a data folder on top: the user's own records, then
     the catalogs imported into it, joined."""
-    from . import imports
-
     root = os.fspath(root)
     overlay = load_overlay(root, base, cache=cache)
     curated = base.with_overlay(overlay) if overlay["files"] else base
-    paths = imports.imported(root) if imports_too else []
+    paths = store.imported(root) if imports_too else []
     if not paths:
         return curated
-    parts = [f"{CACHE_FORMAT}:imports:{curated.key}:{_code_key()}"]
+    parts = [f"{CACHE_FORMAT}:imports:{curated.key}:{store.code_key()}"]
     for path in paths:
         st = os.stat(path)
         parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
@@ -122,45 +126,36 @@ def load_folder(
     name = f"imports-{short_key}"
     entry = os.path.join(folder, name) if folder is not None else None
     if entry is not None:
-        view = imports.Cached.open(entry, key, curated, _extras_of)
+        view = store.Cached.open(entry, key, curated, _extras_of)
     if view is None:
-        from .joining import merge
-
-        read = [imports.read_with_spans(p) for p in paths]
-        merged = merge(curated, [doc for doc, _ in read])
+        read = [store.read_with_spans(p) for p in paths]
+        merged = _joining().merge(curated, [doc for doc, _ in read])
         view = merged
         if folder is not None:
             _write_imports_cache(folder, name, key, merged, [s for _, s in read])
     return curated.with_imports(view, names, short_key)
 
 
+def _joining() -> ModuleType:
+    """The join (:mod:`genai_cli.catalogs.joining`): imported only when there is no
+    cached copy of it, or a model's extras are wanted, for it imports the identity
+    rules' regular expressions (``re``, about 10 ms)."""
+    from ..catalogs import joining  # deferred: see the docstring
+
+    return joining
+
+
 def _extras_of(*args: Any) -> dict[str, list[dict[str, Any]]]:
-    """:func:`genai_cli.joining.extras_of`, imported when a model's extras are wanted."""
-    from .joining import extras_of
-
-    return extras_of(*args)
-
-
-def _code_key() -> str:
-    """The code that joins catalogs is part of what a cached join was made of."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    out = []
-    for name in ("identity.py", "joining.py", "imports.py"):
-        try:
-            st = os.stat(os.path.join(here, name))
-            out.append(f"{st.st_size}.{st.st_mtime_ns}")
-        except OSError:
-            out.append(name)
-    return "/".join(out)
+    """:func:`genai_cli.catalogs.joining.extras_of`, for the cached join."""
+    extras: dict[str, list[dict[str, Any]]] = _joining().extras_of(*args)
+    return extras
 
 
 def _write_imports_cache(
     folder: str, name: str, key: str, merged: Any, spans: list[Any] | None = None
 ) -> None:
-    from .imports import write_cache
-
     def write(tmp: Path) -> None:
-        write_cache(merged, tmp, key, spans)
+        store.write_cache(merged, tmp, key, spans)
 
     cachefiles.store(folder, name, write, IMPORTS_KEEP, is_folder=True)
 
@@ -169,13 +164,13 @@ def validate_overlay(
     blobs: list[tuple[str, tuple[str, ...], bytes]], base: Catalog
 ) -> dict[str, Any]:
     """Parse and validate a user's files against the bundled data (imports pydantic)."""
-    from . import registry as R
-    from .safe_loader import LoadedFile, parse_bytes
-    from .validation import check_integrity, validate_files
+    # deferred: validation imports pydantic and yaml (about 150 ms); a warm run reads
+    # the validated records from the cache instead
+    from ..dataset.validation import check_integrity, validate_files
 
     loaded = []
     for display, parts, raw in blobs:
-        lf = LoadedFile(display, kind_for_path(parts))
+        lf = LoadedFile(display, R.kind_for_path(parts))
         parse_bytes(lf, raw, json_file=display.lower().endswith(".json"))
         loaded.append(lf)
 
@@ -196,14 +191,6 @@ def validate_overlay(
     return {"records": records}
 
 
-def merge_records(base: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The bundled records with a user's on top: the same id replaces, a new id adds."""
-    replace = {r["id"]: r for r in theirs}
-    merged = [replace.pop(r["id"], r) for r in base]
-    merged.extend(r for r in theirs if r["id"] in replace)
-    return merged
-
-
 def _cache_read(folder: str, key: str) -> dict[str, Any] | None:
     data = cachefiles.read(os.path.join(folder, f"userdata-{key}.json"), key)
     overlay: dict[str, Any] | None = None if data is None else data.get("overlay")
@@ -216,3 +203,32 @@ def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
             fh.write(dumps({"key": key, "overlay": overlay}))
 
     cachefiles.store(folder, f"userdata-{key}.json", write, CACHE_KEEP)
+
+
+def load_catalog(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    cache: bool = True,
+    bundled_only: bool = False,
+    imports_too: bool = True,
+) -> Catalog:
+    """The bundled dataset, with a data folder on top: the user's own records, and
+    the catalogs imported into it (``genai import``).
+
+    ``data_dir`` defaults to the user's data folder (``$XDG_DATA_HOME/genai``,
+    else ``~/.local/share/genai``), when it exists; ``bundled_only`` leaves every
+    folder out, ``imports_too=False`` the imported catalogs. A folder is validated like the bundled data (raising
+    :class:`~genai_cli.core.errors.DataError` with every problem); the validated
+    records, and the imported catalogs joined to them, are cached by the
+    files' contents unless ``cache=False``.
+    """
+    base = bundled()
+    if bundled_only:
+        return base
+    if data_dir is None or str(data_dir) == "":
+        folder = store.default_folder()
+        if folder is None or not os.path.isdir(folder):
+            return base
+    else:
+        folder = os.fspath(data_dir)
+    return load_folder(folder, base, cache=cache, imports_too=imports_too)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from .parsing import slugify
+from ..dataset.parsing import slugify
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

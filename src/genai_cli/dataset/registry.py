@@ -7,7 +7,7 @@ shows (and which go first on a narrow terminal), the default sort, the keys
 derived for output, the SQL table, the schema listing, export and completion.
 
 The fields themselves (names, order, types, defaults) are the schema's
-(:mod:`genai_cli.schema`); the build ships them as *shapes* in
+(:mod:`genai_cli.dataset.schema`); the build ships them as *shapes* in
 ``_build/meta.json`` so that this module needs no pydantic. A kind here says
 how its fields are presented and related. Adding a field is one edit to the
 schema (plus, if its defaults do not fit, one :class:`Field` line here);
@@ -326,7 +326,7 @@ def json_type(expr: str) -> str:
 
     An expression is a JSON type (``int``, ``float``, ``str``, ``bool``, ``list``,
     ``object``, ``any``), ``id`` (a lowercase slug), a kind (``scores``: its
-    records as printed), a class of :mod:`genai_cli.schema` (``Quantity``),
+    records as printed), a class of :mod:`genai_cli.dataset.schema` (``Quantity``),
     ``list[T]``, or ``T?`` (or null):
 
     >>> [json_type(t) for t in ("bool?", "list[offerings]", "Quantity?", "id", "scores")]
@@ -765,7 +765,7 @@ def kind_of(name: str, option: str | None = None) -> Kind:
     for kind in KINDS.values():
         if key in kind.aliases:
             return kind
-    from .errors import UsageError, did_you_mean
+    from ..core.errors import UsageError, did_you_mean
 
     names = {alias: k.name for k in KINDS.values() for alias in k.aliases}
     where = f"{option}: " if option else ""

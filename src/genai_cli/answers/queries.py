@@ -1,4 +1,4 @@
-"""Pure query functions over a :class:`~genai_cli.catalog.Catalog` (stdlib only).
+"""Pure query functions over a :class:`~genai_cli.answers.catalog.Catalog` (stdlib only).
 
 They take compact records and return records or plain data structures;
 nothing here prints or formats.
@@ -6,10 +6,16 @@ nothing here prints or formats.
 
 from __future__ import annotations
 
-from . import registry as R
+from ..core.errors import UsageError
+from ..dataset import registry as R
+from ..dataset.parsing import (
+    date_in_range,
+    normalize_key,
+    parse_partial_date,
+    parse_setting,
+    slugify,
+)
 from .catalog import Catalog
-from .errors import UsageError
-from .parsing import date_in_range, normalize_key, parse_partial_date, parse_setting, slugify
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,7 +43,7 @@ def choices(cat: Catalog, kind: str, field: str) -> list[str]:
 
 def check_choice(cat: Catalog, kind: str, field: str, value: str | None, option: str) -> str | None:
     """A filter's value as one of the field's values, in any case (exit 2 otherwise)."""
-    from .errors import choice
+    from ..core.errors import choice
 
     return None if value is None else choice(option, value, choices(cat, kind, field))
 
@@ -107,8 +113,8 @@ def parse_sort(text: str | None) -> tuple[str | None, bool]:
 
 
 def field_key(names: dict[str, str], text: str, option: str, hint: str) -> str:
-    """The key a user's field name means (see :func:`genai_cli.registry.field_names`)."""
-    from .errors import did_you_mean
+    """The key a user's field name means (see :func:`genai_cli.dataset.registry.field_names`)."""
+    from ..core.errors import did_you_mean
 
     found = names.get(text.strip().casefold())
     if found is not None:
@@ -267,7 +273,7 @@ def scores_where(
                     known.setdefault(slugify(text), s["setting"])
         wanted = known.get(slugify(setting))
         if wanted is None:
-            from .errors import choice
+            from ..core.errors import choice
 
             choice("--setting", setting, sorted(set(known.values())))
     return [
@@ -285,7 +291,7 @@ def corrections_where(
     """The corrections of records of any of ``kinds`` (``model``, ``events``, ...)
     to any of ``fields``; an unknown kind, or a field no correction is about, is a
     usage error."""
-    from .errors import choice
+    from ..core.errors import choice
 
     kset = {R.kind_of(k, "--kind").singular for k in kinds}
     rows = cat.compact("corrections")

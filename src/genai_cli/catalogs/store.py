@@ -1,11 +1,11 @@
 """Imported catalogs in the data folder: their files, and the cached copy of their join.
 
 ``genai import`` writes one file per catalog, ``<data folder>/catalogs/<name>.json``:
-the entries its reader (:mod:`genai_cli.importers`) normalised, as they are,
+the entries its reader (:mod:`genai_cli.catalogs.readers`) normalised, as they are,
 so that the same input gives the same bytes; one JSON document, its entries
 last, one a line (:func:`dumps`), so that where each entry is in the file is
 known without parsing it (:func:`read_with_spans`). They join the dataset
-when a catalog is loaded (:mod:`genai_cli.joining`), against the curated
+when a catalog is loaded (:mod:`genai_cli.catalogs.joining`), against the curated
 records of that moment; :func:`write_cache` and :class:`Cached` keep the
 result — the models, and per model where its entries are — so that the next
 query reads only what it needs, a model's extras made from its entries when
@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import os
 
-from . import jsonio
+from ..core import jsonio
+from .spec import NAMES
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from .catalog import Catalog
-    from .joining import Merged
+    from .joining import Curated, Merged
 
     Extras = Callable[..., dict[str, list[dict[str, Any]]]]
     Spans = tuple[list[tuple[int, int]], list[int]]
@@ -35,11 +35,22 @@ FORMAT = 1
 FOLDER = "catalogs"
 """Where imported catalogs live inside a data folder."""
 
-PRECEDENCE = ("helm", "models.dev", "genai-prices", "litellm")
-"""The catalogs, in the order in which they fill a field the curated data leaves null."""
-
 
 # --------------------------------------------------------------------------- files
+
+
+def code_key() -> str:
+    """The code that joins catalogs (this folder's spec, identity rules, join and
+    store), as part of what a cached join was made of."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for name in ("spec.py", "identity.py", "joining.py", "store.py"):
+        try:
+            st = os.stat(os.path.join(here, name))
+            out.append(f"{st.st_size}.{st.st_mtime_ns}")
+        except OSError:
+            out.append(name)
+    return "/".join(out)
 
 
 def default_folder() -> str | None:
@@ -80,7 +91,7 @@ def imported(folder: str) -> list[str]:
     base = os.path.join(folder, FOLDER)
     if not os.path.isdir(base):
         return []
-    return [p for p in (os.path.join(base, f"{c}.json") for c in PRECEDENCE) if os.path.isfile(p)]
+    return [p for p in (os.path.join(base, f"{c}.json") for c in NAMES) if os.path.isfile(p)]
 
 
 def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -93,7 +104,7 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
     length: a cached join points there instead of copying the entry) and the
     file's size, modification time and inode as read; ``None`` when the file is
     not laid out as :func:`dumps` lays it out (an entry a line)."""
-    from .errors import DataError, Problem
+    from ..core.errors import DataError, Problem
 
     try:
         with open(path, "rb") as fh:
@@ -105,7 +116,7 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
     if (
         not isinstance(doc, dict)
         or doc.get("format") != FORMAT
-        or doc.get("catalog") not in PRECEDENCE
+        or doc.get("catalog") not in NAMES
         or not isinstance(doc.get("entries"), list)
     ):
         raise DataError(
@@ -234,10 +245,10 @@ class Cached:
     """A merge read back from :func:`write_cache`'s folder, a piece at a time."""
 
     @classmethod
-    def open(cls, folder: str, key: str, curated: Catalog, extras: Extras) -> Cached | None:
+    def open(cls, folder: str, key: str, curated: Curated, extras: Extras) -> Cached | None:
         """The cached join in ``folder`` if it is there, whole, and made of ``key``
         (the join of ``curated``, the curated catalog); ``extras`` makes a model's
-        extras from its entries (:func:`genai_cli.joining.extras_of`)."""
+        extras from its entries (:func:`genai_cli.catalogs.joining.extras_of`)."""
         try:
             with open(os.path.join(folder, "core.json"), "rb") as fh:
                 core = jsonio.loads(fh.read())
@@ -247,7 +258,7 @@ class Cached:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def __init__(self, folder: str, core: dict[str, Any], curated: Catalog, extras: Extras) -> None:
+    def __init__(self, folder: str, core: dict[str, Any], curated: Curated, extras: Extras) -> None:
         self.folder = folder
         self.curated = curated
         self._make = extras
@@ -316,7 +327,7 @@ class Cached:
             st = os.fstat(fh.fileno())
             if [st.st_size, st.st_mtime_ns, st.st_ino] != doc["stat"]:
                 fh.close()
-                from .errors import GenaiError
+                from ..core.errors import GenaiError
 
                 raise GenaiError(f"{doc['path']} changed while it was read: run the command again")
             self._files[name] = fh
@@ -334,7 +345,7 @@ class Cached:
         except ValueError:
             entry = None
         if not isinstance(entry, dict):
-            from .errors import DataError, Problem
+            from ..core.errors import DataError, Problem
 
             problem = "not laid out as genai import writes it: import it again"
             raise DataError([Problem(self._docs[d]["path"], None, problem)])

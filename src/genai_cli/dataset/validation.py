@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..core.errors import Problem
 from . import registry as R
 from . import schema
-from .errors import Problem
 from .parsing import normalize_key
 from .safe_loader import LoadedFile, iter_data_files, read_file
 from .typeddicts import list_adapter

@@ -4,7 +4,7 @@ pydantic validates a ``TypedDict`` about four times faster than the
 equivalent ``BaseModel`` (no instance, no defaults to fill in), and the
 result is already the compact dict the catalog stores, so nothing needs
 dumping. The twins are *generated* from the models in
-:mod:`genai_cli.schema` — same fields, same constraints, same rules (the
+:mod:`genai_cli.dataset.schema` — same fields, same constraints, same rules (the
 cross-field rules are functions both call) — so there is still one
 definition of every record. A test checks that both accept and refuse the
 same records.

@@ -2,15 +2,15 @@
 and (``--input``) what a record of a data file must be.
 
 A printed record (``--json``, ``show``, ``export``) is :meth:`Catalog.output
-<genai_cli.catalog.Catalog.output>`: the record in its full shape (every field
+<genai_cli.answers.catalog.Catalog.output>`: the record in its full shape (every field
 of its schema class, defaults filled, nested records too) plus the keys the
 registry derives. So its schema is made, with nothing written twice, of
 
-* the schema class (:mod:`genai_cli.schema`) in pydantic's serialization mode,
+* the schema class (:mod:`genai_cli.dataset.schema`) in pydantic's serialization mode,
   every key required at every level (a printed record is full: an undisclosed
   value is ``null``, an empty list ``[]``; no key is ever missing);
 * the kind's derived keys (``Kind.derived``), typed by their type expressions
-  (:func:`genai_cli.registry.json_type`), required except the kind's ``detail``
+  (:func:`genai_cli.dataset.registry.json_type`), required except the kind's ``detail``
   keys, which lists leave out unless ``--fields`` names them;
 * the keys ``show`` adds (``Kind.related``), optional.
 
@@ -21,7 +21,7 @@ valid against its property here.
 
 The data-file schema is the schema class in pydantic's validation mode:
 ``extra="forbid"``, only what identifies a record and its ``sources`` required,
-and the shorthands a file may write (:class:`genai_cli.schema.InFiles`: a year
+and the shorthands a file may write (:class:`genai_cli.dataset.schema.InFiles`: a year
 as a number, a count for a quantity, ``{ref: ...}`` for a source). It is
 necessary, not sufficient: ``genai validate`` also checks references, ids and
 the rules across fields.
@@ -181,7 +181,7 @@ _JSON_TYPES = {
 
 
 def _type_schema(expr: str, defs: dict[str, Any]) -> dict[str, Any]:
-    """The schema of a registry type expression (see :func:`genai_cli.registry.json_type`)."""
+    """The schema of a registry type expression (see :func:`genai_cli.dataset.registry.json_type`)."""
     if expr.endswith("?"):
         return {"anyOf": [_type_schema(expr[:-1], defs), {"type": "null"}]}
     if expr.startswith("list[") and expr.endswith("]"):

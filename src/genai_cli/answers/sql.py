@@ -1,8 +1,8 @@
 """The dataset as SQLite tables, and read-only queries over them.
 
-One table per kind of the registry (:mod:`genai_cli.registry`: ``models``,
+One table per kind of the registry (:mod:`genai_cli.dataset.registry`: ``models``,
 ``vendors``, ``scores``, ..., ``sources``) plus ``dataset`` (one row: the
-manifest). Columns are the records' JSON keys (``genai_cli.catalog.Catalog.keys``), in
+manifest). Columns are the records' JSON keys (``genai_cli.answers.catalog.Catalog.keys``), in
 order; lists and objects are JSON text (query them with ``json_extract`` /
 ``json_each``); booleans are 0/1.
 
@@ -20,8 +20,8 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING, Any
 
-from . import registry as R
-from .errors import QueryError
+from ..core.errors import QueryError
+from ..dataset import registry as R
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -158,7 +158,7 @@ def datasette_metadata(cat: Catalog, database: str) -> dict[str, Any]:
     dataset's title, description, source and licence, and a description of every
     table and column, from the registry and the schema's field descriptions.
     Imports pydantic (the schema)."""
-    from . import schema
+    from ..dataset import schema
 
     d = cat.manifest()
     description = d.get("description") or ""
@@ -276,7 +276,7 @@ def where(
     The rows are a table whose columns are ``keys`` (values as in ``genai sql``:
     lists and objects JSON text, booleans 0/1), seen through a view that also
     names each column by its table header (``Context``, ``Params``; see
-    :func:`genai_cli.registry.field_names`). A key in ``numeric`` whose value
+    :func:`genai_cli.dataset.registry.field_names`). A key in ``numeric`` whose value
     is an object (a parameter count) is its figure, the number a table sorts by.
     The expression runs in the same sandbox as :func:`query`.
     """

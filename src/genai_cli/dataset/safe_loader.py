@@ -8,7 +8,7 @@ Nothing here runs anything a file names. YAML goes through a loader that
   an alias bomb ("billion laughs") is refused in milliseconds;
 * keeps dates as strings (no implicit timestamps) and reports duplicate keys.
 
-Every problem is a :class:`~genai_cli.errors.Problem` (``FILE[:LINE]: what``).
+Every problem is a :class:`~genai_cli.core.errors.Problem` (``FILE[:LINE]: what``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import stat
 
-from .errors import Problem
+from ..core.errors import Problem
 from .registry import KINDS, kind_for_path
 
 TYPE_CHECKING = False

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, NoReturn, TypedDict
 
-from ..errors import DataError, Problem
-from ..parsing import parse_partial_date
+from ...core.errors import DataError, Problem
+from ...dataset.parsing import parse_partial_date
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called now and then while entries are converted."""

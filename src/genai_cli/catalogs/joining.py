@@ -2,7 +2,7 @@
 
 How a catalog entry joins:
 
-* **which model**: by explicit identity only (:mod:`genai_cli.identity`);
+* **which model**: by explicit identity only (:mod:`genai_cli.catalogs.identity`);
   what joins nothing becomes a model of its own;
 * **claims**: every fact an entry states about its model's fields is a claim,
   with the catalog, its version, the entry's key, its url and as-of date;
@@ -13,7 +13,7 @@ How a catalog entry joins:
   user's own files) always stands. A field that is null there, and every field
   of a model only catalogs know, takes the first claim in this order — an
   entry under the model's own id before a dated snapshot; the lab's own API
-  before other providers; the catalogs in :data:`~genai_cli.imports.PRECEDENCE`
+  before other providers; the catalogs in :data:`~genai_cli.catalogs.spec.CATALOGS`
   order (HELM, models.dev, genai-prices, LiteLLM); then by key — and that
   claim says ``"used": true``;
 * **conflicts**: a field whose sources (the curated value and every claim)
@@ -25,20 +25,34 @@ How a catalog entry joins:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from ..dataset.parsing import normalize_key
 from . import identity as I
-from .imports import PRECEDENCE
-from .parsing import normalize_key
+from .spec import BY_NAME, precedence
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-    from typing import Any
+Member = tuple[int, int, dict[str, Any]]
+"""One entry that joined a model: the index of its catalog among the documents
+merged, its index among that catalog's entries, and the entry."""
 
-    from .catalog import Catalog
 
-    Member = tuple[int, int, dict[str, Any]]
-    """One entry that joined a model: the index of its catalog among the documents
-    merged, its index among that catalog's entries, and the entry."""
+class Curated(Protocol):
+    """What the join reads of the curated records (the bundled data and the user's
+    own files): :class:`genai_cli.answers.catalog.Catalog` is one."""
+
+    def compact(self, kind: str) -> list[dict[str, Any]]:
+        """A kind's records, compact, in order."""
+
+    def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
+        """A kind's records by id."""
+
+    def names(self, kind: str) -> dict[str, str]:
+        """A kind's normalised ids, names and aliases -> ids."""
+
+    def full(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
+        """A record with every field."""
+
 
 MODEL_FIELDS = (
     "name",
@@ -150,7 +164,7 @@ class Merged:
     (:func:`extras_of`): a list of models never needs them.
     """
 
-    def __init__(self, curated: Catalog, docs: list[dict[str, Any]]) -> None:
+    def __init__(self, curated: Curated, docs: list[dict[str, Any]]) -> None:
         self.curated = curated
         self.docs = docs
         self.patches: dict[str, dict[str, Any]] = {}
@@ -183,7 +197,7 @@ class Merged:
         return {mid: self.model_extras(mid) for mid in self.members}
 
 
-def _known_ids(cat: Catalog) -> dict[str, str]:
+def _known_ids(cat: Curated) -> dict[str, str]:
     """Every id a curated model is known by (lowercase) -> the model's id."""
     known: dict[str, str] = {}
     for m in cat.compact("models"):
@@ -200,28 +214,20 @@ def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "title": f"{doc['catalog']} catalog{version}",
         "date": doc["as_of"][:10] if doc.get("as_of") else None,
-        "url": _CATALOG_URLS.get(doc["catalog"]),
+        "url": BY_NAME[doc["catalog"]].url,
     }
 
 
-_CATALOG_URLS = {
-    "models.dev": "https://models.dev",
-    "litellm": "https://github.com/BerriAI/litellm",
-    "helm": "https://crfm.stanford.edu/helm/",
-    "genai-prices": "https://github.com/pydantic/genai-prices",
-}
-
-
 def _rank(
-    precedence: int, entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
+    rank: int, entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
 ) -> tuple[bool, bool, int, str]:
     """Which entry speaks first for a model: its own id before a dated snapshot, the
-    lab's own API before other providers, then the catalogs in :data:`PRECEDENCE`
-    (``precedence``: the entry's catalog's place there), then by key."""
+    lab's own API before other providers, then the catalogs in precedence order
+    (``rank``: the entry's catalog's place there), then by key."""
     return (
         ident.raw != ident.base,
         vendor is None or not I.is_first_party(entry["provider"], vendor),
-        precedence,
+        rank,
         str(entry["key"]),
     )
 
@@ -240,7 +246,7 @@ def _match(
     return ident, mid, False
 
 
-def summarize(cat: Catalog, doc: Mapping[str, Any]) -> dict[str, Any]:
+def summarize(cat: Curated, doc: Mapping[str, Any]) -> dict[str, Any]:
     """What importing one catalog does, against a curated catalog: entries, matches,
     new models, offerings, what was skipped."""
     known = _known_ids(cat)
@@ -281,16 +287,12 @@ def _catalog_row(
     return row
 
 
-MODELS_ONLY = frozenset({"helm"})
-"""Catalogs that list models, not providers' offers: their entries are no offerings."""
-
-
 def _offers(doc: Mapping[str, Any]) -> bool:
     """Is each entry of this catalog an offering (a provider serving a model)?"""
-    return doc["catalog"] not in MODELS_ONLY
+    return BY_NAME[doc["catalog"]].offers
 
 
-def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
+def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
     """Join imported catalogs (documents of :func:`read_file`) to a curated catalog."""
     known = _known_ids(cat)
     curated = cat.by_id("models")
@@ -313,7 +315,7 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
 
     out = Merged(cat, docs)
     new_vendors: dict[str, dict[str, Any]] = {}
-    precedence = [PRECEDENCE.index(doc["catalog"]) for doc in docs]
+    ranks = [precedence(doc["catalog"]) for doc in docs]
     sources = [_source(doc) for doc in docs]
     models, patches, members_of = out.models, out.patches, out.members
     for mid, members in groups.items():
@@ -321,7 +323,7 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
         if base is not None:
             vendor = base["vendor"]
             if len(members) > 1:
-                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], vendor))
+                members.sort(key=lambda m: _rank(ranks[m[0]], m[2], m[3], vendor))
             entries = [(d, k, e) for d, k, e, _ in members]
             patch = _filled(entries, vendor, cat.full("models", base))
             if patch:
@@ -330,9 +332,9 @@ def merge(cat: Catalog, docs: list[dict[str, Any]]) -> Merged:
             if len(members) > 1:
                 # the order the maker is looked for in (then the order by that maker:
                 # the rank's last part, the entry's key, leaves no ties to keep)
-                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], None))
+                members.sort(key=lambda m: _rank(ranks[m[0]], m[2], m[3], None))
                 vendor = _vendor_of(docs, members, vendor_names, new_vendors)
-                members.sort(key=lambda m: _rank(precedence[m[0]], m[2], m[3], vendor))
+                members.sort(key=lambda m: _rank(ranks[m[0]], m[2], m[3], vendor))
                 entries = [(d, k, e) for d, k, e, _ in members]
                 cited = [dict(sources[d]) for d in dict.fromkeys(m[0] for m in members)]
             else:
@@ -384,7 +386,7 @@ def _filled(
 
 
 def extras_of(
-    cat: Catalog,
+    cat: Curated,
     docs: list[dict[str, Any]],
     mid: str,
     vendor: str | None,
@@ -525,7 +527,7 @@ def _vendor_of(
     for d, _, entry, _ in members:
         doc = docs[d]
         creator = entry.get("creator")
-        if doc["catalog"] == "helm" and creator:
+        if BY_NAME[doc["catalog"]].creator_is_maker and creator:
             found = names.get(normalize_key(creator))
             if found is not None:
                 return found

@@ -55,7 +55,7 @@ MODE_TAGS = {
 def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
-    from ..safe_loader import LoadedFile, parse_bytes
+    from ...dataset.safe_loader import LoadedFile, parse_bytes
     from .source import refuse_larger
 
     refuse_larger(display, len(raw), MAX_SOURCE_BYTES, "YAML")

