@@ -14,6 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -32,6 +33,14 @@ class Run:
     exit_code: int
     stdout: str
     stderr: str
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load``, with libyaml's C parser where PyYAML has it (the same
+    document, parsed several times faster: exports are large)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @pytest.fixture(scope="session")

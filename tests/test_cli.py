@@ -12,12 +12,11 @@ import json
 import unicodedata
 
 import pytest
-import yaml
 
 from genai_cli import __version__
 from genai_cli.output.render import FORMATS
 
-from conftest import run_fast, run_typer
+from conftest import load_yaml, run_fast, run_typer
 
 LIST_COMMANDS = [
     ["models", "list"],
@@ -69,7 +68,7 @@ def test_every_command_in_every_format(genai, args: list[str], fmt: str) -> None
         rows = list(csv.reader(io.StringIO(r.stdout)))
         assert len(rows) >= 2 and all(len(row) == len(rows[0]) for row in rows)
     elif fmt == "yaml":
-        yaml.safe_load(r.stdout)
+        load_yaml(r.stdout)
     elif fmt == "markdown":
         assert "| --- |" in r.stdout or "| ---" in r.stdout
 
@@ -383,7 +382,7 @@ def test_dataset_strings_are_printed_literally(tmp_path) -> None:  # type: ignor
 
 
 def test_on_an_80_column_terminal_the_timeline_fits(monkeypatch: pytest.MonkeyPatch) -> None:
-    import genai_cli.output.rich_tables as rr
+    import genai_cli.output.plain_tables as rr
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

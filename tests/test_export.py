@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from genai_cli.dataset import registry as R
 
-from conftest import ROOT, run_fast, run_typer
+from conftest import ROOT, load_yaml, run_fast, run_typer
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 
@@ -30,7 +29,7 @@ def _export(fmt: str, out: Path | str, *extra: str) -> Any:
 
 
 def _parse(fmt: str, text: str) -> Any:
-    return json.loads(text) if fmt == "json" else yaml.safe_load(text)
+    return json.loads(text) if fmt == "json" else load_yaml(text)
 
 
 def _no_temporaries(folder: Path) -> None:

@@ -4,9 +4,6 @@ same answer as typer for every command line it accepts."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from typing import Annotated, Any
 
 import pytest
@@ -235,7 +232,7 @@ def _tokens() -> st.SearchStrategy[list[str]]:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
 )
 @given(_tokens())
 def test_whatever_the_fast_path_decides_typer_decides_the_same(argv: list[str]) -> None:
@@ -251,82 +248,3 @@ def test_whatever_the_fast_path_decides_typer_decides_the_same(argv: list[str]) 
         assert typer_exit(argv) == (2, run_fast(*argv).stderr), argv
     elif parsed.action == "help":
         assert typer_exit(argv)[0] == 0, argv
-
-
-def _imports(args: list[str], env: dict[str, str] | None = None, code: int = 0) -> set[str]:
-    """The top-level packages a run of ``genai ARGS`` imports (it exits with ``code``)."""
-    program = (
-        "import sys, io, contextlib\n"
-        "from genai_cli.cli.main import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
-        f"    code = main({args!r})\n"
-        "print(code, ' '.join(sorted(m.split('.')[0] for m in sys.modules)))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True, env=env
-    )
-    code_s, _, mods = out.stdout.strip().partition(" ")
-    assert code_s == str(code), out
-    return set(mods.split())
-
-
-HEAVY = {"typer", "click", "rich", "pydantic", "pydantic_core", "yaml"}
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["models", "list", "--vendor", "openai", "--json"],
-        ["models", "show", "gpt-4", "--json"],
-        ["compare", "gpt-4", "claude-3-opus", "--format", "csv"],
-        ["timeline", "--since", "2023", "--format", "jsonl"],
-        ["benchmarks", "show", "mmlu", "-f", "markdown"],
-    ],
-    ids=" ".join,
-)
-def test_json_path_imports_no_typer_rich_pydantic_or_yaml(args: list[str]) -> None:
-    assert _imports(args) & HEAVY == set()
-
-
-def test_version_imports_no_typer_rich_pydantic_or_yaml() -> None:
-    assert _imports(["--version"]) & HEAVY == set()
-
-
-@pytest.mark.parametrize(
-    "args",
-    [argv for argv, _ in ERRORS] + [["models", "list", "--where", " "], ["compare", "gpt-4"]],
-    ids=" ".join,
-)
-def test_a_usage_error_imports_no_typer_rich_pydantic_or_yaml(args: list[str]) -> None:
-    """Every usage error the fast path finds (and the runner's own, a bad value)."""
-    assert _imports(args, code=2) & HEAVY == set()
-
-
-def test_table_path_imports_rich_only_for_colour() -> None:
-    """Piped, a table is laid out without rich (the same text); in colour, by rich."""
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    assert _imports(["models", "list", "--vendor", "openai"], env) & HEAVY == set()
-    mods = _imports(["models", "list", "--vendor", "openai"], {**env, "FORCE_COLOR": "1"})
-    assert "rich" in mods
-    assert mods & (HEAVY - {"rich"}) == set()
-
-
-def test_warm_user_data_path_imports_no_pydantic_or_yaml(tmp_path: Any) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "models.yaml").write_text(
-        "- id: acme\n  name: Acme\n  vendor: meta\n  sources: [{title: t}]\n"
-    )
-    env = {**os.environ, "GENAI_CACHE_DIR": str(tmp_path / "cache")}
-    args = ["--data-dir", str(data), "models", "list", "--vendor", "meta", "--json"]
-    first = _imports(args, env)
-    assert "pydantic" in first and "yaml" in first  # a cache miss validates
-    assert _imports(args, env) & HEAVY == set()  # a hit does not need to
-
-
-# --------------------------------------------------------------------------- help pages
-
-
-def _help_paths() -> list[str]:
-    s = fast.spec()
-    return sorted({*s["groups"], *s["commands"]})

@@ -157,7 +157,7 @@ def test_any_arguments_to_any_command(
     assert seconds < 2.5, argv
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=30)  # 5 folders, a few words after them
 @given(
     folder=st.sampled_from(
         ["no/such/dir", "README.md", "tests/fixtures/bad-data/not-yaml", "examples/my-data", ""]

@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from genai_cli.dataset import registry as R
 
-from conftest import run_fast, run_typer
+from conftest import load_yaml, run_fast, run_typer
 
 # --------------------------------------------------------------------------- sql
 
@@ -95,7 +94,7 @@ def test_export_documents(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"genai.{fmt}"
     r = run_fast("export", "--format", fmt, "--out", str(out))
     assert r.exit_code == 0 and f"wrote {out}" in r.stderr and r.stdout == ""
-    doc = json.loads(out.read_text()) if fmt == "json" else yaml.safe_load(out.read_text())
+    doc = json.loads(out.read_text()) if fmt == "json" else load_yaml(out.read_text())
     assert list(doc)[:3] == ["dataset", "sources", "vendors"]
     assert {*R.LIST_KINDS} <= set(doc)
     assert len(doc["models"]) >= 60 and doc["dataset"]["publisher"] == "国元证券"
@@ -140,12 +139,12 @@ def test_export_never_clobbers_without_force(tmp_path: Path) -> None:
 def test_a_failed_export_leaves_nothing_half_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import genai_cli.answers.sql as sqldb
+    import genai_cli.commands.export as export
 
     def boom(conn: object, cat: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(sqldb, "fill", boom)
+    monkeypatch.setattr(export, "fill", boom)
     out = tmp_path / "genai.db"
     r = run_fast("export", "--format", "sqlite", "--out", str(out))
     assert r.exit_code == 1 and "No space left on device" in r.stderr
@@ -174,10 +173,7 @@ def test_schema_of_every_kind() -> None:
         *("context_window", "training_tokens", "open_weights", "pricing", "corrections"),
         *("sources", "parameters_detail"),
     }
-    assert (
-        yaml.safe_load(run_typer("schema", "vendors", "--format", "yaml").stdout)["title"]
-        == "Vendor"
-    )
+    assert load_yaml(run_typer("schema", "vendors", "--format", "yaml").stdout)["title"] == "Vendor"
     r = run_fast("schema", "widget")
     assert r.exit_code == 2 and "unknown kind 'widget'" in r.stderr
 
@@ -237,16 +233,19 @@ def test_chart_in_colour_on_demand() -> None:
 
 
 def _complete(words: str) -> list[str]:
+    """What bash completion offers after ``words``, from the program's entry point
+    (in this process; test_install_completion runs the installed script)."""
     env = {
-        **os.environ,
         "_GENAI_COMPLETE": "complete_bash",
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split()) - 1),
     }
-    out = subprocess.run(
-        [sys.executable, "-m", "genai_cli"], capture_output=True, text=True, env=env, check=True
-    )
-    return out.stdout.split()
+    with pytest.MonkeyPatch.context() as m:
+        for k, v in env.items():
+            m.setenv(k, v)
+        r = run_fast()
+    assert r.exit_code == 0, r.stderr
+    return r.stdout.split()
 
 
 def test_ids_complete() -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import load_yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 REFERENCE = ROOT / "docs" / "reference.md"
@@ -113,9 +115,8 @@ VERIFICATION = ("primary", "secondary", "report only")
 
 def _coverage() -> tuple[int, int, int]:
     """The report's checkable facts held, of all (tests/coverage/report_facts.yaml)."""
-    import yaml
 
-    facts = yaml.safe_load((ROOT / "tests" / "coverage" / "report_facts.yaml").read_text("utf-8"))
+    facts = load_yaml((ROOT / "tests" / "coverage" / "report_facts.yaml").read_text("utf-8"))
     held = sum(1 for f in facts if f.get("held_by"))
     return held, len(facts), round(100 * held / len(facts))
 

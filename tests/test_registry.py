@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
 from genai_cli import load_catalog
 from genai_cli.cli.parser import spec
@@ -18,7 +17,7 @@ from genai_cli.dataset import registry as R
 from genai_cli.output import text
 from genai_cli.output.render import FORMATS
 
-from conftest import run_fast
+from conftest import load_yaml, run_fast
 
 CAT = load_catalog()
 LISTED = [k for k in R.KINDS.values() if k.command]
@@ -106,7 +105,7 @@ def test_every_table_in_every_format(table: str, fmt: str) -> None:
     elif fmt == "csv":
         assert len(list(csv.reader(io.StringIO(out)))) >= 2
     elif fmt == "yaml":
-        yaml.safe_load(out)
+        load_yaml(out)
 
 
 def test_sql_shows_lists_as_the_tables_do() -> None:

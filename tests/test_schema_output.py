@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from genai_cli.dataset import registry as R
 from genai_cli.dataset.registry import kind_for_path
 
-from conftest import ROOT, run_fast, run_typer
+from conftest import ROOT, load_yaml, run_fast, run_typer
 
 DATA_FILES = ROOT / "src" / "genai_cli" / "data"
 SOURCES = ("bundled", "imported")
@@ -139,7 +139,7 @@ def test_every_exported_record_validates(
     r = run_fast(*data, "export", "-f", fmt, "-o", str(out))
     assert r.exit_code == 0, r.stderr
     text = out.read_text(encoding="utf-8")
-    doc = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+    doc = json.loads(text) if fmt == "json" else load_yaml(text)
     assert set(doc) == {*R.KINDS, R.SINGLETON}
     assert _problems(schemas[R.SINGLETON], [doc[R.SINGLETON]]) == []
     checked = 0
@@ -256,7 +256,7 @@ def test_the_bundled_data_files_satisfy_the_input_schema(inputs: dict[str, Any])
     assert kinds == {*R.BUNDLED, R.SINGLETON}
     n = 0
     for kind, path in files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         records = [data] if kind == R.SINGLETON else data
         name = kind if kind == R.SINGLETON else R.KINDS[kind].singular
         assert _problems(inputs[name], records) == [], path
@@ -325,7 +325,7 @@ def test_the_input_schema_agrees_with_validate(inputs: dict[str, Any], tmp_path:
 def test_kind_names_as_elsewhere(name: str, schemas: dict[str, Any]) -> None:
     kind = R.kind_of(name)
     assert _json("schema", name) == schemas[kind.singular]
-    assert yaml.safe_load(run_fast("schema", name, "-f", "yaml").stdout) == schemas[kind.singular]
+    assert load_yaml(run_fast("schema", name, "-f", "yaml").stdout) == schemas[kind.singular]
     assert _json("schema", "dataset") == schemas[R.SINGLETON]
 
 

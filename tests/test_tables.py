@@ -448,3 +448,17 @@ def test_every_kind_drops_only_columns_its_list_shows() -> None:
         assert not set(kind.low) & set(kind.narrow), kind
         if kind.name != "events":  # the timeline's Year column names its rows
             assert kind.columns[0] not in (*kind.low, *kind.narrow), kind
+
+
+def test_words_split_at_white_space_as_re_splits_them() -> None:
+    """fit.split_spaces stands in for ``re.split(r"(\\s+)", ...)`` on the start-up path."""
+    import random
+    import re
+
+    from genai_cli.output.fit import split_spaces
+
+    chars = [" ", "a", "b", "\t", "\n", "\u3000", "中", "\xa0", "\u2028", "\x1c", "\x85", "—"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        line = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        assert split_spaces(line) == re.split(r"(\s+)", line), repr(line)

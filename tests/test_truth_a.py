@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from genai_cli import load_catalog
+
+from conftest import load_yaml
 
 CAT = load_catalog()
 MODELS = CAT.by_id("models")
@@ -37,7 +38,7 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "genai_cli" / "data"
 
 
 def _load_yaml(rel: str) -> list[dict[str, Any]]:
-    return yaml.safe_load((DATA / rel).read_text(encoding="utf-8"))
+    return load_yaml((DATA / rel).read_text(encoding="utf-8"))
 
 
 def _corrections(rec: dict[str, Any], field: str) -> list[dict[str, Any]]:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from genai_cli.answers.queries import events_where, filter_models, models_of_vendor, vendor_lineage
+
+from conftest import load_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "genai_cli" / "data"
 B = 1_000_000_000
@@ -25,7 +26,7 @@ M = 1_000_000
 def _ids(*files: str, key: str = "id") -> set[str]:
     out: set[str] = set()
     for f in files:
-        for rec in yaml.safe_load((DATA / f).read_text(encoding="utf-8")):
+        for rec in load_yaml((DATA / f).read_text(encoding="utf-8")):
             out.add(rec[key] if key else rec)
     return out
 
@@ -235,7 +236,7 @@ def test_gemini_15_score(catalog, model, bench, value, unit, setting, opponent, 
 
 def test_every_gemini_15_score_is_pinned(catalog):
     assert len(_gemini15_scores(catalog)) == len(SCORES)
-    rows = yaml.safe_load((DATA / "scores/gemini-1.5.yaml").read_text(encoding="utf-8"))
+    rows = load_yaml((DATA / "scores/gemini-1.5.yaml").read_text(encoding="utf-8"))
     assert {(r["model"], r["benchmark"], r["opponent"]) for r in rows} == {
         (m, b, o) for m, b, _, _, _, o, _, _ in SCORES
     }
@@ -580,7 +581,7 @@ def test_no_quote_joins_passages_with_an_ellipsis(catalog):
 
 
 def test_dataset_description_does_not_overclaim():
-    manifest = yaml.safe_load((DATA / "dataset.yaml").read_text(encoding="utf-8"))
+    manifest = load_yaml((DATA / "dataset.yaml").read_text(encoding="utf-8"))
     text = manifest["description"]
     assert "checked against primary sources;" not in text
     assert "cite only the report" in text

@@ -6,7 +6,7 @@ nothing here prints or formats.
 
 from __future__ import annotations
 
-from ..core.errors import UsageError
+from ..core.errors import UsageError, choice, did_you_mean
 from ..dataset import registry as R
 from ..dataset.parsing import (
     date_in_range,
@@ -17,7 +17,7 @@ from ..dataset.parsing import (
 )
 from .catalog import Catalog
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import Any
@@ -43,8 +43,6 @@ def choices(cat: Catalog, kind: str, field: str) -> list[str]:
 
 def check_choice(cat: Catalog, kind: str, field: str, value: str | None, option: str) -> str | None:
     """A filter's value as one of the field's values, in any case (exit 2 otherwise)."""
-    from ..core.errors import choice
-
     return None if value is None else choice(option, value, choices(cat, kind, field))
 
 
@@ -114,8 +112,6 @@ def parse_sort(text: str | None) -> tuple[str | None, bool]:
 
 def field_key(names: dict[str, str], text: str, option: str, hint: str) -> str:
     """The key a user's field name means (see :func:`genai_cli.dataset.registry.field_names`)."""
-    from ..core.errors import did_you_mean
-
     found = names.get(text.strip().casefold())
     if found is not None:
         return found
@@ -273,8 +269,6 @@ def scores_where(
                     known.setdefault(slugify(text), s["setting"])
         wanted = known.get(slugify(setting))
         if wanted is None:
-            from ..core.errors import choice
-
             choice("--setting", setting, sorted(set(known.values())))
     return [
         s
@@ -291,8 +285,6 @@ def corrections_where(
     """The corrections of records of any of ``kinds`` (``model``, ``events``, ...)
     to any of ``fields``; an unknown kind, or a field no correction is about, is a
     usage error."""
-    from ..core.errors import choice
-
     kset = {R.kind_of(k, "--kind").singular for k in kinds}
     rows = cat.compact("corrections")
     known = sorted({c["field"] for c in rows})  # the fields the report got wrong

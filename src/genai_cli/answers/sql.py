@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import QueryError
 from ..dataset import registry as R
+from .queries import sort_value
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -109,122 +110,6 @@ def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
     conn.commit()
 
 
-def _license() -> tuple[str | None, str | None]:
-    """The licence the data ships under: the package's (``License-Expression``)."""
-    try:
-        from importlib.metadata import PackageNotFoundError, metadata
-
-        found = metadata("genai-cli").get_all("License-Expression") or []
-    except (ImportError, PackageNotFoundError):
-        return None, None
-    if not found:
-        return None, None
-    expr = str(found[0])
-    single = all(c.isalnum() or c in ".-+" for c in expr)
-    return expr, f"https://spdx.org/licenses/{expr.rstrip('+')}.html" if single else None
-
-
-def _first_paragraph(doc: str | None) -> str:
-    text = (doc or "").strip().split("\n\n", 1)[0]
-    return " ".join(text.replace("``", "`").split())
-
-
-def _column_description(
-    col: str, json_type: str | None, described: str | None, ref: tuple[str, bool] | None
-) -> str:
-    """What a column holds: its label, the schema's description and, for a reference
-    or JSON text, what it points to or how it is stored."""
-    text = R.field(col).label
-    generic = ref is not None and described == "lowercase slug"  # the Id type's own
-    if described and not generic:
-        if len(described) > 1 and not described[1].isupper():  # "A count" -> "a count"
-            described = described[0].lower() + described[1:]
-        text += f": {described}"
-    if ref is not None:
-        target, many = ref
-        note = f"a JSON list of {target} ids" if many else f"references {target}.id"
-    elif json_type == "list":
-        note = "a JSON list"
-    elif json_type == "object":
-        note = "a JSON object"
-    else:
-        return text
-    return f"{text} ({note})"
-
-
-def datasette_metadata(cat: Catalog, database: str) -> dict[str, Any]:
-    """A datasette metadata document (https://docs.datasette.io/en/stable/metadata.html)
-    for the export named ``database`` (its file name without the suffix): the
-    dataset's title, description, source and licence, and a description of every
-    table and column, from the registry and the schema's field descriptions.
-    Imports pydantic (the schema)."""
-    from ..dataset import schema
-
-    d = cat.manifest()
-    description = d.get("description") or ""
-    extra = []
-    if cat.user_files:
-        n = len(cat.user_files)
-        extra.append(f"{n} user file{'s' if n != 1 else ''}")
-    if cat.imported:
-        extra.append("the catalogs " + ", ".join(cat.imported))
-    if extra:
-        description = f"{description} This export adds {' and '.join(extra)}.".strip()
-    publisher = d.get("publisher_en") or d["publisher"]
-    if d.get("publisher_en") and d["publisher_en"] != d["publisher"]:
-        publisher = f"{d['publisher_en']} ({d['publisher']})"
-    title = d.get("title_en") or d["title"]
-    license_name, license_url = d.get("license"), d.get("license_url")
-    if not license_name:
-        license_name, license_url = _license()
-    doc: dict[str, Any] = {
-        "title": title,
-        "description": description,
-        "source": f"{publisher}: {d['title']} ({d['date']})",
-        "source_url": d.get("url"),
-        "license": license_name,
-        "license_url": license_url,
-    }
-    doc = {k: v for k, v in doc.items() if v}
-    tables: dict[str, Any] = {}
-    json_types = {k.table: k.types(cat.shapes) for k in R.KINDS.values()}
-    json_types[R.SINGLETON] = dict(cat.shapes[R.SCHEMAS[R.SINGLETON]]["types"])
-    for table, (columns, _) in table_rows(cat).items():
-        kind = R.KINDS.get(table)
-        cls = getattr(schema, R.SCHEMAS[table])
-        fields = cls.model_fields
-        nested = cat.shapes[R.SCHEMAS[table]].get("nested", {})
-        refs: dict[str, tuple[str, bool]] = {}
-        if kind is not None:
-            refs = {r.field: (R.KINDS[r.target].table, r.many) for r in kind.refs}
-        if kind is None:
-            about = f"{_first_paragraph(cls.__doc__)} One row."
-        else:
-            what = _first_paragraph(cls.__doc__) or f"The {kind.name.replace('_', ' ')}."
-            about = f"{what} One row per {kind.singular.replace('_', ' ')}"
-            about += f" (`genai {kind.command}`)." if kind.command else "."
-        entry: dict[str, Any] = {
-            "description": about,
-            "columns": {
-                col: _column_description(
-                    col,
-                    json_types[table].get(col),
-                    (fields[col].description if col in fields else None)
-                    or (
-                        _first_paragraph(getattr(schema, nested[col][0]).__doc__).rstrip(".")
-                        if col in nested
-                        else None
-                    ),
-                    refs.get(col),
-                )
-                for col in columns
-            },
-        }
-        tables[table] = entry
-    doc["databases"] = {database: {"tables": tables}}
-    return doc
-
-
 _READ_ACTIONS = {
     sqlite3.SQLITE_SELECT,
     sqlite3.SQLITE_READ,
@@ -280,8 +165,6 @@ def where(
     is an object (a parameter count) is its figure, the number a table sorts by.
     The expression runs in the same sandbox as :func:`query`.
     """
-    from .queries import sort_value
-
     conn = sqlite3.connect(":memory:")
 
     def affinity(key: str) -> str:

@@ -29,18 +29,11 @@ from ..core import cachefiles
 from ..core.errors import DataError, Problem, UsageError
 from ..core.jsonio import dumps
 from ..dataset import registry as R
-from ..dataset.safe_loader import (
-    UNKNOWN_KIND,
-    LoadedFile,
-    iter_data_files,
-    parse_bytes,
-    read_checked,
-)
+from ..dataset.files import UNKNOWN_KIND, iter_data_files, read_checked
 from .catalog import Catalog, bundled, merge_records
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
-    from pathlib import Path
     from types import ModuleType
     from typing import Any
 
@@ -154,7 +147,7 @@ def _extras_of(*args: Any) -> dict[str, list[dict[str, Any]]]:
 def _write_imports_cache(
     folder: str, name: str, key: str, merged: Any, spans: list[Any] | None = None
 ) -> None:
-    def write(tmp: Path) -> None:
+    def write(tmp: str) -> None:
         store.write_cache(merged, tmp, key, spans)
 
     cachefiles.store(folder, name, write, IMPORTS_KEEP, is_folder=True)
@@ -164,8 +157,9 @@ def validate_overlay(
     blobs: list[tuple[str, tuple[str, ...], bytes]], base: Catalog
 ) -> dict[str, Any]:
     """Parse and validate a user's files against the bundled data (imports pydantic)."""
-    # deferred: validation imports pydantic and yaml (about 150 ms); a warm run reads
-    # the validated records from the cache instead
+    # deferred: parsing and validation import yaml and pydantic (about 150 ms); a
+    # warm run reads the validated records from the cache instead
+    from ..dataset.safe_loader import LoadedFile, parse_bytes
     from ..dataset.validation import check_integrity, validate_files
 
     loaded = []
@@ -198,7 +192,7 @@ def _cache_read(folder: str, key: str) -> dict[str, Any] | None:
 
 
 def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
-    def write(tmp: Path) -> None:
+    def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(dumps({"key": key, "overlay": overlay}))
 

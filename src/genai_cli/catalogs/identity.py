@@ -31,10 +31,10 @@ the lab itself (:data:`LABS`); providers that only serve others' models
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..dataset.parsing import slugify
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any

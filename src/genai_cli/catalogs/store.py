@@ -14,9 +14,12 @@ asked for.
 
 from __future__ import annotations
 
+import math
 import os
+import time
 
 from ..core import jsonio
+from ..core.errors import DataError, GenaiError, Problem
 from .spec import NAMES
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
@@ -104,8 +107,6 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
     length: a cached join points there instead of copying the entry) and the
     file's size, modification time and inode as read; ``None`` when the file is
     not laid out as :func:`dumps` lays it out (an entry a line)."""
-    from ..core.errors import DataError, Problem
-
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
@@ -151,9 +152,6 @@ def _entry_lines(raw: bytes, n: int) -> list[tuple[int, int]] | None:
 def _mtime_date(path: str | os.PathLike[str]) -> str:
     """The file's modification time in UTC, to the second (as ``datetime`` gives it:
     the fraction rounded to the microsecond, half to even; without importing it)."""
-    import math
-    import time
-
     ts = os.stat(path).st_mtime
     seconds = math.floor(ts)
     if round((ts - seconds) * 1e6) >= 1_000_000:
@@ -327,8 +325,6 @@ class Cached:
             st = os.fstat(fh.fileno())
             if [st.st_size, st.st_mtime_ns, st.st_ino] != doc["stat"]:
                 fh.close()
-                from ..core.errors import GenaiError
-
                 raise GenaiError(f"{doc['path']} changed while it was read: run the command again")
             self._files[name] = fh
         return name
@@ -345,8 +341,6 @@ class Cached:
         except ValueError:
             entry = None
         if not isinstance(entry, dict):
-            from ..core.errors import DataError, Problem
-
             problem = "not laid out as genai import writes it: import it again"
             raise DataError([Problem(self._docs[d]["path"], None, problem)])
         return entry

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal
 
 import typer
+from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from ..catalogs.spec import NAMES as CATALOGS
@@ -39,6 +40,7 @@ from ..commands import (
     vendors,
 )
 from ..core import environment
+from ..core.errors import usage_text
 from ..dataset import registry as R
 from . import completion
 from .options import (
@@ -55,6 +57,8 @@ from .options import (
     command,
     or_list,
 )
+from .parser import parse
+from .runner import version_text
 
 EPILOG = (
     "[bold]Examples[/bold]\n\n"
@@ -117,8 +121,6 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from .runner import version_text
-
         sys.stdout.write(version_text())
         raise typer.Exit()
 
@@ -888,11 +890,6 @@ def _invoke(call: Callable[[], Any], args: list[str]) -> int:
     stdlib parser gives for the same line (:func:`genai_cli.cli.parser.parse`),
     so both paths say the same; a group given no command shows its help (exit 0).
     """
-    from typer._click import exceptions as click_errors
-
-    from ..core.errors import usage_text
-    from .parser import parse
-
     try:
         code = call()
     except click_errors.NoArgsIsHelpError as exc:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..answers.catalog import bundled
+from ..answers.userdata import load_catalog
+from ..catalogs.spec import NAMES as CATALOGS
+from ..dataset import registry as R
+from ..dataset.registry import KINDS
+
 Pairs = list[tuple[str, str]]
 
 
 def _catalog() -> Any:
-    from ..answers.userdata import load_catalog
-
     return load_catalog(os.environ.get("GENAI_DATA_DIR") or None)
 
 
@@ -51,8 +55,6 @@ def architectures(incomplete: str) -> Pairs:
 
 def kinds(incomplete: str) -> Pairs:
     """Kinds of record, by the name commands take (``model``, ``agi-level``)."""
-    from ..dataset import registry as R
-
     low = incomplete.casefold()
     return [
         (k.singular.replace("_", "-"), k.name)
@@ -62,8 +64,6 @@ def kinds(incomplete: str) -> Pairs:
 
 
 def catalogs(incomplete: str) -> Pairs:
-    from ..catalogs.spec import NAMES as CATALOGS
-
     return [(c, "catalog") for c in CATALOGS if c.startswith(incomplete.casefold())]
 
 
@@ -72,9 +72,6 @@ def choices_of(kind: str, field: str) -> Any:
 
     def complete(incomplete: str) -> Pairs:
         try:
-            from ..answers.catalog import bundled
-            from ..dataset.registry import KINDS
-
             shape = bundled().shapes[KINDS[kind].schema]
             values: list[str] = shape["choices"][field]
             low = incomplete.casefold()
@@ -87,8 +84,6 @@ def choices_of(kind: str, field: str) -> Any:
 
 def _kind_of_command(ctx: Any) -> str | None:
     """The kind a list command lists, from the command's path (``models list``)."""
-    from ..dataset import registry as R
-
     names: list[str] = []
     node = ctx
     while node is not None and node.parent is not None:
@@ -102,12 +97,9 @@ def _kind_of_command(ctx: Any) -> str | None:
 
 
 def _keys(ctx: Any) -> list[tuple[str, str]]:
-    from ..dataset import registry as R
-
     kind = _kind_of_command(ctx)
     if kind is None:
         return []
-    from ..answers.catalog import bundled
 
     return [(key, R.field(key).header) for key in bundled().keys(kind)]
 

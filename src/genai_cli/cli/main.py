@@ -77,8 +77,8 @@ def _main(argv: list[str]) -> int:
         _setup_stdio()
         parsed = parse(argv)
         if parsed is None or parsed.action == "help":
-            # the boundary of the start-up path: typer, click and rich (about 60 ms)
-            # only for what the fast parser leaves to typer, help pages included
+            # deferred, the boundary of the start-up path: typer, click and rich (about
+            # 60 ms), for what the fast parser leaves to typer, help pages included
             from .app import run as typer_run
 
             return typer_run(argv)

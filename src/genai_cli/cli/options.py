@@ -11,7 +11,10 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from ..answers.catalog import bundled
+from ..dataset.registry import KINDS
 from . import completion as complete
+from . import runner
 
 if typing.TYPE_CHECKING:
     from ..output.result import Result
@@ -187,8 +190,6 @@ def command(
         ]
 
         def command_(ctx: typer.Context, **kwargs: Any) -> None:
-            from .runner import run
-
             kwargs = {k: v for k, v in kwargs.items() if k != "ctx"}
             root = dict(ctx.find_root().obj or {})
             for name in ("data_dir", "bundled_only"):  # given after the command: as before it
@@ -196,7 +197,7 @@ def command(
                 if _given(ctx, name):
                     root[name] = value
                     root.setdefault("sources", {})[name] = "--" + name.replace("_", "-")
-            code = run(_path(ctx), target, kwargs, root)
+            code = runner.run(_path(ctx), target, kwargs, root)
             if code:
                 raise typer.Exit(code)
 
@@ -225,9 +226,6 @@ def choice_option(flag: str, metavar: str, kind: str, field: str, help: str) -> 
 
 def one_of(kind: str, field: str) -> str:
     """The closed set of values of a kind's field, for help: ``nlp, cv or multimodal``."""
-    from ..answers.catalog import bundled
-    from ..dataset.registry import KINDS
-
     return or_list(bundled().shapes[KINDS[kind].schema]["choices"][field])
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 
+from ..core.errors import UsageError, choice, did_you_mean
 from ..core.jsonio import loads
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import Any
 
@@ -78,8 +79,6 @@ _FALSE = frozenset({"0", "false", "f", "no", "n", "off"})
 
 
 def _mean(word: str, choices: list[str]) -> str:
-    from ..core.errors import did_you_mean
-
     return did_you_mean(word, choices)
 
 
@@ -100,8 +99,6 @@ def _convert(p: dict[str, Any], value: str, where: str) -> Any:
         except ValueError:
             raise _Usage(f"{where}: {value!r} is not a whole number") from None
     if t == "choice":
-        from ..core.errors import UsageError, choice
-
         if value in p["choices"]:
             return value
         try:

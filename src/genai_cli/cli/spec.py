@@ -20,8 +20,15 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
+import typer.main
+
+from ..core.atomic import write_atomically
+from .app import app as genai_app
+from .options import HANDLER
+
 if TYPE_CHECKING:
     from typing import Any
 
@@ -108,13 +115,7 @@ def _typer_only(params: list[dict[str, Any]], cmd: Any) -> list[str]:
 
 def build_spec(app: Any = None) -> dict[str, Any]:
     """The spec of a typer app (by default genai's own)."""
-    import typer.main
-
-    from .options import HANDLER
-
-    if app is None:
-        from .app import app
-    root = typer.main.get_command(app)
+    root = typer.main.get_command(genai_app if app is None else app)
     root_params = [_param(p) for p in root.params]
     root_why = _typer_only(root_params, root)
     callback = _qualname(root.callback)
@@ -166,9 +167,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 0 if fresh else 1
-    from pathlib import Path
-
-    from ..core.atomic import write_atomically
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")

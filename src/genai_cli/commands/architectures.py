@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..answers import queries as Q
 from ..dataset import registry as R
 from ..output.layout import Cell, Table, table_of
@@ -11,6 +9,10 @@ from ..output.result import Result
 from .context import Ctx
 from .lists import list_result
 from .vendors import show_with_models_and_events
+
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def list_(ctx: Ctx) -> Result:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..answers import queries as Q
+from ..catalogs.joining import CONFLICT_FIELDS
+from ..catalogs.spec import catalog_name
 from ..core.errors import UsageError
 from ..output.result import Result
 from .context import Ctx
@@ -19,9 +21,6 @@ def conflicts(
     field: list[str] | None = None,
     catalog: list[str] | None = None,
 ) -> Result:
-    from ..catalogs.joining import CONFLICT_FIELDS
-    from ..catalogs.spec import catalog_name
-
     cat = ctx.catalog
     models = set(Q.resolve_all(cat, "models", model or []))
     fields = set()

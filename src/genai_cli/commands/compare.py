@@ -10,7 +10,7 @@ from ..output.layout import Cell, Column, Table
 from ..output.result import Result
 from .context import Ctx
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import Any
 

@@ -33,13 +33,25 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shlex
+import sqlite3
+import sys
+import tempfile
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from ..answers.catalog import Catalog
+from ..answers.sql import fill, table_rows
 from ..core.atomic import STREAMS, what_is, write_all_atomically, write_through
 from ..core.errors import GenaiError, UsageError
 from ..dataset import registry as R
+from ..dataset import schema
+from ..output.render import to_csv, to_yaml
 from ..output.result import Result
+from ..output.terminal import is_utf8
 from .context import Ctx
 
 FORMATS = ("json", "yaml", "csv", "sqlite")
@@ -48,7 +60,6 @@ TO_STDOUT = ("json", "yaml")
 
 def export_document(ctx: Ctx) -> dict[str, Any]:
     """The whole dataset: ``{"dataset": ..., "sources": [...], "models": [...], ...}``."""
-    from ..answers.sql import table_rows
 
     tables = table_rows(ctx.catalog)
     doc: dict[str, Any] = {
@@ -65,11 +76,8 @@ def document_text(doc: dict[str, Any], export_format: str, *, ascii_only: bool =
     if export_format == "json":
         return json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n"
     if ascii_only:
-        import yaml
-
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         return str(yaml.dump(doc, Dumper=dumper, allow_unicode=False, sort_keys=False, width=100))
-    from ..output.render import to_yaml
 
     return to_yaml(doc)
 
@@ -163,16 +171,12 @@ def plan(target: Path, export_format: str, force: bool) -> str:
 
 def _sqlite_bytes(cat: Any) -> bytes:
     """The database file's bytes: the tables of ``genai sql``, built in memory."""
-    import sqlite3
-
-    from ..answers.sql import fill
 
     conn = sqlite3.connect(":memory:")
     try:
         fill(conn, cat)
         if hasattr(conn, "serialize"):
             return bytes(conn.serialize())
-        import tempfile  # pragma: no cover - SQLite without sqlite3_serialize
 
         with tempfile.TemporaryDirectory() as tmp:  # pragma: no cover
             path = os.path.join(tmp, "genai.db")
@@ -188,9 +192,6 @@ def _sqlite_bytes(cat: Any) -> bytes:
 
 
 def _stdout_text(ctx: Ctx, export_format: str) -> Result:
-    import sys
-
-    from ..output.terminal import is_utf8
 
     encoding = getattr(sys.stdout, "encoding", None)
     ascii_only = encoding is not None and not is_utf8(sys.stdout)
@@ -222,9 +223,6 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
     cat = ctx.catalog
     try:
         if export_format == "csv":
-            from ..answers.sql import table_rows
-            from ..output.render import to_csv
-
             tables = table_rows(cat)
 
             def write_csv(tmp: Path) -> None:
@@ -243,8 +241,6 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
             else:
                 items = [(target, _bytes_writer(data), False, how == "replace")]
                 if meta is not None:
-                    from ..answers.sql import datasette_metadata
-
                     doc = datasette_metadata(cat, target.stem or target.name)
                     text = document_text(doc, "json")
                     items.append(
@@ -262,8 +258,6 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
         f"wrote {target} ({export_format}: {sum(counts.values())} records in {len(counts)} kinds)"
     ]
     if meta is not None:
-        import shlex
-
         messages.append(
             f"wrote {meta} (for datasette: datasette {shlex.quote(str(target))} "
             f"-m {shlex.quote(str(meta))})"
@@ -276,3 +270,118 @@ def _bytes_writer(data: bytes) -> Any:
         tmp.write_bytes(data)
 
     return write
+
+
+# --------------------------------------------------------------------------- datasette
+
+
+def _license() -> tuple[str | None, str | None]:
+    """The licence the data ships under: the package's (``License-Expression``)."""
+    try:
+        found = metadata("genai-cli").get_all("License-Expression") or []
+    except PackageNotFoundError:
+        return None, None
+    if not found:
+        return None, None
+    expr = str(found[0])
+    single = all(c.isalnum() or c in ".-+" for c in expr)
+    return expr, f"https://spdx.org/licenses/{expr.rstrip('+')}.html" if single else None
+
+
+def _first_paragraph(doc: str | None) -> str:
+    text = (doc or "").strip().split("\n\n", 1)[0]
+    return " ".join(text.replace("``", "`").split())
+
+
+def _column_description(
+    col: str, json_type: str | None, described: str | None, ref: tuple[str, bool] | None
+) -> str:
+    """What a column holds: its label, the schema's description and, for a reference
+    or JSON text, what it points to or how it is stored."""
+    text = R.field(col).label
+    generic = ref is not None and described == "lowercase slug"  # the Id type's own
+    if described and not generic:
+        if len(described) > 1 and not described[1].isupper():  # "A count" -> "a count"
+            described = described[0].lower() + described[1:]
+        text += f": {described}"
+    if ref is not None:
+        target, many = ref
+        note = f"a JSON list of {target} ids" if many else f"references {target}.id"
+    elif json_type == "list":
+        note = "a JSON list"
+    elif json_type == "object":
+        note = "a JSON object"
+    else:
+        return text
+    return f"{text} ({note})"
+
+
+def datasette_metadata(cat: Catalog, database: str) -> dict[str, Any]:
+    """A datasette metadata document (https://docs.datasette.io/en/stable/metadata.html)
+    for the export named ``database`` (its file name without the suffix): the
+    dataset's title, description, source and licence, and a description of every
+    table and column, from the registry and the schema's field descriptions.
+    Imports pydantic (the schema)."""
+    d = cat.manifest()
+    description = d.get("description") or ""
+    extra = []
+    if cat.user_files:
+        n = len(cat.user_files)
+        extra.append(f"{n} user file{'s' if n != 1 else ''}")
+    if cat.imported:
+        extra.append("the catalogs " + ", ".join(cat.imported))
+    if extra:
+        description = f"{description} This export adds {' and '.join(extra)}.".strip()
+    publisher = d.get("publisher_en") or d["publisher"]
+    if d.get("publisher_en") and d["publisher_en"] != d["publisher"]:
+        publisher = f"{d['publisher_en']} ({d['publisher']})"
+    title = d.get("title_en") or d["title"]
+    license_name, license_url = d.get("license"), d.get("license_url")
+    if not license_name:
+        license_name, license_url = _license()
+    doc: dict[str, Any] = {
+        "title": title,
+        "description": description,
+        "source": f"{publisher}: {d['title']} ({d['date']})",
+        "source_url": d.get("url"),
+        "license": license_name,
+        "license_url": license_url,
+    }
+    doc = {k: v for k, v in doc.items() if v}
+    tables: dict[str, Any] = {}
+    json_types = {k.table: k.types(cat.shapes) for k in R.KINDS.values()}
+    json_types[R.SINGLETON] = dict(cat.shapes[R.SCHEMAS[R.SINGLETON]]["types"])
+    for table, (columns, _) in table_rows(cat).items():
+        kind = R.KINDS.get(table)
+        cls = getattr(schema, R.SCHEMAS[table])
+        fields = cls.model_fields
+        nested = cat.shapes[R.SCHEMAS[table]].get("nested", {})
+        refs: dict[str, tuple[str, bool]] = {}
+        if kind is not None:
+            refs = {r.field: (R.KINDS[r.target].table, r.many) for r in kind.refs}
+        if kind is None:
+            about = f"{_first_paragraph(cls.__doc__)} One row."
+        else:
+            what = _first_paragraph(cls.__doc__) or f"The {kind.name.replace('_', ' ')}."
+            about = f"{what} One row per {kind.singular.replace('_', ' ')}"
+            about += f" (`genai {kind.command}`)." if kind.command else "."
+        entry: dict[str, Any] = {
+            "description": about,
+            "columns": {
+                col: _column_description(
+                    col,
+                    json_types[table].get(col),
+                    (fields[col].description if col in fields else None)
+                    or (
+                        _first_paragraph(getattr(schema, nested[col][0]).__doc__).rstrip(".")
+                        if col in nested
+                        else None
+                    ),
+                    refs.get(col),
+                )
+                for col in columns
+            },
+        }
+        tables[table] = entry
+    doc["databases"] = {database: {"tables": tables}}
+    return doc

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..answers.userdata import load_catalog
+from ..catalogs import store
+from ..catalogs.joining import summarize
+from ..catalogs.readers import catalog_name, read_catalog
+from ..core.atomic import write_atomically
 from ..core.errors import UsageError
+from ..output.progress import Progress
 from ..output.result import Result
 from .context import Ctx
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 
 def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
-    from ..answers.userdata import load_catalog
-    from ..catalogs import store
-    from ..catalogs.readers import catalog_name, read_catalog
-    from ..core.atomic import write_atomically
-    from ..output.progress import Progress
-
     name = catalog_name(catalog)
     where = ctx.data_dir or store.default_folder()
     if where is None:
@@ -45,7 +45,6 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
 
     write_atomically(target, write)
     doc["imported_at"] = store.read_file(target)["imported_at"]
-    from ..catalogs.joining import summarize
 
     summary = summarize(curated, doc)
     data = {**summary, "dropped": read.dropped}

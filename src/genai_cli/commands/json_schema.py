@@ -3,19 +3,19 @@ kind of record, or (``--input``) of a record of a data file."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..core.errors import UsageError
 from ..dataset import registry as R
+from ..dataset.jsonschemas import input_schema, kind_key, names, output_schema
 from ..output.result import Result
 from .context import Ctx
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 
 def run(ctx: Ctx, kind: str | None = None, input: bool = False) -> Result:
-    from ..dataset.jsonschemas import input_schema, kind_key, names, output_schema
-
     if ctx.out.format not in ("json", "yaml"):
         raise UsageError("--format: schema prints json or yaml")
     make = input_schema if input else output_schema

@@ -9,7 +9,7 @@ from ..dataset import registry as R
 from ..output.layout import rank_columns, table_of
 from ..output.result import Result
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
@@ -31,7 +31,7 @@ def where_rows(
         return rows
     if not expr.strip():
         raise UsageError('--where: give an SQL expression, e.g. --where "context_window > 100000"')
-    from ..answers.sql import where
+    from ..answers.sql import where  # deferred: sqlite3 and the tables, for --where alone
 
     numeric = frozenset(k for k in keys if R.field(k).numeric)
     try:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
+from ..answers.sql import query as run_query
 from ..dataset import registry as R
 from ..output.layout import table_of
 from ..output.result import Result
 from .context import Ctx
 from .lists import shape_rows
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 
 def run(ctx: Ctx, query: str) -> Result:
-    from ..answers.sql import query as run_query
-
     cat = ctx.catalog
     columns, rows = run_query(cat, query)
     o = ctx.out

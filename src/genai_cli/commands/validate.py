@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from ..answers.catalog import bundled
+from ..answers.userdata import load_catalog
 from ..core.errors import DataError, Problem
 from ..dataset import registry as R
+from ..dataset.build import build
 from ..output.result import Result
 from .context import Ctx
 
 
 def run(ctx: Ctx, dir: str | None = None) -> Result:
-    from ..answers.catalog import bundled
-    from ..answers.userdata import load_catalog
-    from ..dataset.build import build
-
     folder = dir or ctx.data_dir
     _, problems = build()
     checked = ["bundled data"]

@@ -8,7 +8,7 @@ from ..output.result import Result
 from .context import Ctx
 from .lists import list_result
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import Any
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
+import tempfile
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
@@ -76,23 +78,15 @@ STREAMS = ("FIFO", "character device")
 
 def _sibling(target: Path | str, suffix: str, folder: bool) -> str:
     """A new, empty file (``0o600``) or folder (``0o700``) named after ``target``
-    in its folder (``.NAME.xxxxxxxx.SUFFIX``), made so that no other can be it
-    (as ``tempfile`` makes them, without importing it and ``random``)."""
+    in its folder (``.NAME.xxxxxxxx.SUFFIX``), that no other process can have made
+    (:func:`tempfile.mkstemp` and :func:`tempfile.mkdtemp` make them so)."""
     path = os.fspath(target)
-    parent, name = os.path.dirname(path), os.path.basename(path)
-    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL
-    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(100):
-        tmp = os.path.join(parent, f".{name}.{os.urandom(6).hex()}{suffix}")
-        try:
-            if folder:
-                os.mkdir(tmp, 0o700)
-            else:
-                os.close(os.open(tmp, flags, 0o600))
-        except FileExistsError:
-            continue
-        return tmp
-    raise FileExistsError(errno.EEXIST, "no unused temporary name", path)
+    parent, name = os.path.dirname(path) or ".", os.path.basename(path)
+    if folder:
+        return tempfile.mkdtemp(suffix, f".{name}.", parent)
+    fd, tmp = tempfile.mkstemp(suffix, f".{name}.", parent)
+    os.close(fd)
+    return tmp
 
 
 def _stage(target: Path | str, write: Callable[[Any], None], folder: bool) -> str:
@@ -102,15 +96,14 @@ def _stage(target: Path | str, write: Callable[[Any], None], folder: bool) -> st
     try:
         write(type(target)(tmp))
     except BaseException:
-        _remove(tmp)
+        remove(tmp)
         raise
     return tmp
 
 
-def _remove(path: str) -> None:
+def remove(path: str) -> None:
+    """Remove a file or a folder with what it holds (never what a symlink points to)."""
     if os.path.isdir(path) and not os.path.islink(path):
-        import shutil
-
         shutil.rmtree(path, ignore_errors=True)
     elif os.path.lexists(path):
         os.unlink(path)
@@ -185,11 +178,11 @@ def write_all_atomically(
                 moved.append(old)
     except BaseException:
         for tmp, _, _, _ in staged:
-            _remove(tmp)
+            remove(tmp)
         raise
     finally:
         for old in moved:
-            _remove(old)
+            remove(old)
 
 
 def write_through(target: Path | str, data: bytes, *, follow: bool = False) -> None:

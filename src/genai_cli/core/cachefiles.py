@@ -2,7 +2,7 @@
 (stdlib only).
 
 Every cache of genai (a user folder's validated records, the join of imported
-catalogs, help pages) is an entry in one folder, named ``KIND-NAME``: a JSON
+catalogs) is an entry in one folder, named ``KIND-NAME``: a JSON
 document that holds its whole key (a hit is an entry whose key is the one
 asked for), or a folder. An entry is written to a temporary sibling and
 renamed (:mod:`genai_cli.core.atomic`), so parallel runs never see half of one, and
@@ -14,13 +14,13 @@ skipped silently.
 from __future__ import annotations
 
 import os
+import zlib
 
 from .jsonio import loads
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
     from typing import Any
 
 
@@ -42,8 +42,6 @@ def cache_dir() -> str | None:
 
 def short(key: str) -> str:
     """A short name for a long key (the entry holds the whole key, checked on read)."""
-    import zlib
-
     data = key.encode("utf-8", "surrogateescape")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
@@ -61,38 +59,24 @@ def read(path: str, key: str) -> dict[str, Any] | None:
 
 
 def store(
-    folder: str, name: str, write: Callable[[Path], None], keep: int, *, is_folder: bool = False
+    folder: str, name: str, write: Callable[[str], None], keep: int, *, is_folder: bool = False
 ) -> None:
     """Write the entry ``name`` of ``folder`` with ``write`` (given a temporary path),
     then keep only the ``keep`` newest entries of its kind; silently not, when it cannot."""
-    from pathlib import Path
-
-    from .atomic import write_atomically
+    from . import atomic  # deferred: writing imports tempfile and shutil; a warm run only reads
 
     try:
         os.makedirs(folder, exist_ok=True)
-        write_atomically(Path(folder, name), write, folder=is_folder)
-        prune(folder, name.partition("-")[0] + "-", keep)
-    except OSError:
-        return  # the cache is optional
-
-
-def prune(folder: str, prefix: str, keep: int) -> None:
-    """Keep the ``keep`` newest cache entries named ``prefix...``."""
-    try:
+        atomic.write_atomically(os.path.join(folder, name), write, folder=is_folder)
+        prefix = name.partition("-")[0] + "-"
         names = [n for n in os.listdir(folder) if n.startswith(prefix)]
         entries = sorted(
             (os.path.join(folder, n) for n in names), key=os.path.getmtime, reverse=True
         )
     except OSError:
-        return
+        return  # the cache is optional
     for old in entries[keep:]:
         try:
-            if os.path.isdir(old) and not os.path.islink(old):
-                import shutil
-
-                shutil.rmtree(old)
-            else:
-                os.unlink(old)
+            atomic.remove(old)
         except OSError:
             pass

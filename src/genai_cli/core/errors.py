@@ -24,7 +24,7 @@ def closest(word: str, candidates: list[str] | dict[str, str]) -> list[str]:
     candidate (or the two that tie), only when it is close; nothing when it is
     not, or when three or more are equally close. A dict maps each candidate
     to what to suggest for it (a name to its record's id)."""
-    import difflib
+    import difflib  # deferred: it imports re (10 ms), for a suggestion alone
 
     pairs = candidates.items() if isinstance(candidates, dict) else ((c, c) for c in candidates)
     low = word.casefold()[:200]

@@ -12,8 +12,9 @@ Anything else — indented output, an error message, an interpreter without
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
+    from types import ModuleType
     from typing import Any
 
 try:
@@ -42,19 +43,28 @@ def _unencodable(value: Any) -> Any:
 if _json is not None:
     _scan = _json.make_scanner(_Decoding())  # type: ignore[arg-type]
     _encoders = {
-        ascii_only: _json.make_encoder(
+        (ascii_only, spaced): _json.make_encoder(
             None,
             _unencodable,
             _json.encode_basestring_ascii if ascii_only else _json.encode_basestring,
             None,
-            ":",
-            ",",
+            ": " if spaced else ":",
+            ", " if spaced else ",",
             False,
             False,
             True,
         )
         for ascii_only in (False, True)
+        for spaced in (False, True)
     }
+
+
+def _package() -> ModuleType:
+    """The json package, for what the C codec alone does not do: an error message
+    that says where, and indented output."""
+    import json  # deferred: it imports re (about 4 ms); see the module's docstring
+
+    return json
 
 
 def loads(data: bytes | str) -> Any:
@@ -69,15 +79,18 @@ def loads(data: bytes | str) -> Any:
         else:
             if end == len(body):
                 return value
-    import json
-
-    return json.loads(text)
+    return _package().loads(text)
 
 
-def dumps(value: Any, *, ensure_ascii: bool = False) -> str:
-    """``json.dumps(value, ensure_ascii=..., separators=(",", ":"))``."""
-    if _json is not None:
-        return "".join(_encoders[ensure_ascii](value, 0))
-    import json  # pragma: no cover
-
-    return json.dumps(value, ensure_ascii=ensure_ascii, separators=(",", ":"))
+def dumps(
+    value: Any, *, ensure_ascii: bool = False, spaced: bool = False, indent: int | None = None
+) -> str:
+    """``json.dumps(value, ensure_ascii=...)``: compact (``separators=(",", ":")``),
+    ``spaced`` as ``json.dumps`` separates by default (``", "``, ``": "``), or
+    indented by ``indent``."""
+    if _json is not None and indent is None:
+        return "".join(_encoders[ensure_ascii, spaced](value, 0))
+    separators = None if spaced or indent is not None else (",", ":")
+    return str(
+        _package().dumps(value, ensure_ascii=ensure_ascii, indent=indent, separators=separators)
+    )

@@ -16,21 +16,26 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.resources
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..core.atomic import write_atomically
 from ..core.errors import Problem
 from . import registry as R
+from .files import iter_data_files
+from .report_quotes import check_quotes
+from .schema import shapes as build_shapes
+from .typegen import source
+from .validation import check_integrity, read_folder, validate_files
 
 FORMAT = 1
 
 
 def data_dir() -> Path:
-    import importlib.resources
-
     return Path(str(importlib.resources.files("genai_cli") / "data"))
 
 
@@ -44,8 +49,6 @@ META_KEYS = ("format", "inputs_sha256", "schema_sha256", "dataset", "counts", "s
 def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
     """The files the build writes, with their text: meta.json, one per kind, sources.json,
     and the records' TypedDicts (``record_types.py``, :mod:`genai_cli.dataset.typegen`)."""
-    from .typegen import source
-
     out = built_dir()
     files = [(out / "meta.json", dumps({k: data[k] for k in META_KEYS}))]
     files += [(out / f"{kind}.json", dumps(data[kind])) for kind in R.BUNDLED]
@@ -54,8 +57,6 @@ def built_files(data: dict[str, Any]) -> list[tuple[Path, str]]:
 
 
 def inputs_hash(root: Path) -> str:
-    from .safe_loader import iter_data_files
-
     h = hashlib.sha256()
     for path, parts in iter_data_files(root):
         h.update("/".join(parts).encode() + b"\0" + Path(path).read_bytes() + b"\0")
@@ -63,9 +64,6 @@ def inputs_hash(root: Path) -> str:
 
 
 def build(root: Path | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    from .schema import shapes as build_shapes
-    from .validation import check_integrity, read_folder, validate_files
-
     root = root or data_dir()
     files = read_folder(root, display_root="src/genai_cli/data")
     v = validate_files(files)
@@ -115,8 +113,6 @@ def main(argv: list[str] | None = None) -> int:
         for p in warn:
             print(f"warning: {p}", file=sys.stderr)
     if args.report:
-        from .report_quotes import check_quotes
-
         problems += check_quotes(data, args.report.read_text(encoding="utf-8"))
     for p in problems:
         print(p, file=sys.stderr)
@@ -142,7 +138,6 @@ def main(argv: list[str] | None = None) -> int:
     for old in built_dir().glob("*.json"):
         if old not in written:
             old.unlink()  # e.g. the single catalog.json of earlier versions
-    from ..core.atomic import write_atomically
 
     for target, text in outputs:
         target.parent.mkdir(parents=True, exist_ok=True)

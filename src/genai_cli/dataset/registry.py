@@ -17,9 +17,10 @@ adding a kind is one :class:`Kind` here plus its schema class and data.
 
 from __future__ import annotations
 
+from ..core.errors import UsageError, did_you_mean
 from .parsing import parse_setting, slugify
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
     from typing import Any, Protocol
@@ -765,8 +766,6 @@ def kind_of(name: str, option: str | None = None) -> Kind:
     for kind in KINDS.values():
         if key in kind.aliases:
             return kind
-    from ..core.errors import UsageError, did_you_mean
-
     names = {alias: k.name for k in KINDS.values() for alias in k.aliases}
     where = f"{option}: " if option else ""
     raise UsageError(

@@ -9,33 +9,27 @@ Nothing here runs anything a file names. YAML goes through a loader that
 * keeps dates as strings (no implicit timestamps) and reports duplicate keys.
 
 Every problem is a :class:`~genai_cli.core.errors.Problem` (``FILE[:LINE]: what``).
+Which files there are, and their bytes, is :mod:`.files`.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import stat
+from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from ..core.errors import Problem
-from .registry import KINDS, kind_for_path
+from .files import UNKNOWN_KIND, read_checked
+from .registry import kind_for_path
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from typing import Any
-
     from .parsing import StrPath
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 1_000_000
 """Nodes that aliases may add on top of the document's own nodes."""
 MAX_DEPTH = 64
-DATA_SUFFIXES = (".yaml", ".yml", ".json")
-
-UNKNOWN_KIND = (
-    "cannot tell what kind of records this file holds: name it (or its folder) after a kind: "
-    + ", ".join(sorted(KINDS))
-)
 
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
@@ -43,11 +37,7 @@ _ALLOWED_TAGS = {
 
 
 class LoadedFile:
-    """The records of one file, with what is needed to point at their lines.
-
-    (A plain class, not a dataclass: the user-data path imports this module on
-    every run, and ``dataclasses`` costs milliseconds to import.)
-    """
+    """The records of one file, with what is needed to point at their lines."""
 
     def __init__(self, path: str, kind: str | None, data: Any = None) -> None:
         self.path = path
@@ -66,24 +56,7 @@ class LoadedFile:
         return None
 
 
-# --------------------------------------------------------------------------- discovery
-
-
-def iter_data_files(
-    root: StrPath, *, skip: tuple[str, ...] = ()
-) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Data files under ``root``, sorted: ``models.yaml``, ``models/acme.yaml``, ...
-    (leaving out hidden folders, ``_`` folders and the top-level folders ``skip``)."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        top = dirpath == str(root)
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith((".", "_")) and not (top and d in skip)
-        )
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.lower().endswith(DATA_SUFFIXES):
-                continue
-            path = os.path.join(dirpath, name)
-            yield path, tuple(os.path.relpath(path, root).split(os.sep))
+# --------------------------------------------------------------------------- reading
 
 
 def read_file(path: StrPath, display: str, parts: tuple[str, ...]) -> LoadedFile:
@@ -99,22 +72,6 @@ def read_file(path: StrPath, display: str, parts: tuple[str, ...]) -> LoadedFile
         return loaded
     parse_bytes(loaded, raw, json_file=os.fspath(path).lower().endswith(".json"))
     return loaded
-
-
-def read_checked(path: StrPath, display: str) -> bytes | Problem:
-    """A data file's bytes, or why not: not a regular file, over the size limit, unreadable."""
-    try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            return Problem(display, None, "not a regular file")
-        if st.st_size > MAX_FILE_BYTES:
-            return Problem(
-                display, None, f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-            )
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as exc:
-        return Problem(display, None, f"cannot read: {exc.strerror or exc}")
 
 
 def parse_bytes(
@@ -151,8 +108,6 @@ def parse_bytes(
 
 
 def _parse_json(loaded: LoadedFile, text: str) -> None:
-    import json  # not at the top: a warm run walks the folder without parsing anything
-
     try:
         loaded.data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -166,8 +121,6 @@ def _parse_json(loaded: LoadedFile, text: str) -> None:
 
 def _json_item_line(text: str, index: int) -> int | None:
     """The line where item ``index`` of a top-level JSON array starts."""
-    import json
-
     decoder = json.JSONDecoder()
     pos = text.find("[")
     if pos < 0:
@@ -189,8 +142,6 @@ def _json_item_line(text: str, index: int) -> int | None:
 
 
 def _loader_class() -> type:
-    import yaml
-
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class GenaiLoader(base):  # type: ignore[misc, valid-type]
@@ -208,8 +159,6 @@ _LOADER: type | None = None
 
 def _parse_yaml(loaded: LoadedFile, text: str, duplicate_keys: list[Problem] | None = None) -> None:
     global _LOADER
-    import yaml
-
     if _LOADER is None:
         _LOADER = _loader_class()
     loader = _LOADER(text)
@@ -248,8 +197,6 @@ def _check_nodes(
     node object), computing what the document would expand to without
     building it.
     """
-    import yaml
-
     problems: list[Problem] = []
     size: dict[int, int] = {}
     distinct = 0
@@ -343,8 +290,6 @@ def _short_tag(tag: str) -> str:
 
 
 def _yaml_line(root: Any, loc: tuple[Any, ...]) -> int | None:
-    import yaml
-
     node = root
     line = int(node.start_mark.line) + 1
     for part in loc:

@@ -11,6 +11,7 @@ when the bundled data was built (see ``genai_cli.dataset.build``).
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -689,8 +690,6 @@ CLASSES: dict[str, type[Record]] = {kind: globals()[name] for kind, name in SCHE
 
 def _type_name(annotation: Any) -> str:
     """The JSON type a field holds: int, float, str, bool, list or object."""
-    import typing
-
     origin = typing.get_origin(annotation)
     if origin is Annotated:
         return _type_name(typing.get_args(annotation)[0])
@@ -721,8 +720,6 @@ def shapes() -> dict[str, dict[str, Any]]:
     field of a closed set (a ``Literal``, or a list of one), its values. The build ships this in
     ``_build/meta.json`` so that records are restored (and filters checked,
     and options completed) without pydantic."""
-    import typing
-
     out: dict[str, dict[str, Any]] = {}
 
     def choices(annotation: Any) -> list[str] | None:

@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from ..core.errors import Problem
+from . import parsing as values
 from . import registry as R
 from . import schema
+from .files import iter_data_files
 from .parsing import normalize_key
-from .safe_loader import LoadedFile, iter_data_files, read_file
+from .safe_loader import LoadedFile, read_file
 from .typeddicts import list_adapter
 
 _REGISTRY_FIELDS = ("title", "publisher", "url", "date")
@@ -136,8 +139,6 @@ def _validate_dataset(
         return None
     wrapped = LoadedFile(lf.path, lf.kind, [lf.data])
     if lf.yaml_root is not None:
-        import yaml
-
         root = lf.yaml_root
         wrapped.yaml_root = yaml.SequenceNode(
             "tag:yaml.org,2002:seq", [root], root.start_mark, root.end_mark
@@ -253,8 +254,6 @@ def _message(kind: str, err: Any) -> str:
 
 def _pattern_message(text: str, pattern: str) -> str:
     """The friendly message for a date or id that fails its pattern."""
-    from . import parsing as values
-
     try:
         if pattern == values.DATE_PATTERN:
             values.parse_partial_date(text)

@@ -12,6 +12,9 @@ against rich, for every Unicode version it knows.
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_right
+
 SINGLE = (
     (0x20, 0x7E),
     (0xA0, 0xAC),
@@ -48,8 +51,6 @@ def _width(ch: str) -> int:
     """The width of a character whose width is known, else 0."""
     found = _SEEN.get(ch)
     if found is None:
-        from bisect import bisect_right
-
         code = ord(ch)
         i = bisect_right(_STARTS, code) - 1
         found = _RANGES[i][2] if i >= 0 and code <= _RANGES[i][1] else 0
@@ -59,8 +60,6 @@ def _width(ch: str) -> int:
 
 def is_wide(ch: str) -> bool:
     """Is ``ch`` East Asian wide or full-width (two cells; a line may break beside it)?"""
-    import unicodedata
-
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
@@ -79,6 +78,7 @@ def cell_len(text: str) -> int:
     for ch in text:
         w = _width(ch)
         if not w:
+            # deferred: rich (about 30 ms), for a character whose width only it knows
             from rich.cells import cell_len as rich_cell_len
 
             return rich_cell_len(text)

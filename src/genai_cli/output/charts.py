@@ -9,9 +9,11 @@ width (80 columns when piped).
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import TYPE_CHECKING
 
 from .cells import is_wide
+from .terminal import Terminal
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -28,8 +30,6 @@ class Style:
 
     @classmethod
     def for_stream(cls, out: IO[str]) -> Style:
-        from .terminal import Terminal
-
         term = Terminal(out)
         return cls(unicode=term.unicode, color=term.color, width=max(40, min(term.width(80), 100)))
 
@@ -83,8 +83,6 @@ def bars(
         bar = style.paint(style.block * n, "36")
         lines.append(f"{_fit(label, label_w)} {bar} {shown}".rstrip())
     if note:
-        import textwrap
-
         lines.extend(textwrap.wrap(note, style.width))
     return "\n".join(lines) + "\n"
 

@@ -15,12 +15,10 @@ Widths are counted in terminal cells (a Chinese character is two).
 
 from __future__ import annotations
 
-import re
-
 from .cells import cell_len, is_wide
 from .layout import Cell, Table
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -33,7 +31,25 @@ NO_START = set("，。、；：！？）」』》〉】”’…—,.;:!?)]}%％
 """Punctuation that never starts a line (it stays with the character before)."""
 NO_END = set("（「『《〈【“‘([{\"'")
 """Punctuation that never ends a line (it stays with the character after)."""
-_SPACES = re.compile(r"(\s+)")
+
+
+def split_spaces(line: str) -> list[str]:
+    """``re.split(r"(\\s+)", line)`` without ``re`` (10 ms to import; a piped table
+    is on the start-up path): the words and the runs of white space between them."""
+    parts: list[str] = []
+    start = i = 0
+    n = len(line)
+    while i < n:
+        if line[i].isspace():
+            j = i + 1
+            while j < n and line[j].isspace():
+                j += 1
+            parts += (line[start:i], line[i:j])
+            start = i = j
+        else:
+            i += 1
+    parts.append(line[start:])
+    return parts
 
 
 def overhead(n: int) -> int:
@@ -50,7 +66,7 @@ def _is_url(word: str) -> bool:
 def segments(line: str) -> Iterator[tuple[str, str]]:
     """The unbreakable pieces of a line, each with the whitespace after it: words,
     and single Chinese characters (with the punctuation that stays with them)."""
-    parts = _SPACES.split(line)
+    parts = split_spaces(line)
     for n in range(0, len(parts), 2):
         word, space = parts[n], parts[n + 1] if n + 1 < len(parts) else ""
         if not word:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..dataset.registry import field
 from . import text
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import Any, Literal, Union
 

@@ -6,7 +6,7 @@ from ..dataset.registry import field
 from . import text
 from .layout import Cell, Column, Panel, Stack, Table
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import Any
 

@@ -1,4 +1,10 @@
-"""Tables without colour, laid out exactly as rich lays them out, without rich.
+"""Tables on the start-up path: how wide one may be, and without colour, laid out
+exactly as rich lays them out, without rich.
+
+The width (:func:`width_for`): on a terminal, the terminal's (``COLUMNS`` if
+set); piped or redirected, ``COLUMNS`` if set, else none for a list (each
+record on one line, no value cut) and 100 columns for a ``show`` page. Below
+:data:`~genai_cli.output.terminal.MIN_WIDTH` a table is laid out at that width.
 
 Piped, or under ``NO_COLOR``, a table is plain text: importing rich to lay
 it out costs four times the interpreter's start. :func:`lines` writes the
@@ -16,13 +22,18 @@ out. A test prints every command's tables both ways and compares them.
 
 from __future__ import annotations
 
+import sys
+
 from . import fit
 from .cells import cell_len, known
-from .layout import Panel, Stack, Table
+from .layout import Cell, Panel, Stack, Table
+from .terminal import MIN_WIDTH, SHOW_WIDTH, Terminal
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
-    from .layout import Cell, Layout
+    from typing import IO
+
+    from .layout import Layout
 
 
 class _Unknown(Exception):
@@ -130,3 +141,40 @@ def lines(
     except _Unknown:
         return None
     return out
+
+
+def width_for(layout: Layout, out: IO[str]) -> int | None:
+    """How wide ``layout`` may be on ``out`` (``None``: no limit)."""
+    term = Terminal(out)
+    if term.tty:
+        width: int | None = term.width(80)
+    elif term.columns is not None:
+        width = term.columns
+    else:
+        width = None if isinstance(layout, Table) else SHOW_WIDTH
+    return None if width is None else max(MIN_WIDTH, width)
+
+
+def print_layout(layout: Layout, out: IO[str], footer: str | None, *, headers: bool = True) -> None:
+    """Print ``layout`` on ``out`` at the width :func:`width_for` gives; ``headers``:
+    with a list table's header, title and caption (``--no-headers``: the rows alone).
+    Without colour, what rich would print is written without rich when it can be
+    (:mod:`genai_cli.output.plain_tables`)."""
+    width = width_for(layout, out)
+    if not Terminal(out).color and _plain_box(out):
+        tail = Cell(footer, "dim") if footer else None
+        plain = lines(layout, width, headers, tail, width or SHOW_WIDTH)
+        if plain is not None:
+            out.write("".join(f"{line.rstrip(' ')}\n" for line in plain))
+            return
+    # deferred: rich (about 30 ms), for colour and for what only rich lays out
+    from .rich_tables import print_rich
+
+    print_rich(layout, out, footer, width, headers=headers)
+
+
+def _plain_box(out: IO[str]) -> bool:
+    """Would rich draw its usual box characters on ``out`` (UTF-8, not a legacy
+    Windows console)?"""
+    encoding = (getattr(out, "encoding", "utf-8") or "utf-8").lower()
+    return encoding.startswith("utf") and sys.platform != "win32"

@@ -7,14 +7,16 @@ never goes through rich.
 
 from __future__ import annotations
 
+import io
 import sys
 
 from ..core.errors import UsageError
 from ..core.jsonio import dumps
 from .layout import Panel, Stack, Table
+from .plain_tables import print_layout
 from .terminal import is_tty, is_utf8
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import IO, Any
 
@@ -57,9 +59,7 @@ def render(
         # indented for a person on a terminal; compact (and written by the C encoder,
         # many times faster) for a pipe or a file, as gh does
         if is_tty(out):
-            import json
-
-            text = json.dumps(result.data, ensure_ascii=not _utf8(out), indent=2)
+            text = dumps(result.data, ensure_ascii=not _utf8(out), indent=2)
         else:
             text = dumps(result.data, ensure_ascii=not _utf8(out))
         out.write(text + "\n")
@@ -75,8 +75,6 @@ def render(
         assert result.layout is not None
         out.write(to_markdown(result.layout, footer if result.footer else None))
     elif fmt == "table":
-        from .rich_tables import print_layout
-
         assert result.layout is not None
         print_layout(result.layout, out, footer if result.footer else None, headers=headers)
     else:  # pragma: no cover - check_format runs first
@@ -98,8 +96,7 @@ def to_csv(
     rows: list[dict[str, Any]], keys: list[str] | None = None, *, headers: bool = True
 ) -> str:
     """A header row (``keys``, else every key of the rows), then a row per record."""
-    import csv
-    import io
+    import csv  # deferred: it imports re (about 10 ms), for CSV alone
 
     if keys is None:
         keys = list({k: None for r in rows for k in r})
@@ -113,7 +110,7 @@ def to_csv(
 
 
 def to_yaml(data: Any) -> str:
-    import yaml
+    import yaml  # deferred: 20 ms, for YAML alone
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import os
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from typing import IO
 
 MAX_COLUMNS = 100_000
+"""As wide as a table may be: no limit, in practice."""
+SHOW_WIDTH = 100
+"""How wide a ``show`` page is when nothing says (piped, no ``COLUMNS``)."""
+MIN_WIDTH = 20
+"""Narrower than this, a table is laid out at this width (and the terminal wraps)."""
 
 
 def is_utf8(stream: object) -> bool:

@@ -11,10 +11,11 @@ value can break a table.
 
 from __future__ import annotations
 
+from ..core.jsonio import dumps
 from ..dataset.parsing import quantity_shorthand
 from ..dataset.registry import field
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from typing import Any
@@ -123,9 +124,7 @@ def value(v: Any) -> str:
     if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
         return ", ".join(str(x) for x in v) if v else DASH
     if isinstance(v, (list, dict)):
-        import json  # tables only: a JSON answer never comes here
-
-        return json.dumps(v, ensure_ascii=False)
+        return dumps(v, spaced=True)
     return str(v)
 
 

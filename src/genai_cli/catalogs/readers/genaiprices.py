@@ -39,6 +39,8 @@ from .common import (
     url_value,
 )
 from .jsontext import decode_utf8
+from .pyliteral import read_module
+from .source import refuse_larger
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 """A Python syntax tree takes tens of times its text in memory: data.py is ~1.6 MB."""
@@ -56,9 +58,6 @@ def _is(value: Any, name: str) -> bool:
 def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
-    from .pyliteral import read_module
-    from .source import refuse_larger
-
     refuse_larger(display, len(raw), MAX_SOURCE_BYTES, "data.py")
     text = decode_utf8(raw, display)
     if text.lstrip()[:1] in ("{", "["):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...dataset.safe_loader import LoadedFile, parse_bytes
 from .common import (
     PROGRESS_EVERY,
     Entry,
@@ -40,6 +41,7 @@ from .common import (
     text_value,
     url_value,
 )
+from .source import refuse_larger
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 """A YAML node tree takes tens of times its text in memory: HELM's file is ~0.3 MB."""
@@ -55,9 +57,6 @@ MODE_TAGS = {
 def read(
     raw: bytes, display: str, progress: Progress | None
 ) -> tuple[list[Entry], Notes, int, str | None]:
-    from ...dataset.safe_loader import LoadedFile, parse_bytes
-    from .source import refuse_larger
-
     refuse_larger(display, len(raw), MAX_SOURCE_BYTES, "YAML")
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"{", b"["):

@@ -18,6 +18,8 @@ refused (``FILE:LINE: ...``).
 from __future__ import annotations
 
 import ast
+import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any, NoReturn
 
 from .common import fail
@@ -131,8 +133,6 @@ class _Converter:
         return out
 
     def decimal(self, node: ast.Call) -> float:
-        from decimal import Decimal, InvalidOperation
-
         if node.keywords or len(node.args) != 1:
             return self.refuse(node, "Decimal(...) takes one string")
         arg = node.args[0]
@@ -162,8 +162,6 @@ class _Converter:
         return values
 
     def date(self, node: ast.Call) -> str:
-        import datetime
-
         if any(k.arg == "tzinfo" for k in node.keywords):
             self.refuse(node, "a date with a tzinfo")
         y, m, d = self._ints(node, ("year", "month", "day"), 3)
@@ -173,8 +171,6 @@ class _Converter:
             return self.refuse(node, f"an impossible date ({exc})")
 
     def time(self, node: ast.Call) -> str:
-        import datetime
-
         h, mi, s, us = self._ints(node, ("hour", "minute", "second", "microsecond"), 1)
         tz = None
         for k in node.keywords:

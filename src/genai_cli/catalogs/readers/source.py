@@ -25,6 +25,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import hashlib
+import lzma
 import os
 import stat
 import struct
@@ -33,6 +34,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -447,8 +449,6 @@ def _from_tar(
     elif kind == "tar.bz2":
         raw = bz2.BZ2File(f, "rb")
     elif kind == "tar.xz":
-        import lzma
-
         raw = lzma.LZMAFile(f, "rb")  # noqa: SIM115 - closed below
     else:
         raw = f
@@ -525,8 +525,6 @@ def _tar_read(tar: tarfile.TarFile, member: tarfile.TarInfo, where: str, limit: 
 
 def _installed(cat: Spec) -> Source:
     """The copy inside the installed distribution, found from its metadata (never imported)."""
-    from importlib import metadata
-
     label = f"{cat.package} (installed package)"
     try:
         dist = metadata.distribution(cat.package)

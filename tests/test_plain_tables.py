@@ -1,23 +1,22 @@
 """Tables without rich: every table a command prints, laid out by the stdlib renderer
 (output/plain_tables.py, output/cells.py) and by rich, must be the same text to the
-byte, at every width, with and without headers and footers; text it does not know
-how to measure goes to rich. And the benchmark runs."""
+byte, with and without headers and footers, at every width (each table at a few
+widths, the widths taken in turn so that every width meets many tables); text it
+does not know how to measure goes to rich."""
 
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from genai_cli.output import plain_tables, rich_tables
+from genai_cli.output import plain_tables, render, rich_tables
 from genai_cli.output.layout import Cell, Column, Panel, Stack, Table
+from genai_cli.output.terminal import SHOW_WIDTH
 
-from conftest import ROOT, run_fast
+from conftest import run_fast
 
 TABLES = [
     ["models", "list"],
@@ -47,6 +46,9 @@ TABLES = [
 ]
 IMPORTED = [["catalogs"], ["conflicts"], ["models", "list", "--vendor", "openai"]]
 WIDTHS = [None, 20, 27, 40, 61, 80, 100, 132, 250]
+ALWAYS = (None, 80)
+"""The widths every table is compared at (a pipe, a terminal); the others in turn."""
+LONG_FOOTER = "Data: a footer long enough to be wrapped at twenty"
 
 
 def _layouts(monkeypatch: pytest.MonkeyPatch, lines: list[list[str]]) -> list[Any]:
@@ -57,7 +59,7 @@ def _layouts(monkeypatch: pytest.MonkeyPatch, lines: list[list[str]]) -> list[An
         seen.append((layout, footer, headers))
 
     with monkeypatch.context() as m:
-        m.setattr(rich_tables, "print_layout", grab)
+        m.setattr(render, "print_layout", grab)
         for argv in lines:
             for extra in (
                 ([], ["--no-headers"]) if "--fields" in argv or argv[-1] == "list" else ([],)
@@ -70,30 +72,44 @@ def _layouts(monkeypatch: pytest.MonkeyPatch, lines: list[list[str]]) -> list[An
 
 def _both(layout: Any, footer: str | None, headers: bool, width: int | None) -> tuple[Any, str]:
     tail = Cell(footer, "dim") if footer else None
-    plain = plain_tables.lines(layout, width, headers, tail, width or rich_tables.SHOW_WIDTH)
+    plain = plain_tables.lines(layout, width, headers, tail, width or SHOW_WIDTH)
     out = io.StringIO()
     rich_tables.print_rich(layout, out, footer, width, headers=headers)
     return plain, out.getvalue()
 
 
-def _check(seen: list[Any]) -> int:
-    """Compare both renderers on every layout at every width; how many went plain."""
-    plain_count = 0
-    for layout, footer, headers in seen:
-        for width in WIDTHS:
-            for tail in {footer, None, "Data: a footer long enough to be wrapped at twenty"}:
-                plain, rich = _both(layout, tail, headers, width)
-                if plain is None:
-                    continue
-                plain_count += 1
-                assert "".join(f"{line.rstrip(' ')}\n" for line in plain) == rich, (width, tail)
-    return plain_count
+def _cases(seen: list[Any]) -> list[tuple[Any, str | None, bool, int | None]]:
+    """Each layout at the widths of :data:`ALWAYS` and at two more, taken in turn from
+    :data:`WIDTHS`; its own footer, none, or a long one, in turn."""
+    others = [w for w in WIDTHS if w not in ALWAYS]
+    out = []
+    for n, (layout, footer, headers) in enumerate(seen):
+        widths = [*ALWAYS, others[(2 * n) % len(others)], others[(2 * n + 1) % len(others)]]
+        for k, width in enumerate(widths):
+            tail = (footer, None, LONG_FOOTER)[(n + k) % 3]
+            out.append((layout, tail, headers, width))
+    return out
+
+
+def _check(seen: list[Any]) -> tuple[int, set[int | None]]:
+    """Compare both renderers on every case; how many went plain, at which widths."""
+    plain_count, widths = 0, set()
+    for layout, tail, headers, width in _cases(seen):
+        plain, rich = _both(layout, tail, headers, width)
+        if plain is None:
+            continue
+        plain_count += 1
+        widths.add(width)
+        assert "".join(f"{line.rstrip(' ')}\n" for line in plain) == rich, (width, tail)
+    return plain_count, widths
 
 
 def test_every_table_is_the_same_without_rich(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _layouts(monkeypatch, TABLES)
     lists = [s for s in seen if not isinstance(s[0], (Panel, Stack))]
-    assert _check(seen) >= len(lists) * len(WIDTHS)  # every list table, at every width
+    count, widths = _check(seen)
+    assert count >= len(lists) * 4  # every list table, at four widths
+    assert widths == set(WIDTHS)  # every width, on some tables
     for layout, footer, headers in lists:  # none needs rich
         assert _both(layout, footer, headers, None)[0] is not None
 
@@ -102,7 +118,7 @@ def test_imported_catalogs_tables_are_the_same_without_rich(
     monkeypatch: pytest.MonkeyPatch, imported_dir: Path
 ) -> None:
     seen = _layouts(monkeypatch, [["--data-dir", str(imported_dir), *a] for a in IMPORTED])
-    assert _check(seen) > 0
+    assert _check(seen)[0] > 0
 
 
 def test_text_it_cannot_measure_goes_to_rich(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -174,32 +190,3 @@ def test_the_known_widths_are_richs_in_every_unicode_version() -> None:
     for text in ("a\tb", "🚀", "e\u0301", "\x07", "\u200d", "ab\ufe0f"):
         assert cells.cell_len(text) == cell_len(text)
         assert not cells.known(text)
-
-
-def test_a_piped_table_imports_no_rich() -> None:
-    code = (
-        "import sys, io, contextlib\n"
-        "from genai_cli.cli.main import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['models', 'list', '--vendor', 'openai'])\n"
-        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "CLICOLOR_FORCE")}
-    mods = set(
-        subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
-        ).stdout.split()
-    )
-    assert mods & {"rich", "typer", "click", "pydantic", "yaml", "typing"} == set()
-
-
-def test_the_benchmark_runs(tmp_path: Path) -> None:
-    """One round of every case, with small synthetic catalogs."""
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--rounds", "1", "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert r.returncode == 0, r.stderr
-    assert "| `python -c pass` |" in r.stdout and "10×" in r.stdout
