@@ -501,3 +501,44 @@ def test_a_catalog_file_replaced_under_a_cached_join_is_not_misread(
     target.write_text(text.replace('"key":"', '"key":"x'), encoding="utf-8")
     with pytest.raises(GenaiError, match="changed while it was read"):
         cat.extras("claude-3-opus")
+
+
+# --------------------------------------------------------------------------- identity rules
+
+
+def test_a_providers_own_lab_makes_the_maker_only_of_a_plain_id() -> None:
+    """LiteLLM files OpenAI's image price tiers as ``1024-x-1024/gpt-image-1.5`` under
+    provider ``openai``: a path no rule knows names no maker, so the provider's lab
+    does not become one; a plain id under the lab's own provider does."""
+    from genai_cli.catalogs import identity as I
+    from genai_cli.catalogs.readers import read_catalog
+
+    entries = {e["key"]: e for e in read_catalog("litellm", FIXTURE_FILES["litellm"]).entries}
+    tier = entries["1024-x-1024/gpt-image-1.5"]
+    assert tier["provider"] == "openai"
+    assert I.identify(tier).vendor is None
+    plain = entries["gpt-4-0613"]
+    assert plain["provider"] == "openai" and I.identify(plain).vendor == "openai"
+
+
+def test_a_model_is_priced_only_by_its_labs_own_offering(imported_dir: Path) -> None:
+    """A pricing claim (what a model's ``pricing`` may take) comes from the lab's own
+    API; a host's price is its offering's (Bedrock sells Claude 3 Opus at $15 too)."""
+    from genai_cli.catalogs.identity import is_first_party
+
+    rows = _json(
+        *_data(imported_dir),
+        "sql",
+        "SELECT c.model, o.provider, m.vendor FROM claims c"
+        " JOIN offerings o ON o.model = c.model AND o.catalog = c.catalog AND o.key = c.key"
+        " JOIN models m ON m.id = c.model WHERE c.field = 'pricing'",
+    )
+    assert rows
+    assert [r for r in rows if not is_first_party(r["provider"], r["vendor"])] == []
+    hosts = _json(
+        *_data(imported_dir),
+        "sql",
+        "SELECT o.model FROM offerings o JOIN models m ON m.id = o.model"
+        " WHERE o.pricing IS NOT NULL AND o.provider = 'bedrock' AND m.vendor = 'anthropic'",
+    )
+    assert hosts  # hosts do sell priced offerings of the lab's models

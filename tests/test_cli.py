@@ -419,3 +419,14 @@ def test_an_internal_error_is_one_line_exit_1_unless_debugging(
     monkeypatch.setenv("GENAI_DEBUG", "1")
     with pytest.raises(RuntimeError):
         run_fast("risks")
+
+
+def test_timeline_of_a_vendor_holds_the_events_it_is_a_party_to(catalog) -> None:  # type: ignore[no-untyped-def]
+    """An event another vendor leads (Microsoft's licence of GPT-3 is an OpenAI event,
+    Microsoft its party) is on the party's timeline too."""
+    parties = [e for e in catalog.records("events") if e["parties"]]
+    assert parties
+    for e in parties:
+        for party in e["parties"]:
+            found = json.loads(run_fast("timeline", "--vendor", party, "--json").stdout)
+            assert e["id"] in {x["id"] for x in found}, (party, e["id"])

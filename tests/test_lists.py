@@ -251,3 +251,12 @@ def test_closed_set_filters_fold_case(args: list[str], field: str, value: str) -
 )
 def test_closed_set_filters_refuse_unknown_values(args: list[str], suggestion: str) -> None:
     _usage(run_fast(*args), "invalid choice" if args[0] != "search" else "unknown kind", suggestion)
+
+
+def test_limit_takes_zero_and_refuses_a_negative() -> None:
+    """``--limit N`` takes 0 or more: 0 is an empty list (exit 0), -1 a usage error."""
+    r = run_fast("models", "list", "--limit", "0", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout) == []
+    assert json.loads(run_fast("models", "list", "--limit", "1", "--json").stdout)[0]["id"]
+    r = run_fast("models", "list", "--limit", "-1")
+    assert r.exit_code == 2 and "--limit: must be 0 or more, got -1" in r.stderr

@@ -462,3 +462,13 @@ def test_words_split_at_white_space_as_re_splits_them() -> None:
     for _ in range(3000):
         line = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
         assert split_spaces(line) == re.split(r"(\s+)", line), repr(line)
+
+
+@pytest.mark.parametrize("columns", ["30", "40", "60"])
+def test_an_id_is_never_cut(columns: str) -> None:
+    """A narrow table gives way in its other columns first: every id (the first
+    column, the one a user copies) is printed whole."""
+    text = run("models list --fields id,name,description", columns)
+    ids = {m["id"] for m in json.loads(run("models list --json"))}
+    shown = {line.split()[0] for line in text.splitlines()[2:] if line.strip()}
+    assert ids <= shown, sorted(ids - shown)[:5]

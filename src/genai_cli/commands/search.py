@@ -22,7 +22,10 @@ def run(ctx: Ctx, text: str, kind: list[str] | None = None) -> Result:
     if o.format in ("table", "markdown"):
         keys = fields or ["kind", "id", "name", "matched"]
         layout = Table(
-            [Column(k.capitalize(), style="bold" if k == "id" else None, key=k) for k in keys],
+            [
+                Column(k.capitalize(), style="bold" if k == "id" else None, key=k, whole=k == "id")
+                for k in keys
+            ],
             [[Cell(str(h[k]), "dim" if k == "kind" else None) for k in keys] for h in hits],
             caption=None if hits else f"nothing matches {text!r}",
         )

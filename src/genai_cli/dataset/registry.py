@@ -45,12 +45,14 @@ class Field:
     folds at most this wide (and counts as this wide when it decides which
     columns fit); ``unit``: what the raw value counts, where a row names it
     (``compare -f csv``); ``about`` describes a key the registry derives (a
-    schema field has its description in the schema).
+    schema field has its description in the schema); ``whole``: what a user
+    copies (an id), which a table never cuts: other columns give way first, and
+    past that the table is wider than asked.
     """
 
     __slots__ = (
         "about", "cell", "header", "label", "max_width", "name", "numeric", "page", "unit",
-        "wrap",
+        "whole", "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -66,8 +68,10 @@ class Field:
         max_width: int | None = None,
         unit: str | None = None,
         about: str | None = None,
+        whole: bool = False,
     ) -> None:
         self.name = name
+        self.whole = whole
         self.about = about
         self.header = header or name.replace("_", " ").capitalize()
         self.label = label or self.header
@@ -87,7 +91,7 @@ def _fields(*fields: Field) -> dict[str, Field]:
 
 
 FIELDS: dict[str, Field] = _fields(
-    Field("id", "ID", wrap=False),
+    Field("id", "ID", wrap=False, whole=True),
     Field("name"),
     Field("name_zh", "中文名", "Chinese name"),
     Field("released", wrap=False),

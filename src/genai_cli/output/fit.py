@@ -183,14 +183,15 @@ def widths(table: Table, width: int | None, columns: list[int]) -> tuple[list[in
     size = {i: nat[i] for i in kept}
     # fold at spaces, widest first; else ellipsize long words: the other columns
     # down to a few characters first, then the first column (what names the
-    # row), then all of them
+    # row), then all of them; a whole column (an id) never below its widest word
     first = kept[0]
-    short = {i: min(least[i], SHORT) for i in kept}
+    whole = {i: least[i] if cols[i].whole else 1 for i in kept}
+    short = {i: max(min(least[i], SHORT), whole[i]) for i in kept}
     steps = (
         (least, kept),
         (short, [i for i in kept if i != first] or kept),
         (short, kept),
-        ({i: 1 for i in kept}, kept),
+        (whole, kept),
     )
     for floor, among in steps:
         while total(size) > width:

@@ -44,7 +44,8 @@ class Column:
     leaves this column out (lower first; ``None``: always shown); ``early``: it
     goes before any column folds (a low-priority column), else only when the
     table cannot fit even folded; ``max_width``: at most this wide when the
-    width is limited (longer values fold).
+    width is limited (longer values fold); ``whole``: never narrower than its
+    widest word (an id a user copies is never cut).
     """
 
     def __init__(
@@ -58,6 +59,7 @@ class Column:
         key: str | None = None,
         drop: int | None = None,
         early: bool = False,
+        whole: bool = False,
     ) -> None:
         self.header = header
         self.justify = justify
@@ -67,6 +69,7 @@ class Column:
         self.key = key
         self.drop = drop
         self.early = early
+        self.whole = whole
 
 
 class Table:
@@ -122,6 +125,7 @@ def column(key: str) -> Column:
         no_wrap=not f.wrap,
         max_width=f.max_width,
         key=key,
+        whole=f.whole,
     )
 
 

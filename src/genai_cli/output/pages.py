@@ -89,7 +89,7 @@ def models_table(models: list[dict[str, Any]], title: str = "Models") -> Table |
     if not models:
         return None
     return Table(
-        [Column("Model"), Column("Name"), Column("Vendor"), Column("Released")],
+        [Column("Model", whole=True), Column("Name"), Column("Vendor"), Column("Released")],
         [
             [
                 Cell(m["id"], "bold"),
@@ -184,7 +184,7 @@ def offerings_table(rec: dict[str, Any]) -> Table | None:
     return Table(
         [
             Column("Provider"),
-            Column("Id"),
+            Column("Id", whole=True),
             Column("In", justify="right"),
             Column("Out", justify="right"),
             Column("Context", justify="right"),
