@@ -472,3 +472,18 @@ def test_an_id_is_never_cut(columns: str) -> None:
     ids = {m["id"] for m in json.loads(run("models list --json"))}
     shown = {line.split()[0] for line in text.splitlines()[2:] if line.strip()}
     assert ids <= shown, sorted(ids - shown)[:5]
+
+
+def test_the_first_column_is_the_last_to_be_cut() -> None:
+    """Past folding, the other columns are ellipsized down to a few characters before
+    the first one, which names the row, gives way."""
+    from genai_cli.output.fit import SHORT, overhead, widths
+    from genai_cli.output.layout import Cell, Column, Table
+
+    names, notes = "a-twenty-one-cell-row", "sixteen-cells-xx"
+    table = Table([Column("Row"), Column("Note")], [[Cell(names), Cell(notes)]])
+    width = len(names) + SHORT + overhead(2)
+    assert widths(table, width, [0, 1]) == ([0, 1], [len(names), SHORT])
+    # narrower still, the first column gives way too
+    kept, sizes = widths(table, width - 4, [0, 1])
+    assert kept == [0, 1] and sizes[0] < len(names) and sum(sizes) + overhead(2) <= width - 4
