@@ -237,9 +237,16 @@ def test_no_usage_error_imports_anything_heavy() -> None:
         assert code == 2 and mods & HEAVY == set(), argv
 
 
-def test_help_goes_to_typer() -> None:
-    ((code, mods),) = imported([(["models", "--help"], {})])
-    assert code == 0 and "typer" in mods
+def test_help_goes_to_typer_and_imports_no_handler() -> None:
+    """A help page is typer's; the handlers (the export's and schema's import
+    pydantic and yaml) are imported by the command that runs them, not for help."""
+    for args in (["--help"], ["models", "--help"], ["export", "--help"]):
+        ((code, mods),) = imported([(args, {})])
+        assert code == 0 and "typer" in mods, args
+        assert mods & {"pydantic", "yaml"} == set(), args
+        assert {m for m in mods if m.startswith("genai_cli.commands.")} <= {
+            "genai_cli.commands.context"
+        }, args
 
 
 # --------------------------------------------------------------------------- the code

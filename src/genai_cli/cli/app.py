@@ -3,7 +3,9 @@
 Each declaration is a function without a body: its parameters are the
 command's arguments and options, its docstring the help. :func:`command`
 registers it under its group, adds the shared output options and binds the
-handler (a function of :mod:`genai_cli.commands`). The stdlib fast path
+handler, named ``module:function`` of :mod:`genai_cli.commands` (imported
+when the command runs, not for a help page: the export's or the schema's
+handler imports pydantic and yaml). The stdlib fast path
 (:mod:`genai_cli.cli.main`) reads the same declarations from the spec
 generated from this app (``spec.json``).
 """
@@ -19,26 +21,6 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from ..catalogs.spec import NAMES as CATALOGS
-from ..commands import (
-    architectures,
-    benchmarks,
-    catalogs,
-    chart,
-    compare,
-    corrections,
-    export,
-    fields,
-    imports,
-    json_schema,
-    models,
-    reference,
-    scores,
-    search,
-    sql,
-    timeline,
-    validate,
-    vendors,
-)
 from ..core import environment
 from ..core.errors import usage_text
 from ..dataset import registry as R
@@ -174,23 +156,21 @@ def group(name: str, help: str, panel: str) -> typer.Typer:
 
 
 def lists(
-    kind: str, handler: Callable[..., Any], *, panel: str | None = None
+    kind: str, handler: str, *, panel: str | None = None
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Declare the command that lists ``kind``, under the path the registry gives it
     (``models list``, ``timeline``): a top-level one in help panel ``panel``."""
     return _declare(R.KINDS[kind].command, handler, "list", panel)
 
 
-def shows(
-    kind: str, handler: Callable[..., Any]
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
+def shows(kind: str, handler: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Declare the command that shows one record of ``kind`` (the registry's path)."""
     return _declare(R.KINDS[kind].show, handler, "show", None)
 
 
 def _declare(
     path: str | None,
-    handler: Callable[..., Any],
+    handler: str,
     output: Literal["list", "show"],
     panel: str | None,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -204,7 +184,7 @@ def _declare(
 
 def top(
     name: str,
-    handler: Callable[..., Any],
+    handler: str,
     output: Literal["list", "show"] | None = None,
     *,
     panel: str,
@@ -219,7 +199,7 @@ def top(
 group("models", "Models: list and filter them, or show one in full.", BROWSE)
 
 
-@lists("models", models.list_)
+@lists("models", "models:list_")
 def models_list(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
@@ -252,7 +232,7 @@ def models_list(
     """
 
 
-@shows("models", models.show)
+@shows("models", "models:show")
 def models_show(ctx: typer.Context, id: ModelId) -> None:
     """Show one model: every field, its scores, events, corrections and sources.
 
@@ -268,7 +248,7 @@ def models_show(ctx: typer.Context, id: ModelId) -> None:
 group("vendors", "Vendors: the labs and companies behind the models.", BROWSE)
 
 
-@lists("vendors", vendors.list_)
+@lists("vendors", "vendors:list_")
 def vendors_list(ctx: typer.Context) -> None:
     """List vendors, with the Chinese name the report uses.
 
@@ -279,7 +259,7 @@ def vendors_list(ctx: typer.Context) -> None:
     """
 
 
-@shows("vendors", vendors.show)
+@shows("vendors", "vendors:show")
 def vendors_show(ctx: typer.Context, id: VendorId) -> None:
     """Show one vendor with its models and events.
 
@@ -295,7 +275,7 @@ def vendors_show(ctx: typer.Context, id: VendorId) -> None:
 group("benchmarks", "Benchmarks and their leaderboards.", BROWSE)
 
 
-@lists("benchmarks", benchmarks.list_)
+@lists("benchmarks", "benchmarks:list_")
 def benchmarks_list(
     ctx: typer.Context,
     category: Annotated[
@@ -312,7 +292,7 @@ def benchmarks_list(
     """
 
 
-@shows("benchmarks", benchmarks.show)
+@shows("benchmarks", "benchmarks:show")
 def benchmarks_show(ctx: typer.Context, id: BenchmarkId, limit: LimitOpt = None) -> None:
     """Show a benchmark's leaderboard, best first, with each score's setting.
 
@@ -328,7 +308,7 @@ def benchmarks_show(ctx: typer.Context, id: BenchmarkId, limit: LimitOpt = None)
 group("scores", "Scores: every benchmark result, one flat row each.", BROWSE)
 
 
-@lists("scores", scores.list_)
+@lists("scores", "scores:list_")
 def scores_list(
     ctx: typer.Context,
     model: Annotated[
@@ -371,7 +351,7 @@ def scores_list(
 # --------------------------------------------------------------------------- explore
 
 
-@top("compare", compare.run, output="show", panel=BROWSE)
+@top("compare", "compare:run", output="show", panel=BROWSE)
 def compare_(
     ctx: typer.Context,
     ids: Annotated[
@@ -404,7 +384,7 @@ def compare_(
     """
 
 
-@lists("events", timeline.run, panel=BROWSE)
+@lists("events", "timeline:run", panel=BROWSE)
 def timeline_(
     ctx: typer.Context,
     vendor: VendorsOpt = None,
@@ -434,7 +414,7 @@ def timeline_(
     """
 
 
-@top("search", search.run, output="list", panel=BROWSE)
+@top("search", "search:run", output="list", panel=BROWSE)
 def search_(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.")],
@@ -467,7 +447,7 @@ group(
 )
 
 
-@lists("architectures", architectures.list_)
+@lists("architectures", "architectures:list_")
 def architectures_list(ctx: typer.Context) -> None:
     """List the generative-model families, oldest first.
 
@@ -478,7 +458,7 @@ def architectures_list(ctx: typer.Context) -> None:
     """
 
 
-@shows("architectures", architectures.show)
+@shows("architectures", "architectures:show")
 def architectures_show(ctx: typer.Context, id: ArchitectureId) -> None:
     """Show a family with the models built on it.
 
@@ -492,7 +472,7 @@ def architectures_show(ctx: typer.Context, id: ArchitectureId) -> None:
 # --------------------------------------------------------------------------- reference tables
 
 
-@lists("agi_levels", reference.agi_levels, panel=REFERENCE)
+@lists("agi_levels", "reference:agi_levels", panel=REFERENCE)
 def agi_levels(ctx: typer.Context) -> None:
     """DeepMind's levels of AGI (0-5), with narrow and general examples.
 
@@ -503,7 +483,7 @@ def agi_levels(ctx: typer.Context) -> None:
     """
 
 
-@lists("market_figures", reference.market, panel=REFERENCE)
+@lists("market_figures", "reference:market", panel=REFERENCE)
 def market(
     ctx: typer.Context,
     region: Annotated[
@@ -523,7 +503,7 @@ def market(
     """
 
 
-@lists("predictions", reference.predictions, panel=REFERENCE)
+@lists("predictions", "reference:predictions", panel=REFERENCE)
 def predictions(ctx: typer.Context) -> None:
     """Predictions of when AGI arrives: who, when said, what, by which year.
 
@@ -534,7 +514,7 @@ def predictions(ctx: typer.Context) -> None:
     """
 
 
-@lists("risks", reference.risks, panel=REFERENCE)
+@lists("risks", "reference:risks", panel=REFERENCE)
 def risks(ctx: typer.Context) -> None:
     """The report's risk list.
 
@@ -545,7 +525,7 @@ def risks(ctx: typer.Context) -> None:
     """
 
 
-@lists("findings", reference.findings, panel=REFERENCE)
+@lists("findings", "reference:findings", panel=REFERENCE)
 def findings(
     ctx: typer.Context,
     topic: Annotated[
@@ -573,7 +553,7 @@ def findings(
     """
 
 
-@lists("corrections", corrections.run, panel=REFERENCE)
+@lists("corrections", "corrections:run", panel=REFERENCE)
 def corrections_(
     ctx: typer.Context,
     kind: Annotated[
@@ -604,7 +584,7 @@ def corrections_(
     """
 
 
-@top("fields", fields.run, output="list", panel=REFERENCE)
+@top("fields", "fields:run", output="list", panel=REFERENCE)
 def fields_(
     ctx: typer.Context,
     kind: Annotated[
@@ -628,7 +608,7 @@ def fields_(
 # --------------------------------------------------------------------------- your data
 
 
-@top("validate", validate.run, output="show", panel=YOUR_DATA)
+@top("validate", "validate:run", output="show", panel=YOUR_DATA)
 def validate_(
     ctx: typer.Context,
     dir: Annotated[
@@ -650,7 +630,7 @@ def validate_(
     """
 
 
-@top("sql", sql.run, output="list", panel=YOUR_DATA)
+@top("sql", "sql:run", output="list", panel=YOUR_DATA)
 def sql_(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="One read-only SELECT statement.")],
@@ -668,7 +648,7 @@ def sql_(
     """
 
 
-@top("export", export.run, panel=YOUR_DATA)
+@top("export", "export:run", panel=YOUR_DATA)
 def export_(
     ctx: typer.Context,
     export_format: Annotated[
@@ -704,7 +684,7 @@ def export_(
     """
 
 
-@top("schema", json_schema.run, panel=REFERENCE)
+@top("schema", "json_schema:run", panel=REFERENCE)
 def schema_(
     ctx: typer.Context,
     kind: Annotated[
@@ -753,7 +733,7 @@ CatalogOpt = Annotated[
 ]
 
 
-@top("import", imports.run, output="show", panel=YOUR_DATA)
+@top("import", "imports:run", output="show", panel=YOUR_DATA)
 def import_(
     ctx: typer.Context,
     catalog: Annotated[
@@ -788,7 +768,7 @@ def import_(
     """
 
 
-@lists("catalogs", catalogs.catalogs, panel=YOUR_DATA)
+@lists("catalogs", "catalogs:catalogs", panel=YOUR_DATA)
 def catalogs_(ctx: typer.Context) -> None:
     """The imported catalogs: version, as of, records, models matched and new.
 
@@ -799,7 +779,7 @@ def catalogs_(ctx: typer.Context) -> None:
     """
 
 
-@lists("conflicts", catalogs.conflicts, panel=YOUR_DATA)
+@lists("conflicts", "catalogs:conflicts", panel=YOUR_DATA)
 def conflicts_(
     ctx: typer.Context,
     model: Annotated[
@@ -833,7 +813,7 @@ chart_app = group(
 )
 
 
-@command(chart_app, "params", chart.params)
+@command(chart_app, "params", "chart:params")
 def chart_params(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """Parameter counts over time, on a log scale, each point labelled.
 
@@ -844,7 +824,7 @@ def chart_params(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """
 
 
-@command(chart_app, "context", chart.context)
+@command(chart_app, "context", "chart:context")
 def chart_context(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """Context windows as bars (log scale).
 
@@ -854,7 +834,7 @@ def chart_context(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """
 
 
-@command(chart_app, "timeline", chart.timeline)
+@command(chart_app, "timeline", "chart:timeline")
 def chart_timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """Events per year as bars.
 
@@ -865,7 +845,7 @@ def chart_timeline(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
     """
 
 
-@command(chart_app, "benchmark", chart.benchmark)
+@command(chart_app, "benchmark", "chart:benchmark")
 def chart_benchmark(ctx: typer.Context, id: BenchmarkId) -> None:
     """A benchmark's scores as bars, each with its setting.
 

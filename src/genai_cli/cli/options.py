@@ -17,7 +17,7 @@ from . import completion as complete
 from . import runner
 
 if typing.TYPE_CHECKING:
-    from ..output.result import Result
+    pass
 
 Format = Literal["table", "json", "jsonl", "csv", "yaml", "markdown"]
 
@@ -163,7 +163,7 @@ the spec generator copies it into the spec, so both paths call the same function
 def command(
     group: typer.Typer,
     name: str,
-    handler: Callable[..., Result],
+    handler: str,
     output: Literal["list", "show"] | None = None,
     panel: str | None = None,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -171,11 +171,12 @@ def command(
 
     Its parameters and help come from the decorated function (which has no
     body); ``output`` adds the shared output options (sqlite-utils style);
-    ``handler`` (a function of :mod:`genai_cli.commands`) is what runs it,
-    through :func:`genai_cli.cli.runner.run`, on either entry path.
+    ``handler`` (``module:function``, a function of :mod:`genai_cli.commands`)
+    is what runs it, through :func:`genai_cli.cli.runner.run`, on either entry
+    path.
     """
     extra = [*{"list": LIST_OUTPUT, "show": SHOW_OUTPUT, None: []}[output], *COMMON]
-    target = f"{handler.__module__}:{handler.__name__}"
+    target = f"genai_cli.commands.{handler}"
 
     def decorate(declared: Callable[..., None]) -> Callable[..., None]:
         hints = typing.get_type_hints(declared, include_extras=True)
