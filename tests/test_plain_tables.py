@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from genai_cli.output import plain_tables, render, rich_tables
+from genai_cli.output import plain_tables, rich_tables
 from genai_cli.output.layout import Cell, Column, Panel, Stack, Table
 from genai_cli.output.terminal import SHOW_WIDTH
 
@@ -59,7 +59,7 @@ def _layouts(monkeypatch: pytest.MonkeyPatch, lines: list[list[str]]) -> list[An
         seen.append((layout, footer, headers))
 
     with monkeypatch.context() as m:
-        m.setattr(render, "print_layout", grab)
+        m.setattr(plain_tables, "print_layout", grab)
         for argv in lines:
             for extra in (
                 ([], ["--no-headers"]) if "--fields" in argv or argv[-1] == "list" else ([],)

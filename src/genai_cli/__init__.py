@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from .answers import queries
     from .answers.catalog import Catalog
-    from .answers.userdata import load_catalog
+    from .answers.load import load_catalog
     from .dataset import record_types
 
 
@@ -55,11 +55,11 @@ def __getattr__(name: str) -> Any:
     usage error needs neither the catalog nor the queries (nor ``typing``, which
     ``record_types`` imports)."""
     if name in ("Catalog", "load_catalog", "queries"):
-        from .answers import catalog, queries, userdata  # deferred: see the docstring
+        from .answers import catalog, load, queries  # deferred: see the docstring
 
         return {
             "Catalog": catalog.Catalog,
-            "load_catalog": userdata.load_catalog,
+            "load_catalog": load.load_catalog,
             "queries": queries,
         }[name]
     if name == "record_types":

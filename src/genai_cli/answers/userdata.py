@@ -30,7 +30,7 @@ from ..core.errors import DataError, Problem, UsageError
 from ..core.jsonio import dumps
 from ..dataset import registry as R
 from ..dataset.files import UNKNOWN_KIND, iter_data_files, read_checked
-from .catalog import Catalog, bundled, merge_records
+from .catalog import Catalog, merge_records
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
@@ -197,32 +197,3 @@ def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
             fh.write(dumps({"key": key, "overlay": overlay}))
 
     cachefiles.store(folder, f"userdata-{key}.json", write, CACHE_KEEP)
-
-
-def load_catalog(
-    data_dir: str | os.PathLike[str] | None = None,
-    *,
-    cache: bool = True,
-    bundled_only: bool = False,
-    imports_too: bool = True,
-) -> Catalog:
-    """The bundled dataset, with a data folder on top: the user's own records, and
-    the catalogs imported into it (``genai import``).
-
-    ``data_dir`` defaults to the user's data folder (``$XDG_DATA_HOME/genai``,
-    else ``~/.local/share/genai``), when it exists; ``bundled_only`` leaves every
-    folder out, ``imports_too=False`` the imported catalogs. A folder is validated like the bundled data (raising
-    :class:`~genai_cli.core.errors.DataError` with every problem); the validated
-    records, and the imported catalogs joined to them, are cached by the
-    files' contents unless ``cache=False``.
-    """
-    base = bundled()
-    if bundled_only:
-        return base
-    if data_dir is None or str(data_dir) == "":
-        folder = store.default_folder()
-        if folder is None or not os.path.isdir(folder):
-            return base
-    else:
-        folder = os.fspath(data_dir)
-    return load_folder(folder, base, cache=cache, imports_too=imports_too)

@@ -56,15 +56,6 @@ def code_key() -> str:
     return "/".join(out)
 
 
-def default_folder() -> str | None:
-    """The user's data folder: ``$XDG_DATA_HOME/genai``, else ``~/.local/share/genai``."""
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg:
-        return os.path.join(xdg, "genai")
-    home = os.environ.get("HOME")
-    return os.path.join(home, ".local", "share", "genai") if home else None
-
-
 def catalog_path(folder: str | os.PathLike[str], catalog: str) -> str:
     return os.path.join(folder, FOLDER, f"{catalog}.json")
 

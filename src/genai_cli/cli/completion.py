@@ -11,7 +11,7 @@ import os
 from typing import Any
 
 from ..answers.catalog import bundled
-from ..answers.userdata import load_catalog
+from ..answers.load import load_catalog
 from ..catalogs.spec import NAMES as CATALOGS
 from ..dataset import registry as R
 from ..dataset.registry import KINDS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..answers.catalog import Catalog
-from ..answers.userdata import load_catalog
+from ..answers.load import load_catalog
 from ..core.errors import UsageError
 
 

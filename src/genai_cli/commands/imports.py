@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..answers.userdata import load_catalog
+from ..answers.load import load_catalog
 from ..catalogs import store
 from ..catalogs.joining import summarize
 from ..catalogs.readers import catalog_name, read_catalog
 from ..core.atomic import write_atomically
+from ..core.environment import data_folder
 from ..core.errors import UsageError
 from ..output.progress import Progress
 from ..output.result import Result
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
     name = catalog_name(catalog)
-    where = ctx.data_dir or store.default_folder()
+    where = ctx.data_dir or data_folder()
     if where is None:
         raise UsageError("no data folder: set --data-dir or GENAI_DATA_DIR (HOME is not set)")
     folder = Path(where)

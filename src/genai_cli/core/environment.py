@@ -6,6 +6,8 @@ from it; a test checks that every ``GENAI_*`` variable the code reads is here.
 
 from __future__ import annotations
 
+import os
+
 VARIABLES: tuple[tuple[str, str], ...] = (
     ("GENAI_DATA_DIR", "your data folder (as --data-dir)"),
     ("GENAI_BUNDLED_ONLY", "1: the bundled dataset alone (as --bundled-only)"),
@@ -27,3 +29,13 @@ def help_text() -> str:
     width = max(len(name) for name, _ in VARIABLES)
     lines = [f"  {name:<{width}}  {what}" for name, what in VARIABLES]
     return "[bold]Environment[/bold]\n\n" + "\n\n".join(lines)
+
+
+def data_folder() -> str | None:
+    """The user's data folder: ``$XDG_DATA_HOME/genai``, else ``~/.local/share/genai``
+    (``None`` without a ``HOME``)."""
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg:
+        return os.path.join(xdg, "genai")
+    home = os.environ.get("HOME")
+    return os.path.join(home, ".local", "share", "genai") if home else None

@@ -13,7 +13,6 @@ import sys
 from ..core.errors import UsageError
 from ..core.jsonio import dumps
 from .layout import Panel, Stack, Table
-from .plain_tables import print_layout
 from .terminal import is_tty, is_utf8
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
@@ -75,6 +74,9 @@ def render(
         assert result.layout is not None
         out.write(to_markdown(result.layout, footer if result.footer else None))
     elif fmt == "table":
+        # deferred: the table layout (fit, cells, unicodedata: about 3 ms) for tables alone
+        from .plain_tables import print_layout
+
         assert result.layout is not None
         print_layout(result.layout, out, footer if result.footer else None, headers=headers)
     else:  # pragma: no cover - check_format runs first
