@@ -508,15 +508,17 @@ def test_a_catalog_file_replaced_under_a_cached_join_is_not_misread(
 
 def test_a_providers_own_lab_makes_the_maker_only_of_a_plain_id() -> None:
     """LiteLLM files OpenAI's image price tiers as ``1024-x-1024/gpt-image-1.5`` under
-    provider ``openai``: a path no rule knows names no maker, so the provider's lab
-    does not become one; a plain id under the lab's own provider does."""
+    provider ``openai``: a tier of gpt-image-1.5, OpenAI's. A path no rule knows
+    (``acme/x-model``) names no maker, so the provider's lab does not become one; a
+    plain id under the lab's own provider does."""
     from genai_cli.catalogs import identity as I
     from genai_cli.catalogs.readers import read_catalog
 
     entries = {e["key"]: e for e in read_catalog("litellm", FIXTURE_FILES["litellm"]).entries}
-    tier = entries["1024-x-1024/gpt-image-1.5"]
-    assert tier["provider"] == "openai"
-    assert I.identify(tier).vendor is None
+    tier = I.identify(entries["1024-x-1024/gpt-image-1.5"], "litellm")
+    assert entries["1024-x-1024/gpt-image-1.5"]["provider"] == "openai"
+    assert (tier.key, tier.tier, tier.vendor) == ("gpt-image-1-5", "1024-x-1024", "openai")
+    assert I.identify({"provider": "openai", "id": "acme/x-model"}).vendor is None
     plain = entries["gpt-4-0613"]
     assert plain["provider"] == "openai" and I.identify(plain).vendor == "openai"
 

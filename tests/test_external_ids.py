@@ -168,10 +168,9 @@ def test_every_model_with_external_ids_cites_an_external_id_source() -> None:
     ],
 )
 def test_an_import_joins_the_model(entry_id: str, provider: str, mid: str) -> None:
-    known = joining._known_ids(CAT)
+    known = joining.known_keys(CAT)
     entry = {"id": entry_id, "provider": provider, "key": entry_id}
-    _, joined, curated = joining._match(known, MODELS, entry, "litellm")
-    assert (joined, curated) == (mid, True)
+    assert joining.joins(known, entry, "litellm") == mid
 
 
 @pytest.mark.parametrize(
@@ -179,7 +178,6 @@ def test_an_import_joins_the_model(entry_id: str, provider: str, mid: str) -> No
     [("gpt-4-32k", "openai"), ("gpt-3.5-turbo-16k", "openai"), ("whisper-1", "openai")],
 )
 def test_other_models_stay_themselves(entry_id: str, provider: str) -> None:
-    known = joining._known_ids(CAT)
+    known = joining.known_keys(CAT)
     entry = {"id": entry_id, "provider": provider, "key": entry_id}
-    _, _, curated = joining._match(known, MODELS, entry, "litellm")
-    assert not curated
+    assert joining.joins(known, entry, "litellm") is None

@@ -148,7 +148,7 @@ def test_every_exported_record_validates(
         checked += len(doc[name])
         if data:
             assert doc[name], name  # with the catalogs imported, every kind has records
-    assert checked > (1000 if data else 500)
+    assert checked > (900 if data else 500)  # the join makes one record per model
 
 
 def test_a_schema_without_a_derived_key_fails_the_records(schemas: dict[str, Any]) -> None:

@@ -1,31 +1,49 @@
-"""Explicit identity: which model a catalog entry names, by rule, never by likeness.
+"""Explicit identity: which model a catalog entry names, by written rules, never by likeness.
 
-A catalog entry joins a model of the dataset only when, after the rules
-below, its id *is* one of the model's known ids: its own id or one of its
-``external_ids``. Nothing here compares names, shares prefixes or measures
-similarity: ``gpt-4-turbo``, ``gpt-4o`` and ``gpt-4-32k`` stay themselves.
+An entry joins a model only when, after the rules below, its *key* is one of
+the model's keys: its own id's, an external id's or a Hugging Face repo id's.
+Nothing here compares names, shares prefixes or measures similarity:
+``gpt-4-turbo``, ``gpt-4o`` and ``gpt-4-32k`` stay themselves. Each rule is a
+form a provider or a lab writes, and ``tests/test_identity.py`` tests each on
+the real catalog files.
 
-The rules, in order (each one a written-down form, with the providers that
-use it):
+The rules, in order:
 
-1. **Provider forms.** A provider's own path prefix (Fireworks'
-   ``accounts/fireworks/models/``, Cloudflare's ``@cf/``, ``hf:``), the
-   ``~`` of OpenRouter's moving aliases; AWS Bedrock's region prefix (``us.``,
-   ``eu.``, ``apac.``, ``global.``, ``regional.``, an AWS region path) and its
-   vendor prefix (``anthropic.``, ``meta.``, ...) and version suffix
-   (``-v1:0``); a vendor prefix joined by ``-`` (DigitalOcean, Gradient) or
-   ``--`` (SAP AI Core).
-2. **Namespaces.** ``vendor/model`` where ``vendor`` is a namespace of a known
-   lab (:data:`LABS`): the namespace names the maker; the rest is the id.
-3. **Snapshot suffixes.** A dated snapshot is its model: ``-20240229``,
-   ``-2024-04-09``, ``@20240229``, ``-0613`` (a month and day), and the
-   ``-latest`` alias of the newest snapshot.
+1. **A host's wrapping** of the lab's id comes off: its path prefixes
+   (Fireworks' ``accounts/fireworks/models/``, Cloudflare's ``@cf/``,
+   ``workers-ai/``, Synthetic's ``hf:``, OpenRouter's ``~``, DRun's
+   ``public/``, routing.run's ``route/``, NanoGPT's ``TEE/``), Amazon
+   Bedrock's region prefix (``us.``, ``eu-central-1/``), vendor prefix
+   (``anthropic.``) and API version (``-v1:0``), a vendor prefix joined by
+   ``-`` or ``--`` where the host writes one (DigitalOcean, SAP AI Core,
+   Databricks' own ``databricks-``), Vertex AI's ``@default`` and
+   ``-maas``, HELM's evaluation settings (``-safety-default``).
+2. **Tiers** are offerings, not models: LiteLLM's image sizes and qualities
+   (``hd/1024-x-1024/``), commitment terms (``1-month-commitment/``),
+   SiliconFlow's ``Pro/``; the tier is kept on the offering.
+3. **Namespaces** name the maker: ``org/model`` (a Hugging Face repo id, or
+   a gateway's maker prefix); a lab's namespace (:data:`LABS`) gives its
+   vendor id, any other is kept as written.
+4. **Spelling**: case; ``.`` and ``_`` as ``-``; a letter run and a number
+   apart (``opus4`` = ``opus-4``); Fireworks' ``p`` for a dot between digits
+   (``v3p1`` = ``v3.1``); the lab's own two orders where it uses both
+   (Anthropic: ``claude-3-opus`` and ``claude-opus-4``, so
+   ``claude-4.7-opus`` = ``claude-opus-4-7``; ``claude-opus-4-0`` =
+   ``claude-opus-4``); Meta's renamed repos (``Meta-Llama-3.1-8B`` =
+   ``Llama-3.1-8B``); Bedrock's legacy Claude ids (``claude-v2:1`` is
+   Claude 2.1).
+5. **Versions**: a dated or numbered snapshot is a version of its model
+   (``-20240229``, ``-2024-04-09``, ``-0613``, ``-001``, ``@001``,
+   ``-preview-0409``): it joins the model, and its date is the version's.
+6. **Moving aliases** (``-latest``) never join a fixed model: their key keeps
+   the alias, so they are a model of their own.
 
-What joins no model becomes a model of its own, its id the entry's id after
-these rules (a slug). Its maker is the catalog's creator (HELM), else a
-namespace or vendor prefix of the id, else the provider when the provider is
-the lab itself (:data:`LABS`); providers that only serve others' models
-(OpenRouter, Azure, Bedrock, Vertex, Vercel, ...) never make a vendor.
+What joins no model becomes a model of its own, its id the lab's id as the
+best entry writes it. Its maker is HELM's creator, else a lab the forms name
+(namespace, vendor prefix, the lab's own provider), else the family its id
+starts with (:data:`LABS` ``families``: ``claude`` is Anthropic's), else the
+namespace it names; providers that only serve others' models never make a
+vendor.
 """
 
 from __future__ import annotations
@@ -42,9 +60,10 @@ if TYPE_CHECKING:
 
 class Lab:
     """A maker of models: its vendor id, name, the providers that are the lab's own
-    API, and the namespaces its models go by in ids."""
+    API, the namespaces its models go by in ids, the names catalogs give it, and
+    the model families that are its own (an id that starts with one is its)."""
 
-    __slots__ = ("id", "name", "names", "namespaces", "providers")
+    __slots__ = ("families", "id", "name", "names", "namespaces", "providers")
 
     def __init__(
         self,
@@ -54,141 +73,394 @@ class Lab:
         providers: tuple[str, ...] = (),
         namespaces: tuple[str, ...] = (),
         names: tuple[str, ...] = (),
+        families: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.name = name
         self.providers = providers
         self.namespaces = namespaces
         self.names = names
+        self.families = families
 
 
 LABS: tuple[Lab, ...] = (
     Lab("openai", "OpenAI", providers=("openai", "text-completion-openai", "chatgpt"),
-        namespaces=("openai",)),
-    Lab("anthropic", "Anthropic", providers=("anthropic",), namespaces=("anthropic",)),
-    Lab("google", "Google", providers=("google", "gemini"), namespaces=("google",)),
+        namespaces=("openai",),
+        families=("gpt", "chatgpt", "o1", "o3", "o4", "dall-e", "whisper", "tts", "sora",
+                  "text-embedding-ada", "text-embedding-3", "davinci", "babbage", "codex",
+                  "gpt-image", "omni-moderation", "text-moderation", "computer-use")),
+    Lab("anthropic", "Anthropic", providers=("anthropic",), namespaces=("anthropic",),
+        families=("claude",)),
+    Lab("google", "Google", providers=("google", "gemini"), namespaces=("google",),
+        families=("gemini", "gemma", "palm", "text-bison", "chat-bison", "code-bison",
+                  "codechat-bison", "text-unicorn", "imagen", "veo", "text-embedding-004",
+                  "text-embedding-005", "text-multilingual-embedding", "textembedding-gecko",
+                  "medlm", "learnlm")),
     Lab("meta", "Meta", providers=("meta", "meta_llama", "llama"),
-        namespaces=("meta", "meta-llama", "facebook")),
-    Lab("microsoft", "Microsoft", namespaces=("microsoft",)),
-    Lab("nvidia", "NVIDIA", namespaces=("nvidia",)),
-    Lab("ibm", "IBM", namespaces=("ibm", "ibm-granite"), names=("IBM-GRANITE",)),
-    Lab("stability-ai", "Stability AI", namespaces=("stabilityai",)),
-    Lab("runway", "Runway", providers=("runwayml",)),
+        namespaces=("meta", "meta-llama", "facebook"), families=("llama", "meta-llama")),
+    Lab("microsoft", "Microsoft", namespaces=("microsoft",), families=("phi", "mai-ds")),
+    Lab("nvidia", "NVIDIA", namespaces=("nvidia",), families=("nemotron",)),
+    Lab("ibm", "IBM", namespaces=("ibm", "ibm-granite"), names=("IBM-GRANITE",),
+        families=("granite",)),
+    Lab("stability-ai", "Stability AI", namespaces=("stabilityai",),
+        families=("stable-diffusion", "sdxl", "sd3")),
+    Lab("runway", "Runway", providers=("runwayml",), families=("gen4", "gen-4")),
     Lab("mistral", "Mistral AI", providers=("mistral", "codestral", "text-completion-codestral"),
-        namespaces=("mistralai", "mistral", "mistral-ai"), names=("Mistral",)),
-    Lab("deepseek", "DeepSeek", providers=("deepseek",), namespaces=("deepseek", "deepseek-ai")),
-    Lab("xai", "xAI", providers=("xai", "x-ai"), namespaces=("x-ai", "xai")),
-    Lab("cohere", "Cohere", providers=("cohere", "cohere_chat"), namespaces=("cohere",)),
+        namespaces=("mistralai", "mistral", "mistral-ai"), names=("Mistral",),
+        families=("mistral", "mixtral", "codestral", "ministral", "pixtral", "magistral",
+                  "devstral", "voxtral", "open-mistral", "open-mixtral", "open-codestral")),
+    Lab("deepseek", "DeepSeek", providers=("deepseek",), namespaces=("deepseek", "deepseek-ai"),
+        families=("deepseek",)),
+    Lab("xai", "xAI", providers=("xai", "x-ai"), namespaces=("x-ai", "xai"), families=("grok",)),
+    Lab("cohere", "Cohere", providers=("cohere", "cohere_chat"), namespaces=("cohere",),
+        families=("command", "c4ai", "aya", "embed-english", "embed-multilingual", "rerank")),
     Lab("alibaba", "Alibaba Cloud", providers=("alibaba", "alibaba-cn", "dashscope"),
         namespaces=("qwen", "alibaba"),
-        names=("Qwen", "Alibaba Group", "Alibaba DAMO Academy")),
+        names=("Qwen", "Alibaba Group", "Alibaba DAMO Academy"),
+        families=("qwen", "qwq", "qvq", "wan2", "wan-2")),
     Lab("moonshot-ai", "Moonshot AI", providers=("moonshotai", "moonshotai-cn", "moonshot"),
-        namespaces=("moonshotai",)),
+        namespaces=("moonshotai",), families=("kimi", "moonshot")),
     Lab("minimax", "MiniMax", providers=("minimax", "minimax-cn"),
-        namespaces=("minimax", "minimaxai")),
+        namespaces=("minimax", "minimaxai"), families=("minimax", "abab")),
     Lab("zhipu-ai", "Zhipu AI", providers=("zhipuai", "zai", "bigmodel"),
-        namespaces=("zai-org", "z-ai", "thudm"), names=("Z.ai",)),
+        namespaces=("zai-org", "z-ai", "thudm", "zai", "zhipuai"), names=("Z.ai",),
+        families=("glm", "chatglm", "cogview", "cogvideo")),
     Lab("xiaomi", "Xiaomi", providers=("xiaomi", "xiaomi_mimo"),
-        namespaces=("xiaomi", "xiaomimimo")),
-    Lab("perplexity", "Perplexity", providers=("perplexity",), namespaces=("perplexity",)),
-    Lab("amazon", "Amazon", providers=("amazon_nova",), namespaces=("amazon",)),
-    Lab("ai21", "AI21 Labs", providers=("ai21",), namespaces=("ai21",)),
-    Lab("baidu", "Baidu", namespaces=("baidu",)),
-    Lab("tencent", "Tencent", namespaces=("tencent",)),
-    Lab("bytedance", "ByteDance", namespaces=("bytedance", "bytedance-seed")),
-    Lab("stepfun", "StepFun", providers=("stepfun",), namespaces=("stepfun", "stepfun-ai")),
-    Lab("allen-ai", "Allen Institute for AI", namespaces=("allenai",)),
-    Lab("upstage", "Upstage", providers=("upstage",), namespaces=("upstage",)),
-    Lab("voyage-ai", "Voyage AI", providers=("voyage", "voyageai")),
-    Lab("reka", "Reka AI", namespaces=("rekaai", "reka")),
-    Lab("arcee-ai", "Arcee AI", namespaces=("arcee-ai",)),
-    Lab("nous-research", "Nous Research", namespaces=("nousresearch",)),
-    Lab("liquid-ai", "Liquid AI", namespaces=("liquid",)),
+        namespaces=("xiaomi", "xiaomimimo"), families=("mimo",)),
+    Lab("perplexity", "Perplexity", providers=("perplexity",), namespaces=("perplexity",),
+        families=("sonar", "r1-1776")),
+    Lab("amazon", "Amazon", providers=("amazon_nova",), namespaces=("amazon",),
+        families=("nova", "titan", "amazon-nova", "amazon-titan")),
+    Lab("ai21", "AI21 Labs", providers=("ai21",), namespaces=("ai21",),
+        families=("jamba", "j2", "jurassic")),
+    Lab("baidu", "Baidu", namespaces=("baidu",), families=("ernie",)),
+    Lab("tencent", "Tencent", namespaces=("tencent",), families=("hunyuan",)),
+    Lab("bytedance", "ByteDance", namespaces=("bytedance", "bytedance-seed"),
+        families=("doubao", "seed-oss", "seedream", "seedance", "seed-1", "seed1")),
+    Lab("stepfun", "StepFun", providers=("stepfun",), namespaces=("stepfun", "stepfun-ai"),
+        families=("step",)),
+    Lab("allen-ai", "Allen Institute for AI", namespaces=("allenai",), families=("olmo", "tulu",
+        "molmo")),
+    Lab("upstage", "Upstage", providers=("upstage",), namespaces=("upstage",),
+        families=("solar",)),
+    Lab("voyage-ai", "Voyage AI", providers=("voyage", "voyageai"), families=("voyage",)),
+    Lab("reka", "Reka AI", namespaces=("rekaai", "reka"), families=("reka",)),
+    Lab("arcee-ai", "Arcee AI", namespaces=("arcee-ai",), families=("arcee",)),
+    Lab("nous-research", "Nous Research", namespaces=("nousresearch",), families=("hermes",)),
+    Lab("liquid-ai", "Liquid AI", namespaces=("liquid", "liquidai"), families=("lfm",)),
 )  # fmt: skip
-"""The labs whose providers and namespaces this module knows; nothing else makes a vendor,
-except HELM's creator, which names the maker outright."""
+"""The labs whose providers, namespaces and model families this module knows; nothing
+else makes a vendor, except HELM's creator, which names the maker outright, and a
+namespace, which names its publisher."""
 
 _BY_PROVIDER = {p: lab for lab in LABS for p in lab.providers}
 _BY_NAMESPACE = {n: lab for lab in LABS for n in lab.namespaces}
 LAB_BY_ID = {lab.id: lab for lab in LABS}
+_FAMILIES: dict[str, Lab] = {}  # family, in spelling-key form -> its lab (filled below)
 
+# --------------------------------------------------------------------------- hosts' forms
+
+_PATH_PREFIXES = (
+    "accounts/fireworks/models/",  # Fireworks
+    "workers-ai/",  # Cloudflare AI Gateway in front of Workers AI
+    "@cf/",  # Cloudflare Workers AI
+    "hf:",  # Synthetic: a Hugging Face repo id
+    "~",  # OpenRouter's moving aliases
+    "public/",  # DRun
+    "route/",  # routing.run
+    "tee/",  # NanoGPT's trusted-execution deployments
+)
 _BEDROCK = frozenset({"bedrock", "bedrock_converse", "bedrock_mantle", "amazon-bedrock", "aws"})
 _BEDROCK_VENDORS = {
     "anthropic": "anthropic", "meta": "meta", "amazon": "amazon", "mistral": "mistral",
     "cohere": "cohere", "ai21": "ai21", "deepseek": "deepseek", "qwen": "alibaba",
     "openai": "openai", "stability": "stability-ai", "google": "google", "nvidia": "nvidia",
-    "minimax": "minimax", "moonshotai": "moonshot-ai", "zai": "zhipu-ai",
+    "minimax": "minimax", "moonshotai": "moonshot-ai", "moonshot": "moonshot-ai",
+    "zai": "zhipu-ai", "writer": "writer",
 }  # fmt: skip
 _BEDROCK_REGION = re.compile(
     r"^(?:(?:us|eu|apac|ap|au|ca|jp|global|regional|us-gov)\.|[a-z]{2}(?:-gov)?-[a-z]+-\d/)"
 )
-_BEDROCK_VERSION = re.compile(r"-v\d+(?::\d+)?$|:\d+$")
-_DASH_VENDOR_PROVIDERS = {"digitalocean": "-", "gradient_ai": "-", "sap-ai-core": "--"}
-_PATH_PREFIXES = ("accounts/fireworks/models/", "workers-ai/", "@cf/", "hf:", "~")
+_BEDROCK_V0 = re.compile(r"-v0:(\d+)$")
+_BEDROCK_API = re.compile(r":\d+$")  # the API version: anthropic.claude-3-opus-20240229-v1:0
+_BEDROCK_MODEL_VERSION = re.compile(r"(?<=-\d{8})-v\d+$|-v?1$")
+_BEDROCK_LEGACY = {  # Bedrock's first Claude ids name the version after "-v"
+    "claude-v1": "claude-1", "claude-v2": "claude-2", "claude-v2:1": "claude-2.1",
+    "claude-instant-v1": "claude-instant-1",
+}  # fmt: skip
+_VERTEX = frozenset({"google-vertex", "google-vertex-anthropic", "vertex_ai"})
+_HELM_SETTINGS = re.compile(r"-safety-(?:default|block-none)$")
 
+# --------------------------------------------------------------------------- tiers
+
+_TIER_SEGMENT = re.compile(
+    r"^(?:\d+-x-\d+|max-x-max|hd|standard|low|medium|high|\d+-(?:month|year)-commitment|pro)$"
+)
+
+# --------------------------------------------------------------------------- versions
+
+_MONTH, _DAY = r"(?:0[1-9]|1[0-2])", r"(?:0[1-9]|[12]\d|3[01])"
 _SNAPSHOT = re.compile(
-    r"(?:[-@](?:20\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01]))"  # -20240229, -2024-04-09, @20240229
-    r"|-(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # -0613
-    r"|-latest)$"
+    rf"(?:[-@](?P<date>20\d{{2}}-?{_MONTH}-?{_DAY})"  # -20240229, -2024-04-09, @20240229
+    rf"|-(?P<yymmdd>2\d{_MONTH}{_DAY})"  # -250415 (ByteDance)
+    rf"|-(?P<mmdd>{_MONTH}-?{_DAY})"  # -0613, -07-09
+    rf"|-(?P<my>{_MONTH}-20\d{{2}})"  # -08-2024 (Cohere)
+    r"|[-@](?P<num>00\d)"  # -001, @001 (Google)
+    rf"|-(?P<preview>preview(?:-{_MONTH}-?{_DAY})?))$"  # -preview, -preview-0409
+)
+_INFIX_SNAPSHOT = re.compile(rf"^(grok-[\d.]+)-({_MONTH}{_DAY})-((?:non-)?reasoning)$")  # xAI
+_ALIAS = re.compile(r"[-@]latest$")
+
+_SPLIT = re.compile(r"(?<=[a-z])(?=\d)")
+_SEPARATORS = re.compile(r"[._:\s]+")
+_FIREWORKS_DOT = re.compile(r"(?<=\d)p(?=\d)")
+_FIREWORKS_LLAMA = re.compile(r"^llama-v-(?=\d)")
+_VENICE_DOTLESS = re.compile(r"^gpt-(\d)(\d)(?=$|-)")
+# the labs' own two orders, and a ".0" minor the lab leaves out
+_ORDERS = (
+    (re.compile(r"^claude-(\d+(?:-\d+)?)-(opus|sonnet|haiku)(?=$|-)"), r"claude-\2-\1"),
+    (re.compile(r"^(claude-(?:opus|sonnet|haiku)-\d+)-0(?=$|-)"), r"\1"),
+    (re.compile(r"^jamba-(\d+-\d+)-(mini|large)(?=$|-)"), r"jamba-\2-\1"),  # AI21
+    (re.compile(r"^gemini-(flash|pro)-(\d+-\d+)(?=$|-)"), r"gemini-\2-\1"),  # OpenRouter's 1.5s
+    (re.compile(r"^open-(mistral|mixtral|codestral)(?=$|-)"), r"\1"),  # Mistral's API ids
+    (re.compile(r"^(mistral-(?:large|medium|small)-\d+)-0$"), r"\1"),
+    (re.compile(r"^(nova-.+)-v-1$"), r"\1"),  # Amazon Nova's Bedrock version, also on its own API
+)
+_ORDERED_HEADS = frozenset({"claude", "jamba", "gemini", "open", "mistral", "nova"})
+"""The first words of the keys :data:`_ORDERS` rewrites (the others are left alone)."""
+_CLAUDE_MODE = re.compile(r"-(?:thinking|think)(?:-\d+)?$")  # extended thinking: a mode
+_TIER_SUFFIX = re.compile(
+    r"-(?:fp-8(?:-dynamic)?|fp-4|nvfp-4|int-4|int-8|awq|gptq|bf-16|fp-16|4bit|6bit|8bit|tee|tput|free)$"
 )
 
 
 class Identity:
-    """What an entry's id says: the id after the provider and namespace rules
-    (``raw``), that id without a snapshot suffix (``base``), and the maker its
-    forms name, if any."""
+    """What an entry's id says.
 
-    __slots__ = ("base", "raw", "vendor")
+    ``raw``: the lab's id as the entry writes it, after the host's wrapping
+    (lowercase); ``key``: what joins (the spelling key of the model: no
+    version, no tier); ``version``: the snapshot it names, if any, as written
+    (``20240229``, ``0613``, ``001``, ``preview-0409``); ``alias``: a moving
+    alias (its key keeps the alias); ``tier``: the tier it is priced at, if
+    any; ``vendor``: the lab its forms name; ``namespace``: the org it names
+    (``NousResearch``), as written, when that is no known lab.
+    """
 
-    def __init__(self, raw: str, base: str, vendor: str | None) -> None:
+    __slots__ = ("alias", "key", "namespace", "raw", "tier", "vendor", "version")
+
+    def __init__(
+        self,
+        raw: str,
+        key: str,
+        vendor: str | None,
+        *,
+        version: str | None = None,
+        alias: bool = False,
+        tier: str | None = None,
+        namespace: str | None = None,
+    ) -> None:
         self.raw = raw
-        self.base = base
+        self.key = key
         self.vendor = vendor
+        self.version = version
+        self.alias = alias
+        self.tier = tier
+        self.namespace = namespace
+
+    @property
+    def base(self) -> str:
+        """The lab's id without its snapshot suffix (the model's id as written)."""
+        if self.version is None:
+            return self.raw
+        return _SNAPSHOT.sub("", self.raw) or self.raw
 
     def __repr__(self) -> str:
-        return f"Identity({self.raw!r}, {self.base!r}, {self.vendor!r})"
+        return (
+            f"Identity({self.raw!r}, key={self.key!r}, vendor={self.vendor!r}, "
+            f"version={self.version!r}, alias={self.alias}, tier={self.tier!r})"
+        )
 
 
-def identify(entry: Mapping[str, Any]) -> Identity:
-    """The identity an entry's id states, by the rules of this module."""
-    s = str(entry["id"]).strip()
-    provider = str(entry.get("provider") or "").lower()
+def spelling(text: str, *, fireworks: bool = False) -> str:
+    """The spelling key of an id (no host's forms, no version): case, separators,
+    letter and number runs apart, the labs' own orders."""
+    s = text.strip().lower()
+    if fireworks:
+        s = _FIREWORKS_DOT.sub(".", s)
+    s = _SEPARATORS.sub("-", s)
+    s = _SPLIT.sub("-", s)
+    s = "-".join(part for part in s.split("-") if part)
+    return _ordered(s)
+
+
+def _ordered(key: str) -> str:
+    if key.partition("-")[0] in _ORDERED_HEADS:
+        for pattern, repl in _ORDERS:
+            key = pattern.sub(repl, key)
+    return key
+
+
+def _lab_prefix(key: str, provider: str) -> tuple[str, str | None]:
+    """A lab's name, or the host's own, written before one of the lab's families
+    (``meta-llama-3-1-8b``, ``openai-gpt-4o``, ``zai-org-glm-5-1``,
+    ``databricks-claude-opus-4-7``) comes off: ``(key, the lab)``."""
+    parts = key.split("-")
+    if parts[0] not in _PREFIX_HEADS and not provider.startswith(parts[0]):
+        return key, None
+    for n in (3, 2, 1):
+        if len(parts) <= n:
+            continue
+        head, rest = "-".join(parts[:n]), "-".join(parts[n:])
+        lab = _BY_NAMESPACE.get(head) or LAB_BY_ID.get(head)
+        maker = family_lab(rest)
+        if maker is None:
+            continue
+        if lab is not None and lab.id == maker:
+            return _ordered(rest), maker
+        if n == 1 and provider.startswith(head):  # the host's own prefix
+            return _ordered(rest), None
+    if (  # a host's own prefix before a model of its own: databricks-dbrx-instruct
+        len(parts) > 1
+        and parts[0] == provider
+        and provider not in _BY_PROVIDER
+        and family_lab(key) is None
+    ):
+        return _ordered("-".join(parts[1:])), None
+    return key, None
+
+
+def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[str]]:
+    """The id without the host's wrapping and tiers: ``(id, vendor, tiers)``."""
     vendor: str | None = None
-    if s.startswith(_PATH_PREFIXES):
+    tiers: list[str] = []
+    low = s.lower()
+    changed = True
+    while changed:
+        changed = False
         for prefix in _PATH_PREFIXES:
-            if s.startswith(prefix):
-                s = s[len(prefix) :]
+            if low.startswith(prefix):
+                s, low, changed = s[len(prefix) :], low[len(prefix) :], True
+        head, slash, rest = s.partition("/")
+        if slash and rest and _TIER_SEGMENT.match(head.lower()):
+            tiers.append(head.lower())
+            s, low, changed = rest, rest.lower(), True
     if provider in _BEDROCK:
         s = _BEDROCK_REGION.sub("", s)
+        head, slash, rest = s.partition("/")  # a commitment term after the region
+        while slash and _TIER_SEGMENT.match(head.lower()):
+            tiers.append(head.lower())
+            s = rest
+            head, slash, rest = s.partition("/")
+        s = _BEDROCK_REGION.sub("", s)
         head, dot, rest = s.partition(".")
-        if dot and head in _BEDROCK_VENDORS:
-            vendor, s = _BEDROCK_VENDORS[head], _BEDROCK_VERSION.sub("", rest)
-    sep = _DASH_VENDOR_PROVIDERS.get(provider)
-    if sep:
-        head, found, rest = s.partition(sep)
-        lab = _BY_NAMESPACE.get(head.lower())
-        if found and lab is not None and rest:
-            vendor, s = lab.id, rest
+        if dot and head.lower() in _BEDROCK_VENDORS:
+            vendor = _BEDROCK_VENDORS[head.lower()]
+            legacy = _BEDROCK_LEGACY.get(rest.lower())
+            if legacy is not None:
+                s = legacy
+            else:  # Bedrock's own version (-v1:0, -1:0); a model's own (titan-...-v2) stays
+                s = _BEDROCK_V0.sub(r"-v0.\1", rest)  # mistral-7b-instruct-v0:2: v0.2
+                s = _BEDROCK_API.sub("", s)
+                if s != rest:
+                    s = _BEDROCK_MODEL_VERSION.sub("", s)
+    if "/models/" in s:  # Clarifai: org/app/models/Model
+        s = s.split("/", 1)[0] + "/" + s.rsplit("/models/", 1)[1]
+    if provider in _VERTEX or (catalog == "litellm" and provider.startswith("vertex_ai")):
+        for suffix in ("@default", "-maas"):
+            if s.lower().endswith(suffix):
+                s = s[: -len(suffix)]
+    if catalog == "helm":
+        s = _HELM_SETTINGS.sub("", s)
+    return s, vendor, tiers
+
+
+def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
+    """The identity an entry's id states, by the rules of this module."""
+    provider = str(entry.get("provider") or "").lower()
+    s, vendor, tiers = _unwrap(str(entry["id"]).strip(), provider, catalog)
+    namespace: str | None = None
     head, slash, rest = s.partition("/")
-    if slash and rest:
+    if slash and rest and "/" not in rest:
         lab = _BY_NAMESPACE.get(head.lower())
         if lab is not None:
-            vendor, s = lab.id, rest
+            vendor = vendor or lab.id
+        else:
+            namespace = head
+        s = rest
     raw = s.lower()
-    # every snapshot suffix ends in a digit or "-latest" (before a final newline,
-    # which $ allows): most ids need no regex
-    end = raw.rstrip("\n")
-    snapshot = end[-1:].isdigit() or end.endswith("-latest")
-    base = (_SNAPSHOT.sub("", raw) or raw) if snapshot else raw
-    if vendor is None:
+    alias = bool(_ALIAS.search(raw))
+    version: str | None = None
+    base = raw
+    if not alias:
+        m = _SNAPSHOT.search(raw)
+        if m is not None and m.start() > 0:
+            version = next(v for v in m.groupdict().values() if v is not None)
+            base = raw[: m.start()]
+        else:
+            infix = _INFIX_SNAPSHOT.match(raw)
+            if infix is not None:
+                version, base = infix.group(2), f"{infix.group(1)}-{infix.group(3)}"
+    key = spelling(
+        base, fireworks=provider.startswith("fireworks") or provider == "kimi-for-coding"
+    )
+    if provider == "kimi-for-coding" and key.startswith("k-"):  # k2p6: Kimi K2.6
+        key = "kimi-" + key
+    if provider.startswith("fireworks"):  # llama-v3p1-8b: Llama 3.1 8B
+        key = _FIREWORKS_LLAMA.sub("llama-", key)
+    for _ in range(2):  # a host's prefix, then a lab's: databricks-meta-llama-3-1-8b
+        key, named = _lab_prefix(key, provider)
+        vendor = vendor or named
+    if provider == "venice":  # gpt-54: GPT-5.4
+        key = _VENICE_DOTLESS.sub(r"gpt-\1-\2", key)
+    if key.startswith("claude-"):
+        mode = _CLAUDE_MODE.search(key)
+        if mode is not None:
+            tiers.append(key[mode.start() + 1 :])
+            key = key[: mode.start()]
+    precision = _TIER_SUFFIX.search(key)
+    if precision is not None and precision.start() > 0:
+        tiers.append(key[precision.start() + 1 :])
+        key = key[: precision.start()]
+    if vendor is None and namespace is None and "/" not in raw:
         lab = _BY_PROVIDER.get(provider)
-        if lab is not None and "/" not in raw:
+        if lab is not None:
             vendor = lab.id
-    return Identity(raw, base, vendor)
+    if vendor is None and "/" not in raw and namespace is None:
+        vendor = family_lab(key)
+    return Identity(
+        raw,
+        key,
+        vendor,
+        version=version,
+        alias=alias,
+        tier="/".join(tiers) or None,
+        namespace=namespace,
+    )
+
+
+def family_lab(key: str) -> str | None:
+    """The lab whose model family a key starts with (``claude-...`` is Anthropic's)."""
+    tokens = key.split("-")
+    for n in range(min(len(tokens), 4), 0, -1):  # the longest family first
+        lab = _FAMILIES.get("-".join(tokens[:n]))
+        if lab is not None:
+            return lab.id
+    return None
+
+
+def version_date(version: str | None) -> str | None:
+    """The date a version suffix states (``20240229`` -> ``2024-02-29``), if a full one."""
+    if version is None:
+        return None
+    digits = version.replace("-", "")
+    if len(digits) == 8 and digits.isdigit() and digits.startswith("20"):
+        return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+    return None
 
 
 def model_id(identity: Identity) -> str:
-    """The id of a model only catalogs know: its base id as a slug."""
+    """The id of a model only catalogs know: the lab's id as written, as a slug
+    (without a snapshot suffix; a moving alias keeps its ``-latest``)."""
     return slugify(identity.base.replace("/", "-")) or slugify(identity.raw) or "model"
 
 
@@ -211,3 +483,11 @@ for _lab in LABS:
 def lab_for_name(name: str) -> Lab | None:
     """A lab by one of its names (HELM's ``creator_organization_name``), exactly."""
     return _BY_NAME.get(_name_key(name))
+
+
+for _lab in LABS:
+    for _family in _lab.families:
+        _FAMILIES.setdefault(spelling(_family), _lab)
+_PREFIX_HEADS = frozenset(
+    name.split("-")[0] for lab in LABS for name in (lab.id, *lab.namespaces)
+)  # the first word of a lab's name or namespace, written before its families

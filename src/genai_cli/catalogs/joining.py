@@ -1,26 +1,38 @@
-"""How imported catalogs join the dataset (stdlib only).
+"""How imported catalogs join the dataset.
 
 How a catalog entry joins:
 
-* **which model**: by explicit identity only (:mod:`genai_cli.catalogs.identity`);
-  what joins nothing becomes a model of its own;
-* **claims**: every fact an entry states about its model's fields is a claim,
-  with the catalog, its version, the entry's key, its url and as-of date;
+* **which model**: by explicit identity only (:mod:`genai_cli.catalogs.identity`):
+  the entry's key is one of the model's. A dated or numbered snapshot joins
+  its model as a *version*; a moving alias (``-latest``) never joins a fixed
+  model; a tier (a size, a quality, a commitment term) is an offering of its
+  model. What joins nothing becomes a model of its own, one per key across
+  every catalog and host.
+* **claims**: what an entry states about its model's fields, with the
+  catalog, its version, the entry's key, its url and as-of date, and whether
+  the entry is the lab's own (``first_party``). A version's date is the
+  version's, not a claim about the model's release; a host's limits and
+  prices are facts of its offering, not claims about the model; a tier's
+  facts are the tier's.
 * **offerings**: every entry of a catalog of providers (models.dev, LiteLLM,
   genai-prices; HELM lists models, not offers) is an offering: provider,
-  prices per 1M tokens, limits, deprecation date;
+  prices per 1M tokens, limits, deprecation date, the version and tier it
+  serves.
 * **which value a field shows**: a curated value (the bundled data or the
   user's own files) always stands. A field that is null there, and every field
   of a model only catalogs know, takes the first claim in this order — an
-  entry under the model's own id before a dated snapshot; the lab's own API
-  before other providers; the catalogs in :data:`~genai_cli.catalogs.spec.CATALOGS`
-  order (HELM, models.dev, genai-prices, LiteLLM); then by key — and that
-  claim says ``"used": true``;
+  entry of the model itself before a version's; the lab's own API first, then
+  catalogs that describe models (HELM), then everyone else; the catalogs in
+  :data:`~genai_cli.catalogs.spec.CATALOGS` order (HELM, models.dev,
+  genai-prices, LiteLLM); then by key — and that claim says ``"used": true``.
 * **conflicts**: a field whose sources (the curated value and every claim)
   hold different values, after normalising: numbers as absolute integers,
   prices per 1M tokens, dates compared at the coarser precision
   (``2023-03`` agrees with ``2023-03-14``), a parameter count inside a
-  curated range. Names are claims but never conflicts.
+  curated range. Each value says whether it is the one shown and whether a
+  first-party source holds it. Beside them, *inconsistencies* of the values
+  shown: an input or output limit above the context window. Names are claims
+  but never conflicts.
 """
 
 from __future__ import annotations
@@ -70,27 +82,51 @@ MODEL_FIELDS = (
 
 CONFLICT_FIELDS = tuple(f for f in MODEL_FIELDS if f not in ("name", "modalities"))
 
+LIMITS = ("context_window", "max_input_tokens", "max_output_tokens")
+"""A model's limits: the lab's (or a catalog that describes models) are the model's;
+a host's are its offering's."""
+
 _MODALITIES = {"text", "image", "video", "audio", "code", "3d"}
 
 CURATED = "dataset"
 """How a conflict names the curated value (the bundled data or the user's own files)."""
 
+# how an entry speaks for its model: the lab's own, a catalog of models, any other
+FIRST_PARTY, DESCRIBES, OTHER = 0, 1, 2
+
+
+def standing(catalog: str, provider: str, vendor: str | None) -> int:
+    """How an entry speaks for a model of ``vendor``: :data:`FIRST_PARTY` (the lab's
+    own API), :data:`DESCRIBES` (a catalog of models: HELM) or :data:`OTHER`."""
+    if I.is_first_party(provider, vendor):
+        return FIRST_PARTY
+    return DESCRIBES if not BY_NAME[catalog].offers else OTHER
+
 
 # --------------------------------------------------------------------------- claims
 
 
-def claims_of(entry: Mapping[str, Any], vendor: str | None) -> dict[str, Any]:
-    """What an entry says of its model's fields, normalised (USD per 1M, integers, ISO)."""
+def claims_of(
+    entry: Mapping[str, Any], vendor: str | None, ident: I.Identity, party: int
+) -> dict[str, Any]:
+    """What an entry says of its model's fields, normalised (USD per 1M, integers,
+    ISO), as :func:`standing` ``party`` and its :class:`~identity.Identity` allow:
+    no release date from a version, no limits or prices from a host, nothing but
+    its name from a tier."""
     facts = entry["facts"]
     out: dict[str, Any] = {}
     if entry.get("name"):
         out["name"] = entry["name"]
-    for key in (
-        "released", "knowledge_cutoff", "context_window", "max_input_tokens",
-        "max_output_tokens", "open_weights",
-    ):  # fmt: skip
-        if key in facts:
-            out[key] = facts[key]
+    if ident.tier is not None:
+        return out
+    for key in ("released", "knowledge_cutoff", *LIMITS, "open_weights"):
+        if key not in facts:
+            continue
+        if key == "released" and ident.version is not None:
+            continue  # the version's date, not the model's release
+        if key in LIMITS and party == OTHER:
+            continue  # a host's limit is its offering's
+        out[key] = facts[key]
     if "parameters" in facts:
         n = facts["parameters"]
         out["parameters"] = {"state": "exact", "min": n, "max": n}
@@ -101,14 +137,20 @@ def claims_of(entry: Mapping[str, Any], vendor: str | None) -> dict[str, Any]:
             out["modalities"] = kept
     price = facts.get("pricing")
     if (
-        vendor is not None
+        party == FIRST_PARTY
         and price
         and "input" in price
         and "output" in price
-        and I.is_first_party(entry["provider"], vendor)
+        and not (price["input"] == 0 and price["output"] == 0 and _plan(entry))
     ):
         out["pricing"] = {"input": price["input"], "output": price["output"]}
     return out
+
+
+def _plan(entry: Mapping[str, Any]) -> bool:
+    """A lab's subscription plan (its prices are not per-token list prices)."""
+    provider = str(entry["provider"]).lower()
+    return "plan" in provider or provider.endswith("-for-coding")
 
 
 def _date_agrees(a: str, b: str) -> bool:
@@ -159,8 +201,8 @@ class Merged:
     ``models``: compact records of the models only catalogs know; ``vendors``:
     new vendor records; ``catalogs``: one row per imported catalog;
     ``members``: per model id, its vendor and the entries that joined it, best
-    first. A model's ``external_ids``, ``offerings``, ``claims`` and
-    ``conflicts`` (its *extras*) are made from those when first asked for
+    first. A model's ``external_ids``, ``versions``, ``offerings``, ``claims``
+    and ``conflicts`` (its *extras*) are made from those when first asked for
     (:func:`extras_of`): a list of models never needs them.
     """
 
@@ -197,14 +239,21 @@ class Merged:
         return {mid: self.model_extras(mid) for mid in self.members}
 
 
-def _known_ids(cat: Curated) -> dict[str, str]:
-    """Every id a curated model is known by (lowercase) -> the model's id."""
+def known_keys(cat: Curated) -> dict[str, str]:
+    """Every key a curated model is known by -> the model's id: its own id's and its
+    external ids' (their identity, by the same rules as an entry's)."""
     known: dict[str, str] = {}
     for m in cat.compact("models"):
-        known.setdefault(m["id"], m["id"])
+        known.setdefault(I.identify({"id": m["id"]}).key, m["id"])
         for x in m.get("external_ids", ()):
-            known.setdefault(str(x["id"]).lower(), m["id"])
+            entry = {"id": x["id"], "provider": x.get("provider") or ""}
+            known.setdefault(I.identify(entry, x.get("catalog") or "").key, m["id"])
     return known
+
+
+def joins(known: Mapping[str, str], entry: Mapping[str, Any], catalog: str) -> str | None:
+    """The curated model an entry joins (``known``: :func:`known_keys`), if any."""
+    return known.get(I.identify(entry, catalog).key)
 
 
 def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -219,48 +268,36 @@ def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _rank(
-    rank: int, entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
-) -> tuple[bool, bool, int, str]:
-    """Which entry speaks first for a model: its own id before a dated snapshot, the
-    lab's own API before other providers, then the catalogs in precedence order
-    (``rank``: the entry's catalog's place there), then by key."""
+    rank: int, catalog: str, entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
+) -> tuple[bool, int, bool, int, str]:
+    """Which entry speaks first for a model: the model before a tier of it; the lab's
+    own API, then a catalog of models, then the rest; the model itself before one of
+    its versions; then the catalogs in precedence order (``rank``: the entry's
+    catalog's place there); then by key."""
     return (
-        ident.raw != ident.base,
-        vendor is None or not I.is_first_party(entry["provider"], vendor),
+        ident.tier is not None,
+        standing(catalog, str(entry["provider"]), vendor),
+        ident.version is not None,
         rank,
         str(entry["key"]),
     )
 
 
-def _match(
-    known: Mapping[str, str], curated: Mapping[str, Any], entry: Mapping[str, Any], catalog: str
-) -> tuple[I.Identity, str, bool]:
-    """The model an entry joins: ``(identity, model id, joins a curated model?)``."""
-    ident = I.identify(entry)
-    mid = known.get(str(entry["id"]).lower()) or known.get(ident.raw) or known.get(ident.base)
-    if mid is not None:
-        return ident, mid, True
-    mid = I.model_id(ident)
-    if mid in curated:  # a slug that happens to be a curated id is not an identity
-        mid = f"{mid}-{I.model_id(I.Identity(catalog, catalog, None))}"
-    return ident, mid, False
-
-
 def summarize(cat: Curated, doc: Mapping[str, Any]) -> dict[str, Any]:
     """What importing one catalog does, against a curated catalog: entries, matches,
     new models, offerings, what was skipped."""
-    known = _known_ids(cat)
-    curated = cat.by_id("models")
+    known = known_keys(cat)
     matched: set[str] = set()
     new: set[str] = set()
     matched_entries = 0
     for entry in doc["entries"]:
-        _, mid, joined = _match(known, curated, entry, doc["catalog"])
-        if joined:
+        key = I.identify(entry, doc["catalog"]).key
+        mid = known.get(key)
+        if mid is not None:
             matched.add(mid)
             matched_entries += 1
         else:
-            new.add(mid)
+            new.add(key)
     return _catalog_row(doc, len(matched), len(new), matched_entries)
 
 
@@ -294,10 +331,11 @@ def _offers(doc: Mapping[str, Any]) -> bool:
 
 def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
     """Join imported catalogs (documents of :func:`read_file`) to a curated catalog."""
-    known = _known_ids(cat)
+    known = known_keys(cat)
     curated = cat.by_id("models")
     vendor_names = cat.names("vendors")
-    groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identity]]] = {}
+    Ranked = tuple[int, int, dict[str, Any], I.Identity]
+    groups: dict[str, list[Ranked]] = {}
     matched_models: dict[str, set[str]] = {}
     new_models: dict[str, set[str]] = {}
     for n, doc in enumerate(docs):
@@ -305,48 +343,56 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
         add_matched = matched_models.setdefault(catalog, set()).add
         add_new = new_models.setdefault(catalog, set()).add
         for k, entry in enumerate(doc["entries"]):
-            ident, mid, joined = _match(known, curated, entry, catalog)
-            (add_matched if joined else add_new)(mid)
-            group = groups.get(mid)
+            ident = I.identify(entry, catalog)
+            mid = known.get(ident.key)
+            if mid is not None:
+                add_matched(mid)
+                group_key = f"={mid}"
+            else:
+                add_new(ident.key)
+                group_key = ident.key
+            group = groups.get(group_key)
             if group is None:
-                groups[mid] = [(n, k, entry, ident)]
+                groups[group_key] = [(n, k, entry, ident)]
             else:
                 group.append((n, k, entry, ident))
+    _lab_aliases(groups)
 
     out = Merged(cat, docs)
     new_vendors: dict[str, dict[str, Any]] = {}
     ranks = [precedence(doc["catalog"]) for doc in docs]
+    names = [doc["catalog"] for doc in docs]
     sources = [_source(doc) for doc in docs]
+    taken = set(curated)
     models, patches, members_of = out.models, out.patches, out.members
-    for mid, members in groups.items():
-        base = curated.get(mid)
-        if base is not None:
-            vendor = base["vendor"]
-            if len(members) > 1:
-                members.sort(key=lambda m: _rank(ranks[m[0]], m[2], m[3], vendor))
+
+    def order(members: list[Ranked], vendor: str | None) -> None:
+        if len(members) > 1:
+            members.sort(key=lambda m: _rank(ranks[m[0]], names[m[0]], m[2], m[3], vendor))
+
+    for group_key, members in groups.items():
+        if group_key.startswith("="):
+            mid = group_key[1:]
+            vendor = curated[mid]["vendor"]
+            order(members, vendor)
             entries = [(d, k, e) for d, k, e, _ in members]
-            patch = _filled(entries, vendor, cat.full("models", base))
+            patch = _filled(docs, members, vendor, cat.full("models", curated[mid]))
             if patch:
                 patches[mid] = patch
         else:
-            if len(members) > 1:
-                # the order the maker is looked for in (then the order by that maker:
-                # the rank's last part, the entry's key, leaves no ties to keep)
-                members.sort(key=lambda m: _rank(ranks[m[0]], m[2], m[3], None))
-                vendor = _vendor_of(docs, members, vendor_names, new_vendors)
-                members.sort(key=lambda m: _rank(ranks[m[0]], m[2], m[3], vendor))
-                entries = [(d, k, e) for d, k, e, _ in members]
-                cited = [dict(sources[d]) for d in dict.fromkeys(m[0] for m in members)]
-            else:
-                vendor = _vendor_of(docs, members, vendor_names, new_vendors)
-                d, k, e, _ = members[0]
-                entries = [(d, k, e)]
-                cited = [dict(sources[d])]
+            order(members, None)  # the order the maker is looked for in
+            vendor = _vendor_of(docs, members, vendor_names, new_vendors)
+            order(members, vendor)
+            mid = _new_id(members[0][3], taken)
+            taken.add(mid)
+            entries = [(d, k, e) for d, k, e, _ in members]
             record: dict[str, Any] = {"id": mid}
-            record.update(_filled(entries, vendor, None))
+            record.update(_filled(docs, members, vendor, None))
             record.setdefault("name", mid)
+            if members[0][3].alias and "latest" not in record["name"].lower():
+                record["name"] += " (latest)"  # a moving alias, not the model it names today
             record["vendor"] = vendor
-            record["sources"] = cited
+            record["sources"] = [dict(sources[d]) for d in dict.fromkeys(m[0] for m in members)]
             models.append(record)
         members_of[mid] = (vendor, entries)
     out.vendors = sorted(new_vendors.values(), key=lambda v: v["id"])
@@ -355,6 +401,50 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
         matched, new = len(matched_models.get(c, ())), len(new_models.get(c, ()))
         out.catalogs.append(_catalog_row(doc, matched, new))
     return out
+
+
+def _lab_aliases(groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identity]]]) -> None:
+    """Join the models only catalogs know whose ids the lab's own API lists under one
+    name (Mistral lists ``mistral-large-2512`` and ``mistral-large-3`` as "Mistral
+    Large 3"): the lab's own statement that two ids name one model. Moving
+    aliases, versions and tiers take no part."""
+    named: dict[tuple[str, str], str] = {}
+    into: dict[str, str] = {}
+    for group_key, members in groups.items():
+        if group_key.startswith("="):
+            continue
+        for _, _, entry, ident in members:
+            name = entry.get("name")
+            if (
+                not name
+                or ident.alias
+                or ident.version is not None
+                or ident.tier is not None
+                or not I.is_first_party(str(entry["provider"]), ident.vendor)
+            ):
+                continue
+            tag = (str(ident.vendor), " ".join(str(name).casefold().split()))
+            first = named.setdefault(tag, group_key)
+            while first in into:
+                first = into[first]
+            if first != group_key and group_key not in into:
+                into[group_key] = first
+    for group_key, first in into.items():
+        while first in into:
+            first = into[first]
+        groups[first].extend(groups.pop(group_key))
+
+
+def _new_id(ident: I.Identity, taken: set[str]) -> str:
+    """The id of a model only catalogs know: the lab's id as its best entry writes it;
+    one that happens to be taken (a curated id is not an identity) gets a suffix."""
+    mid = I.model_id(ident)
+    if mid in taken:
+        n = 2
+        while f"{mid}-{n}" in taken:
+            n += 1
+        mid = f"{mid}-{n}"
+    return mid
 
 
 def _open_fields(full: Mapping[str, Any] | None) -> tuple[str, ...]:
@@ -368,16 +458,18 @@ def _open_fields(full: Mapping[str, Any] | None) -> tuple[str, ...]:
 
 
 def _filled(
-    entries: list[Member], vendor: str | None, full: Mapping[str, Any] | None
+    docs: Sequence[Mapping[str, Any]],
+    members: Sequence[tuple[int, int, dict[str, Any], I.Identity]],
+    vendor: str | None,
+    full: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
     """The fields a model's claims fill, each with the first claim's value (entries
     best first), in :data:`MODEL_FIELDS` order (the order :func:`claims_of` keeps)."""
-    if full is None and len(entries) == 1:
-        return claims_of(entries[0][2], vendor)
     wanted = _open_fields(full)
     found: dict[str, Any] = {}
-    for _, _, entry in entries:
-        for field, value in claims_of(entry, vendor).items():
+    for d, _, entry, ident in members:
+        party = standing(docs[d]["catalog"], str(entry["provider"]), vendor)
+        for field, value in claims_of(entry, vendor, ident, party).items():
             if field not in found:
                 found[field] = value
         if len(found) == len(MODEL_FIELDS):
@@ -394,16 +486,21 @@ def extras_of(
 ) -> dict[str, list[dict[str, Any]]]:
     """What imported catalogs say of model ``mid`` (of ``cat``, the curated catalog),
     from the entries that joined it, best first (``docs``: the catalogs, by index):
-    the ``external_ids`` they know it by, its ``offerings``, ``claims`` (the first
-    claim of each field it fills says ``"used": true``) and ``conflicts``."""
+    the ``external_ids`` they know it by, its ``versions``, ``offerings``,
+    ``claims`` (the first claim of each field it fills says ``"used": true``) and
+    ``conflicts``."""
     base = cat.by_id("models").get(mid)
     full = cat.full("models", base) if base is not None else None
-    members = [(docs[d], e) for d, _, e in entries]
+    members = [(docs[d], e, I.identify(e, docs[d]["catalog"])) for d, _, e in entries]
     claims = _claims(members, vendor)
+    used: dict[str, Any] = {}
     for field in _open_fields(full):
         first = next((c for c in claims if c["field"] == field), None)
         if first is not None:
             first["used"] = True
+            used[field] = first["value"]
+    shown = {f: (full.get(f) if full is not None else None) for f in CONFLICT_FIELDS}
+    shown.update(used)
     return {
         "external_ids": [
             {
@@ -413,27 +510,65 @@ def extras_of(
                 "key": entry["key"],
                 "note": None,  # the full shape of an external id, as printed
             }
-            for doc, entry in members
+            for doc, entry, _ in members
         ],
-        "offerings": [_offering(doc, entry, mid) for doc, entry in members if _offers(doc)],
+        "versions": _versions(members),
+        "offerings": [
+            _offering(doc, entry, ident, mid) for doc, entry, ident in members if _offers(doc)
+        ],
         "claims": [{"model": mid, **c} for c in claims],
-        "conflicts": [{"model": mid, **c} for c in _conflicts(full, claims)],
+        "conflicts": [
+            {"model": mid, **c}
+            for c in [*_conflicts(full, claims, shown), *_inconsistent(shown, claims)]
+        ],
     }
 
 
+def _versions(
+    members: Sequence[tuple[Mapping[str, Any], Mapping[str, Any], I.Identity]],
+) -> list[dict[str, Any]]:
+    """The versions (dated or numbered snapshots) the entries name, oldest first:
+    ``id`` (as the lab writes it), ``released`` (the date its suffix states, else the
+    date a first-party entry of it gives) and ``sources`` (``catalog:key``)."""
+    found: dict[str, dict[str, Any]] = {}
+    for doc, entry, ident in members:
+        if ident.version is None or ident.tier is not None:
+            continue
+        key = f"{ident.key}@{ident.version}"
+        version = found.get(key)
+        if version is None:
+            version = found[key] = {
+                "id": ident.raw,
+                "released": I.version_date(ident.version),
+                "sources": [],
+            }
+        version["sources"].append(f"{doc['catalog']}:{entry['key']}")
+        released = entry["facts"].get("released")
+        if (
+            version["released"] is None
+            and released
+            and I.is_first_party(str(entry["provider"]), ident.vendor)
+        ):
+            version["released"] = released
+    return sorted(found.values(), key=lambda v: (v["released"] or "9999", v["id"]))
+
+
 def _claims(
-    members: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]], vendor: str | None
+    members: Sequence[tuple[Mapping[str, Any], Mapping[str, Any], I.Identity]],
+    vendor: str | None,
 ) -> list[dict[str, Any]]:
     """The claims of a model's entries, best first: one per field, catalog and value,
     with the key of the first entry that says it and ``keys``, all that do."""
     claims: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for doc, entry in members:
-        for field, value in claims_of(entry, vendor).items():
+    seen: dict[tuple[str, str, Any], dict[str, Any]] = {}
+    for doc, entry, ident in members:
+        party = standing(doc["catalog"], str(entry["provider"]), vendor)
+        for field, value in claims_of(entry, vendor, ident, party).items():
             tag = (field, doc["catalog"], _freeze(value))
             claim = seen.get(tag)
             if claim is not None:
                 claim["keys"].append(entry["key"])
+                claim["first_party"] = claim["first_party"] or party == FIRST_PARTY
                 continue
             claim = {
                 "field": field,
@@ -444,6 +579,7 @@ def _claims(
                 "keys": [entry["key"]],
                 "url": entry.get("url"),
                 "as_of": doc.get("as_of"),
+                "first_party": party == FIRST_PARTY,
                 "used": False,
             }
             seen[tag] = claim
@@ -460,7 +596,9 @@ def _freeze(value: Any) -> Any:
     return value
 
 
-def _offering(doc: Mapping[str, Any], entry: Mapping[str, Any], mid: str) -> dict[str, Any]:
+def _offering(
+    doc: Mapping[str, Any], entry: Mapping[str, Any], ident: I.Identity, mid: str
+) -> dict[str, Any]:
     facts = entry["facts"]
     price = facts.get("pricing")
     return {
@@ -469,6 +607,8 @@ def _offering(doc: Mapping[str, Any], entry: Mapping[str, Any], mid: str) -> dic
         "provider": entry["provider"],
         "id": entry["id"],
         "key": entry["key"],
+        "version": ident.version,
+        "tier": ident.tier,
         "pricing": dict(price) if price else None,
         "context_window": facts.get("context_window"),
         "max_input_tokens": facts.get("max_input_tokens"),
@@ -481,7 +621,7 @@ def _offering(doc: Mapping[str, Any], entry: Mapping[str, Any], mid: str) -> dic
 
 
 def _conflicts(
-    full: Mapping[str, Any] | None, claims: list[dict[str, Any]]
+    full: Mapping[str, Any] | None, claims: list[dict[str, Any]], shown: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
     out = []
     for field in CONFLICT_FIELDS:
@@ -494,7 +634,9 @@ def _conflicts(
         ):
             curated = None
         if curated is not None:
-            values.append({"value": _shown(field, curated), "sources": [CURATED]})
+            values.append(
+                {"value": _shown(field, curated), "sources": [CURATED], "first_party": False}
+            )
         for c in claims:
             if c["field"] != field:
                 continue
@@ -505,14 +647,79 @@ def _conflicts(
                     and agrees(field, v["value"], c["value"])
                 ):
                     v["sources"].extend(labels)
+                    v["first_party"] = v["first_party"] or c["first_party"]
                     break
             else:
-                values.append({"value": c["value"], "sources": labels})
+                values.append(
+                    {"value": c["value"], "sources": labels, "first_party": c["first_party"]}
+                )
         if len(values) > 1 and any(
             not agrees(field, a["value"], b["value"]) for a in values for b in values
         ):
-            out.append({"field": field, "values": values})
+            value = shown.get(field)
+            out.append(
+                {
+                    "field": field,
+                    "kind": "disagreement",
+                    "values": [
+                        {
+                            "value": v["value"],
+                            "sources": v["sources"],
+                            "shown": value is not None and _shown(field, value) == v["value"],
+                            "first_party": v["first_party"],
+                        }
+                        for v in values
+                    ],
+                }
+            )
     return out
+
+
+def _inconsistent(shown: Mapping[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The values a model shows that cannot all be true: an input or an output limit
+    above its context window."""
+    window = shown.get("context_window")
+    out: list[dict[str, Any]] = []
+    if not isinstance(window, int):
+        return out
+    for field in ("max_input_tokens", "max_output_tokens"):
+        limit = shown.get(field)
+        if isinstance(limit, int) and limit > window:
+            out.append(
+                {
+                    "field": field,
+                    "kind": "inconsistent",
+                    "values": [
+                        {
+                            "value": limit,
+                            "sources": _sources_of(claims, field, limit),
+                            "shown": True,
+                            "first_party": _first_party(claims, field, limit),
+                        },
+                        {
+                            "value": window,
+                            "sources": _sources_of(claims, "context_window", window),
+                            "shown": True,
+                            "first_party": _first_party(claims, "context_window", window),
+                        },
+                    ],
+                }
+            )
+    return out
+
+
+def _sources_of(claims: list[dict[str, Any]], field: str, value: Any) -> list[str]:
+    found = [
+        f"{c['catalog']}:{k}"
+        for c in claims
+        if c["field"] == field and c["value"] == value
+        for k in c["keys"]
+    ]
+    return found or [CURATED]
+
+
+def _first_party(claims: list[dict[str, Any]], field: str, value: Any) -> bool:
+    return any(c["first_party"] for c in claims if c["field"] == field and c["value"] == value)
 
 
 def _vendor_of(
@@ -523,7 +730,8 @@ def _vendor_of(
 ) -> str | None:
     """The maker of a model only catalogs know (``members``: its entries, each with
     its catalog's index in ``docs``): HELM's creator, else a lab the entries'
-    forms or providers name. New vendor records go into ``new_vendors``."""
+    forms or providers name, else the namespace an entry names. New vendor
+    records go into ``new_vendors``."""
     for d, _, entry, _ in members:
         doc = docs[d]
         creator = entry.get("creator")
@@ -532,24 +740,30 @@ def _vendor_of(
             if found is not None:
                 return found
             lab = I.lab_for_name(creator)
-            vid = (
-                lab.id
-                if lab is not None
-                else I.model_id(I.Identity(creator.lower(), creator.lower(), None))
-            )
-            return _vendor(vid, lab.name if lab else creator, doc, entry, names, new_vendors)
-    for d, _, entry, ident in members:
+            vid = lab.id if lab is not None else _slug(creator)
+            return _vendor(vid, lab.name if lab else creator, doc, names, new_vendors)
+    for d, _, _, ident in members:
         if ident.vendor is not None:
-            lab = I.LAB_BY_ID[ident.vendor]
-            return _vendor(lab.id, lab.name, docs[d], entry, names, new_vendors)
+            lab = I.LAB_BY_ID.get(ident.vendor)
+            name = lab.name if lab is not None else ident.vendor
+            return _vendor(ident.vendor, name, docs[d], names, new_vendors)
+    for d, _, _, ident in members:
+        if ident.namespace is not None:
+            found = names.get(normalize_key(ident.namespace))
+            if found is not None:
+                return found
+            return _vendor(_slug(ident.namespace), ident.namespace, docs[d], names, new_vendors)
     return None
+
+
+def _slug(name: str) -> str:
+    return I.model_id(I.Identity(name.lower(), name.lower(), None))
 
 
 def _vendor(
     vid: str,
     name: str,
     doc: Mapping[str, Any],
-    entry: Mapping[str, Any],
     names: Mapping[str, str],
     new_vendors: dict[str, dict[str, Any]],
 ) -> str:

@@ -363,6 +363,8 @@ class OfferingRecord(TypedDict):
     provider: str
     id: str
     key: str
+    version: str | None
+    tier: str | None
     pricing: dict[str, float] | None
     context_window: int | None
     max_input_tokens: int | None
@@ -385,6 +387,7 @@ class ClaimRecord(TypedDict):
     keys: list[str]
     url: str | None
     as_of: str | None
+    first_party: bool
     used: bool
 
 
@@ -393,13 +396,16 @@ class ConflictValueRecord(TypedDict):
 
     value: Any
     sources: list[str]
+    shown: bool
+    first_party: bool
 
 
 class ConflictRecord(TypedDict):
-    """A field of a model whose sources disagree, values side by side."""
+    """A field of a model whose sources disagree, values side by side; or values the"""
 
     model: str
     field: str
+    kind: Literal['disagreement', 'inconsistent']
     values: list[ConflictValueRecord]
 
 

@@ -153,6 +153,7 @@ FIELDS: dict[str, Field] = _fields(
           about="true when the publisher is neither the model's vendor nor a partner"),
     Field("offerings", unit="USD per 1M tokens",
           about="where imported catalogs offer the model: provider, id, price"),
+    Field("versions", about="the dated or numbered snapshots catalogs name: id, date, sources"),
     Field("claims", about="what each imported catalog says of the model, field by field"),
     Field("conflicts", about="the fields on which the sources disagree"),
     Field("external_ids", "Also known as", cell="external_ids", page="external_ids"),
@@ -352,7 +353,7 @@ def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str,
     the quantity as recorded (its state: exact, range, lower bound, undisclosed).
     From imported catalogs (with ``detail``; a list leaves them out unless its
     ``--fields`` name them): ``external_ids`` gains the entries that joined the
-    model, and ``offerings``, ``claims`` and ``conflicts`` are theirs."""
+    model, and ``versions``, ``offerings``, ``claims`` and ``conflicts`` are theirs."""
     out: dict[str, Any] = {}
     extras = cat.extras(full["id"]) if detail else {}
     for key, value in full.items():
@@ -364,7 +365,7 @@ def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str,
             out[key] = [*value, *extras.get("external_ids", ())]
         else:
             out[key] = value
-    for key in ("offerings", "claims", "conflicts"):
+    for key in ("versions", "offerings", "claims", "conflicts"):
         out[key] = extras.get(key, [])
     return out
 
@@ -527,12 +528,13 @@ KINDS: dict[str, Kind] = {
             sort="released",
             derived=(
                 ("parameters_detail", "parameters", "Quantity?"),
+                ("versions", None, "list[ModelVersion]"),
                 ("offerings", None, "list[offerings]"),
                 ("claims", None, "list[claims]"),
                 ("conflicts", None, "list[conflicts]"),
             ),
             related=(("scores", "list[scores]"), ("events", "list[events]")),
-            detail=("offerings", "claims", "conflicts"),
+            detail=("versions", "offerings", "claims", "conflicts"),
             output=_model_output,
             command="models list",
             show="models show",

@@ -619,6 +619,12 @@ class Offering(Record):
     provider: Text
     id: Text = Field(description="the model id as this provider writes it")
     key: Text = Field(description="the catalog entry's own key")
+    version: str | None = Field(
+        None, description="the snapshot it serves, as its id's suffix writes it: 20240229, 001"
+    )
+    tier: str | None = Field(
+        None, description="the tier it is priced at: a size, quality or commitment term"
+    )
     pricing: dict[str, float] | None = Field(
         None, description="USD per 1M tokens: input, output, cache_read, cache_write"
     )
@@ -643,20 +649,36 @@ class Claim(Record):
     keys: list[str] = Field(default_factory=list, description="every entry that says it")
     url: str | None = None
     as_of: PartialDate | None = None
+    first_party: bool = Field(False, description="an entry of the model's lab's own API says it")
     used: bool = Field(False, description="the value the model shows (a null curated field)")
 
 
 class ConflictValue(Record):
     value: Any
     sources: list[str] = Field(description="'dataset' (the curated value) or 'catalog:key'")
+    shown: bool = Field(False, description="the value the model shows")
+    first_party: bool = Field(False, description="a source of the model's lab holds it")
 
 
 class Conflict(Record):
-    """A field of a model whose sources disagree, values side by side."""
+    """A field of a model whose sources disagree, values side by side; or values the
+    model shows that cannot all be true (``kind: inconsistent``: an input or output
+    limit above the context window)."""
 
     model: Id
     field: Text
+    kind: Literal["disagreement", "inconsistent"] = "disagreement"
     values: list[ConflictValue]
+
+
+class ModelVersion(Record):
+    """A dated or numbered snapshot of a model (``gpt-4-0613``), as catalogs name it."""
+
+    id: Text = Field(description="the version's id as the lab writes it")
+    released: PartialDate | None = Field(
+        None, description="its date: the one its suffix states, else its lab's entry's"
+    )
+    sources: list[str] = Field(description="the catalog entries that name it, 'catalog:key'")
 
 
 class CatalogImport(Record):

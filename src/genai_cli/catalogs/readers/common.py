@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal, NoReturn, TypedDict
 
 from ...core.errors import DataError, Problem
@@ -197,18 +198,27 @@ def bool_value(value: object, where: str, notes: Notes) -> bool | None:
     return None
 
 
-def price_value(value: object, where: str, notes: Notes, per_token: bool = False) -> float | None:
-    """A price as USD per 1M tokens: finite and not negative.
+PRICE_DIGITS = 12
+"""Significant digits a price keeps: a catalog's own float arithmetic leaves noise in
+the 16th (models.dev writes ``0.49299999999999994`` for 0.493), never a price."""
 
-    ``per_token`` prices (LiteLLM's) are multiplied by 1e6 and rounded to 6
-    decimals, so that ``3e-05`` is ``30.0`` and not ``30.000000000000004``.
+
+def price_value(value: object, where: str, notes: Notes, per_token: bool = False) -> float | None:
+    """A price as USD per 1M tokens: finite and not negative, without float noise.
+
+    ``per_token`` prices (LiteLLM's) are multiplied by 1e6 in decimal, from the
+    number as the file writes it, so that ``3.0005e-05`` is ``30.005`` and not
+    ``30.004999999999995``; every price keeps :data:`PRICE_DIGITS` significant
+    digits.
     """
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
         if math.isfinite(number) and number >= 0:
-            return round(number * 1e6, 6) if per_token else number
+            if per_token:
+                number = float(Decimal(repr(number)).scaleb(6))
+            return float(f"{number:.{PRICE_DIGITS}g}")
     notes.drop(f"{where}: not a price (a finite number >= 0)")
     return None
 
