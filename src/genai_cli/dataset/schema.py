@@ -370,7 +370,10 @@ class SettingDetail(Record):
 class Vendor(Record):
     id: Id
     name: Text
-    name_zh: str | None = Field(None, description="the Chinese name the report uses")
+    name_zh: str | None = Field(
+        None,
+        description="the Chinese name the report uses, or the vendor's own (quoted in a source)",
+    )
     aliases: list[Text] = Field(default_factory=list)
     type: (
         Literal["company", "lab", "startup", "division", "nonprofit", "community", "academic"]
