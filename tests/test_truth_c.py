@@ -86,12 +86,62 @@ def test_opt_175b_shape() -> None:
     assert (m["layers"], m["embedding_dim"]) == (96, 12288)
 
 
+# --------------------------------------------------------------------------- open weights
+
+# (model, open_weights); None: no source in reach settles it
+OPEN_WEIGHTS: list[tuple[str, bool | None]] = [
+    # PaLM API models page: "It is only available to use through the PaLM API or the MakerSuite
+    # web app."
+    ("palm-2", False),
+    ("palm-2-bison", False),
+    # Vertex AI language models: "The Vertex AI PaLM API gives you access to the PaLM 2 family of
+    # models"; sizes "Unicorn: The largest model in PaLM family." ... "Gecko: Smallest and lowest
+    # cost model for simple tasks."
+    ("palm-2-gecko", False),
+    ("palm-2-unicorn", False),
+    ("palm-2-otter", None),  # never offered in the PaLM API or Vertex AI; no source says
+    # Imagen on Vertex AI versions table: "Imagen 2 (v.006, default)", imagegeneration@006
+    ("imagen-2", False),
+    # Microsoft Research: "Florence v1.0 is currently being deployed in Azure Cognitive Services"
+    ("florence", False),
+    # Google (quoted by Euro Weekly News): "We're starting to open access to Bard, an early
+    # experiment that lets you collaborate with generative AI."
+    ("bard", False),
+    # Ars Technica: "now available to paid Google Workspace business users ... for $30 a month"
+    ("duet-ai", False),
+    # Engadget: "the Assistant's first introduction was in the ill-fated Allo chat app"
+    ("google-assistant", False),
+    # The Decoder: "Runway Gen-2 is now available in the browser and smartphone app for iOS."
+    ("runway-gen-2", False),
+    # Pika: "Rolling out to new users on web and discord, starting today."
+    ("pika-1.0", False),
+    # GCN: "the Siri personal assistant software, now a talking, interactive feature on the phone"
+    ("siri", False),
+    # Amazon's press release (quoted): "it lights up and streams audio to the cloud"
+    ("alexa", False),
+    # left empty: no source in reach says how the model is reached or whether weights exist
+    ("jigsaw-perspective", None),  # an API, but a news source calls it "open-source"
+    ("grammarly", None),
+    ("gato", None),
+    ("videopoet", None),
+    ("rt-2", None),
+    ("alphago", None),
+    ("alphazero", None),
+]
+
+
+@pytest.mark.parametrize(("mid", "expected"), OPEN_WEIGHTS)
+def test_open_weights(mid: str, expected: bool | None) -> None:
+    assert MODELS[mid].get("open_weights") is expected
+
+
 # --------------------------------------------------------------------------- every fill cites
 
 FILLED = sorted(
     [(mid, "parameters") for mid, *_ in PARAMETERS]
     + [(mid, "architecture") for mid, _ in ARCHITECTURE]
     + [(mid, "context_window") for mid, _ in CONTEXT_WINDOWS]
+    + [(mid, "open_weights") for mid, value in OPEN_WEIGHTS if value is not None]
 )
 
 
