@@ -651,8 +651,8 @@ OPEN_WEIGHTS = [
         "stockfish",
         True,
     ),  # "Stockfish is free, and distributed under the GNU General Public License version 3"
-    ("runway-gen-2", None),  # no source in reach says
-    ("pika-1.0", None),  # no source in reach says
+    ("runway-gen-2", False),  # "now available in the browser and smartphone app for iOS"
+    ("pika-1.0", False),  # "Rolling out to new users on web and discord, starting today."
     ("gpt-5", None),  # not released
     ("deep-blue", None),
     ("figure-01", None),

@@ -368,7 +368,7 @@ OPEN_WEIGHTS = [
     ("megatron-turing-nlg", False),  # "It's not released to the public"
     ("llama", True),  # paper: "We release all our models to the research community."
     ("sam", True),  # README: model checkpoints for three backbone sizes
-    ("palm-2", None),  # only "the PaLM API"; no source says whether weights were published
+    ("palm-2", False),  # "only available to use through the PaLM API or the MakerSuite web app"
     ("rt-2", None),  # no source in reach
 ]
 
