@@ -106,7 +106,7 @@ def test_claude_3_opus_gathers_its_providers_from_several_catalogs(imported_dir:
         for key in ("catalog", "provider", "id", "pricing", "context_window",
                     "max_output_tokens", "deprecation_date", "as_of"):  # fmt: skip
             assert key in o, key
-    priced = [o for o in offers if o["provider"] == "bedrock" and o["pricing"]]
+    priced = [o for o in offers if o["provider"] == "amazon-bedrock" and o["pricing"]]
     assert priced and priced[0]["pricing"]["input"] == 15.0  # per-token x 1e6
 
 
@@ -146,12 +146,19 @@ def test_a_model_only_catalogs_know_takes_the_first_claim(imported_dir: Path) ->
 def test_known_disagreements_are_conflicts(imported_dir: Path) -> None:
     rows = _json(*_data(imported_dir), "conflicts", "--field", "released")
     by = {(r["model"], r["field"]): r for r in rows}
-    gpt4 = {v["value"]: v["sources"] for v in by[("gpt-4", "released")]["values"]}
-    # models.dev dates gpt-4 2023-11-06 under openai and 2023-03-14 under azure
-    assert "models.dev:openai/gpt-4" in gpt4["2023-11-06"]
-    assert {"dataset", "models.dev:azure/gpt-4"} <= set(gpt4["2023-03-14"])
-    opus = {v["value"]: v["sources"] for v in by[("claude-3-opus", "released")]["values"]}
-    assert "dataset" in opus["2024-03-04"] and "2024-02-29" in opus  # models.dev's snapshot date
+    gpt4 = {v["value"]: v for v in by[("gpt-4", "released")]["values"]}
+    # models.dev dates gpt-4 2023-11-06 under OpenAI's own provider; the report 2023-03-14
+    assert "models.dev:openai/gpt-4" in gpt4["2023-11-06"]["sources"]
+    assert gpt4["2023-11-06"]["first_party"] and not gpt4["2023-11-06"]["shown"]
+    assert gpt4["2023-03-14"]["sources"] == ["dataset"] and gpt4["2023-03-14"]["shown"]
+    # Azure's date is a host's listing, not a disagreement where the lab's own says one
+    assert not any("azure" in s for v in gpt4.values() for s in v["sources"])
+    # models.dev dates claude-3-opus 2024-02-29: the date of its -20240229 snapshot, a version
+    assert ("claude-3-opus", "released") not in by
+    opus = _json(*_data(imported_dir), "models", "show", "claude-3-opus")
+    assert {"id": "claude-3-opus-20240229", "released": "2024-02-29"}.items() <= next(
+        v for v in opus["versions"] if v["id"] == "claude-3-opus-20240229"
+    ).items()
     for r in rows:
         assert set(r) >= {"model", "field", "values"}
         assert all(set(v) >= {"value", "sources"} for v in r["values"])
@@ -541,6 +548,6 @@ def test_a_model_is_priced_only_by_its_labs_own_offering(imported_dir: Path) -> 
         *_data(imported_dir),
         "sql",
         "SELECT o.model FROM offerings o JOIN models m ON m.id = o.model"
-        " WHERE o.pricing IS NOT NULL AND o.provider = 'bedrock' AND m.vendor = 'anthropic'",
+        " WHERE o.pricing IS NOT NULL AND o.provider = 'amazon-bedrock' AND m.vendor = 'anthropic'",
     )
     assert hosts  # hosts do sell priced offerings of the lab's models

@@ -52,6 +52,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..dataset.parsing import slugify
+from .providers import provider as provider_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -59,91 +60,82 @@ if TYPE_CHECKING:
 
 
 class Lab:
-    """A maker of models: its vendor id, name, the providers that are the lab's own
-    API, the namespaces its models go by in ids, the names catalogs give it, and
-    the model families that are its own (an id that starts with one is its)."""
+    """A maker of models: its vendor id, name, the namespaces its models go by in ids,
+    the names catalogs give it, and the model families that are its own (an id that
+    starts with one is its). Which providers are a lab's own API is the providers
+    table's (:mod:`genai_cli.catalogs.providers`)."""
 
-    __slots__ = ("families", "id", "name", "names", "namespaces", "providers")
+    __slots__ = ("families", "id", "name", "names", "namespaces")
 
     def __init__(
         self,
         id: str,
         name: str,
         *,
-        providers: tuple[str, ...] = (),
         namespaces: tuple[str, ...] = (),
         names: tuple[str, ...] = (),
         families: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.name = name
-        self.providers = providers
         self.namespaces = namespaces
         self.names = names
         self.families = families
 
 
 LABS: tuple[Lab, ...] = (
-    Lab("openai", "OpenAI", providers=("openai", "text-completion-openai", "chatgpt"),
-        namespaces=("openai",),
+    Lab("openai", "OpenAI", namespaces=("openai",),
         families=("gpt", "chatgpt", "o1", "o3", "o4", "dall-e", "whisper", "tts", "sora",
                   "text-embedding-ada", "text-embedding-3", "davinci", "babbage", "codex",
                   "gpt-image", "omni-moderation", "text-moderation", "computer-use")),
-    Lab("anthropic", "Anthropic", providers=("anthropic",), namespaces=("anthropic",),
+    Lab("anthropic", "Anthropic", namespaces=("anthropic",),
         families=("claude",)),
-    Lab("google", "Google", providers=("google", "gemini"), namespaces=("google",),
+    Lab("google", "Google", namespaces=("google",),
         families=("gemini", "gemma", "palm", "text-bison", "chat-bison", "code-bison",
                   "codechat-bison", "text-unicorn", "imagen", "veo", "text-embedding-004",
                   "text-embedding-005", "text-multilingual-embedding", "textembedding-gecko",
                   "medlm", "learnlm")),
-    Lab("meta", "Meta", providers=("meta", "meta_llama", "llama"),
-        namespaces=("meta", "meta-llama", "facebook"), families=("llama", "meta-llama")),
+    Lab("meta", "Meta", namespaces=("meta", "meta-llama", "facebook"), families=("llama", "meta-llama")),
     Lab("microsoft", "Microsoft", namespaces=("microsoft",), families=("phi", "mai-ds")),
     Lab("nvidia", "NVIDIA", namespaces=("nvidia",), families=("nemotron",)),
     Lab("ibm", "IBM", namespaces=("ibm", "ibm-granite"), names=("IBM-GRANITE",),
         families=("granite",)),
     Lab("stability-ai", "Stability AI", namespaces=("stabilityai",),
         families=("stable-diffusion", "sdxl", "sd3")),
-    Lab("runway", "Runway", providers=("runwayml",), families=("gen4", "gen-4")),
-    Lab("mistral", "Mistral AI", providers=("mistral", "codestral", "text-completion-codestral"),
-        namespaces=("mistralai", "mistral", "mistral-ai"), names=("Mistral",),
+    Lab("runway", "Runway", families=("gen4", "gen-4")),
+    Lab("mistral", "Mistral AI", namespaces=("mistralai", "mistral", "mistral-ai"), names=("Mistral",),
         families=("mistral", "mixtral", "codestral", "ministral", "pixtral", "magistral",
                   "devstral", "voxtral", "open-mistral", "open-mixtral", "open-codestral")),
-    Lab("deepseek", "DeepSeek", providers=("deepseek",), namespaces=("deepseek", "deepseek-ai"),
+    Lab("deepseek", "DeepSeek", namespaces=("deepseek", "deepseek-ai"),
         families=("deepseek",)),
-    Lab("xai", "xAI", providers=("xai", "x-ai"), namespaces=("x-ai", "xai"), families=("grok",)),
-    Lab("cohere", "Cohere", providers=("cohere", "cohere_chat"), namespaces=("cohere",),
+    Lab("xai", "xAI", namespaces=("x-ai", "xai"), families=("grok",)),
+    Lab("cohere", "Cohere", namespaces=("cohere",),
         families=("command", "c4ai", "aya", "embed-english", "embed-multilingual", "rerank")),
-    Lab("alibaba", "Alibaba Cloud", providers=("alibaba", "alibaba-cn", "dashscope"),
-        namespaces=("qwen", "alibaba"),
+    Lab("alibaba", "Alibaba Cloud", namespaces=("qwen", "alibaba"),
         names=("Qwen", "Alibaba Group", "Alibaba DAMO Academy"),
         families=("qwen", "qwq", "qvq", "wan2", "wan-2")),
-    Lab("moonshot-ai", "Moonshot AI", providers=("moonshotai", "moonshotai-cn", "moonshot"),
-        namespaces=("moonshotai",), families=("kimi", "moonshot")),
-    Lab("minimax", "MiniMax", providers=("minimax", "minimax-cn"),
-        namespaces=("minimax", "minimaxai"), families=("minimax", "abab")),
-    Lab("zhipu-ai", "Zhipu AI", providers=("zhipuai", "zai", "bigmodel"),
-        namespaces=("zai-org", "z-ai", "thudm", "zai", "zhipuai"), names=("Z.ai",),
+    Lab("moonshot-ai", "Moonshot AI", namespaces=("moonshotai",), families=("kimi", "moonshot")),
+    Lab("minimax", "MiniMax", namespaces=("minimax", "minimaxai"), families=("minimax", "abab")),
+    Lab("zhipu-ai", "Zhipu AI", namespaces=("zai-org", "z-ai", "thudm", "zai", "zhipuai"), names=("Z.ai",),
         families=("glm", "chatglm", "cogview", "cogvideo")),
-    Lab("xiaomi", "Xiaomi", providers=("xiaomi", "xiaomi_mimo"),
-        namespaces=("xiaomi", "xiaomimimo"), families=("mimo",)),
-    Lab("perplexity", "Perplexity", providers=("perplexity",), namespaces=("perplexity",),
+    Lab("xiaomi", "Xiaomi", namespaces=("xiaomi", "xiaomimimo"), families=("mimo",)),
+    Lab("perplexity", "Perplexity", namespaces=("perplexity",),
         families=("sonar", "r1-1776")),
-    Lab("amazon", "Amazon", providers=("amazon_nova",), namespaces=("amazon",),
+    Lab("amazon", "Amazon", namespaces=("amazon",),
         families=("nova", "titan", "amazon-nova", "amazon-titan")),
-    Lab("ai21", "AI21 Labs", providers=("ai21",), namespaces=("ai21",),
+    Lab("ai21", "AI21 Labs", namespaces=("ai21",),
         families=("jamba", "j2", "jurassic")),
     Lab("baidu", "Baidu", namespaces=("baidu",), families=("ernie",)),
     Lab("tencent", "Tencent", namespaces=("tencent",), families=("hunyuan",)),
     Lab("bytedance", "ByteDance", namespaces=("bytedance", "bytedance-seed"),
         families=("doubao", "seed-oss", "seedream", "seedance", "seed-1", "seed1")),
-    Lab("stepfun", "StepFun", providers=("stepfun",), namespaces=("stepfun", "stepfun-ai"),
+    Lab("stepfun", "StepFun", namespaces=("stepfun", "stepfun-ai"),
         families=("step",)),
     Lab("allen-ai", "Allen Institute for AI", namespaces=("allenai",), families=("olmo", "tulu",
         "molmo")),
-    Lab("upstage", "Upstage", providers=("upstage",), namespaces=("upstage",),
+    Lab("upstage", "Upstage", namespaces=("upstage",),
         families=("solar",)),
-    Lab("voyage-ai", "Voyage AI", providers=("voyage", "voyageai"), families=("voyage",)),
+    Lab("voyage-ai", "Voyage AI", families=("voyage",)),
     Lab("reka", "Reka AI", namespaces=("rekaai", "reka"), families=("reka",)),
     Lab("arcee-ai", "Arcee AI", namespaces=("arcee-ai",), families=("arcee",)),
     Lab("nous-research", "Nous Research", namespaces=("nousresearch",), families=("hermes",)),
@@ -153,7 +145,6 @@ LABS: tuple[Lab, ...] = (
 else makes a vendor, except HELM's creator, which names the maker outright, and a
 namespace, which names its publisher."""
 
-_BY_PROVIDER = {p: lab for lab in LABS for p in lab.providers}
 _BY_NAMESPACE = {n: lab for lab in LABS for n in lab.namespaces}
 LAB_BY_ID = {lab.id: lab for lab in LABS}
 _FAMILIES: dict[str, Lab] = {}  # family, in spelling-key form -> its lab (filled below)
@@ -300,7 +291,13 @@ def _ordered(key: str) -> str:
     return key
 
 
-def _lab_prefix(key: str, provider: str) -> tuple[str, str | None]:
+def lab_of(catalog: str, provider: str) -> str | None:
+    """The lab whose own API ``provider`` (a catalog's spelling, or a provider id) is."""
+    found = provider_of(catalog, provider)
+    return found.lab if found is not None and found.kind == "lab" else None
+
+
+def _lab_prefix(key: str, provider: str, catalog: str) -> tuple[str, str | None]:
     """A lab's name, or the host's own, written before one of the lab's families
     (``meta-llama-3-1-8b``, ``openai-gpt-4o``, ``zai-org-glm-5-1``,
     ``databricks-claude-opus-4-7``) comes off: ``(key, the lab)``."""
@@ -322,7 +319,7 @@ def _lab_prefix(key: str, provider: str) -> tuple[str, str | None]:
     if (  # a host's own prefix before a model of its own: databricks-dbrx-instruct
         len(parts) > 1
         and parts[0] == provider
-        and provider not in _BY_PROVIDER
+        and lab_of(catalog, provider) is None
         and family_lab(key) is None
     ):
         return _ordered("-".join(parts[1:])), None
@@ -408,7 +405,7 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
     if provider.startswith("fireworks"):  # llama-v3p1-8b: Llama 3.1 8B
         key = _FIREWORKS_LLAMA.sub("llama-", key)
     for _ in range(2):  # a host's prefix, then a lab's: databricks-meta-llama-3-1-8b
-        key, named = _lab_prefix(key, provider)
+        key, named = _lab_prefix(key, provider, catalog)
         vendor = vendor or named
     if provider == "venice":  # gpt-54: GPT-5.4
         key = _VENICE_DOTLESS.sub(r"gpt-\1-\2", key)
@@ -422,9 +419,7 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         tiers.append(key[precision.start() + 1 :])
         key = key[: precision.start()]
     if vendor is None and namespace is None and "/" not in raw:
-        lab = _BY_PROVIDER.get(provider)
-        if lab is not None:
-            vendor = lab.id
+        vendor = lab_of(catalog, provider)
     if vendor is None and "/" not in raw and namespace is None:
         vendor = family_lab(key)
     return Identity(
@@ -464,10 +459,10 @@ def model_id(identity: Identity) -> str:
     return slugify(identity.base.replace("/", "-")) or slugify(identity.raw) or "model"
 
 
-def is_first_party(provider: str, vendor: str | None) -> bool:
-    """True when ``provider`` is the lab ``vendor``'s own API."""
-    lab = _BY_PROVIDER.get(provider.lower())
-    return vendor is not None and lab is not None and lab.id == vendor
+def is_first_party(provider: str, vendor: str | None, catalog: str = "") -> bool:
+    """True when ``provider`` (``catalog``'s spelling, or a provider id) is the lab
+    ``vendor``'s own API."""
+    return vendor is not None and lab_of(catalog, provider) == vendor
 
 
 def _name_key(name: str) -> str:

@@ -42,6 +42,8 @@ from typing import Any, Protocol
 
 from ..dataset.parsing import normalize_key
 from . import identity as I
+from .providers import is_plan
+from .providers import provider as provider_of
 from .spec import BY_NAME, precedence
 
 Member = tuple[int, int, dict[str, Any]]
@@ -98,7 +100,7 @@ FIRST_PARTY, DESCRIBES, OTHER = 0, 1, 2
 def standing(catalog: str, provider: str, vendor: str | None) -> int:
     """How an entry speaks for a model of ``vendor``: :data:`FIRST_PARTY` (the lab's
     own API), :data:`DESCRIBES` (a catalog of models: HELM) or :data:`OTHER`."""
-    if I.is_first_party(provider, vendor):
+    if I.is_first_party(provider, vendor, catalog):
         return FIRST_PARTY
     return DESCRIBES if not BY_NAME[catalog].offers else OTHER
 
@@ -107,7 +109,7 @@ def standing(catalog: str, provider: str, vendor: str | None) -> int:
 
 
 def claims_of(
-    entry: Mapping[str, Any], vendor: str | None, ident: I.Identity, party: int
+    entry: Mapping[str, Any], vendor: str | None, ident: I.Identity, party: int, catalog: str
 ) -> dict[str, Any]:
     """What an entry says of its model's fields, normalised (USD per 1M, integers,
     ISO), as :func:`standing` ``party`` and its :class:`~identity.Identity` allow:
@@ -141,16 +143,16 @@ def claims_of(
         and price
         and "input" in price
         and "output" in price
-        and not (price["input"] == 0 and price["output"] == 0 and _plan(entry))
+        and not _plan(entry, catalog)
     ):
         out["pricing"] = {"input": price["input"], "output": price["output"]}
     return out
 
 
-def _plan(entry: Mapping[str, Any]) -> bool:
-    """A lab's subscription plan (its prices are not per-token list prices)."""
-    provider = str(entry["provider"]).lower()
-    return "plan" in provider or provider.endswith("-for-coding")
+def _plan(entry: Mapping[str, Any], catalog: str) -> bool:
+    """Offered on a subscription plan (its prices are no per-token list prices)?"""
+    found = provider_of(catalog, str(entry["provider"]))
+    return found is not None and is_plan(found)
 
 
 def _date_agrees(a: str, b: str) -> bool:
@@ -356,7 +358,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
                 groups[group_key] = [(n, k, entry, ident)]
             else:
                 group.append((n, k, entry, ident))
-    _lab_aliases(groups)
+    _lab_aliases(docs, groups)
 
     out = Merged(cat, docs)
     new_vendors: dict[str, dict[str, Any]] = {}
@@ -403,7 +405,10 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
     return out
 
 
-def _lab_aliases(groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identity]]]) -> None:
+def _lab_aliases(
+    docs: Sequence[Mapping[str, Any]],
+    groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identity]]],
+) -> None:
     """Join the models only catalogs know whose ids the lab's own API lists under one
     name (Mistral lists ``mistral-large-2512`` and ``mistral-large-3`` as "Mistral
     Large 3"): the lab's own statement that two ids name one model. Moving
@@ -413,14 +418,14 @@ def _lab_aliases(groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identi
     for group_key, members in groups.items():
         if group_key.startswith("="):
             continue
-        for _, _, entry, ident in members:
+        for d, _, entry, ident in members:
             name = entry.get("name")
             if (
                 not name
                 or ident.alias
                 or ident.version is not None
                 or ident.tier is not None
-                or not I.is_first_party(str(entry["provider"]), ident.vendor)
+                or not I.is_first_party(str(entry["provider"]), ident.vendor, docs[d]["catalog"])
             ):
                 continue
             tag = (str(ident.vendor), " ".join(str(name).casefold().split()))
@@ -469,7 +474,7 @@ def _filled(
     found: dict[str, Any] = {}
     for d, _, entry, ident in members:
         party = standing(docs[d]["catalog"], str(entry["provider"]), vendor)
-        for field, value in claims_of(entry, vendor, ident, party).items():
+        for field, value in claims_of(entry, vendor, ident, party, docs[d]["catalog"]).items():
             if field not in found:
                 found[field] = value
         if len(found) == len(MODEL_FIELDS):
@@ -501,6 +506,8 @@ def extras_of(
             used[field] = first["value"]
     shown = {f: (full.get(f) if full is not None else None) for f in CONFLICT_FIELDS}
     shown.update(used)
+    versions = _versions(members)
+    dated = {v["released"] for v in versions if v["released"]}
     return {
         "external_ids": [
             {
@@ -512,14 +519,16 @@ def extras_of(
             }
             for doc, entry, _ in members
         ],
-        "versions": _versions(members),
+        "versions": versions,
         "offerings": [
             _offering(doc, entry, ident, mid) for doc, entry, ident in members if _offers(doc)
         ],
-        "claims": [{"model": mid, **c} for c in claims],
+        "claims": [
+            {"model": mid, **{k: v for k, v in c.items() if not k.startswith("_")}} for c in claims
+        ],
         "conflicts": [
             {"model": mid, **c}
-            for c in [*_conflicts(full, claims, shown), *_inconsistent(shown, claims)]
+            for c in [*_conflicts(full, claims, shown, dated), *_inconsistent(shown, claims)]
         ],
     }
 
@@ -560,15 +569,18 @@ def _claims(
     """The claims of a model's entries, best first: one per field, catalog and value,
     with the key of the first entry that says it and ``keys``, all that do."""
     claims: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, Any], dict[str, Any]] = {}
+    seen: dict[tuple[str, str, Any, str | None], dict[str, Any]] = {}
     for doc, entry, ident in members:
         party = standing(doc["catalog"], str(entry["provider"]), vendor)
-        for field, value in claims_of(entry, vendor, ident, party).items():
-            tag = (field, doc["catalog"], _freeze(value))
+        for field, value in claims_of(entry, vendor, ident, party, doc["catalog"]).items():
+            price_of = _provider_id(doc["catalog"], entry) if field == "pricing" else None
+            tag = (field, doc["catalog"], _freeze(value), price_of)
             claim = seen.get(tag)
             if claim is not None:
                 claim["keys"].append(entry["key"])
                 claim["first_party"] = claim["first_party"] or party == FIRST_PARTY
+                claim["_standing"] = min(claim["_standing"], party)
+                claim["_version"] = claim["_version"] and ident.version is not None
                 continue
             claim = {
                 "field": field,
@@ -580,11 +592,20 @@ def _claims(
                 "url": entry.get("url"),
                 "as_of": doc.get("as_of"),
                 "first_party": party == FIRST_PARTY,
+                "provider": price_of,
                 "used": False,
+                "_standing": party,
+                "_version": ident.version is not None,
             }
             seen[tag] = claim
             claims.append(claim)
     return claims
+
+
+def _provider_id(catalog: str, entry: Mapping[str, Any]) -> str:
+    """The id of the provider an entry names (its own spelling when the table has none)."""
+    found = provider_of(catalog, str(entry["provider"]))
+    return found.id if found is not None else str(entry["provider"])
 
 
 def _freeze(value: Any) -> Any:
@@ -601,10 +622,12 @@ def _offering(
 ) -> dict[str, Any]:
     facts = entry["facts"]
     price = facts.get("pricing")
+    found = provider_of(doc["catalog"], str(entry["provider"]))
     return {
         "model": mid,
         "catalog": doc["catalog"],
-        "provider": entry["provider"],
+        "provider": found.id if found is not None else entry["provider"],
+        "provider_kind": found.kind if found is not None else None,
         "id": entry["id"],
         "key": entry["key"],
         "version": ident.version,
@@ -621,58 +644,96 @@ def _offering(
 
 
 def _conflicts(
-    full: Mapping[str, Any] | None, claims: list[dict[str, Any]], shown: Mapping[str, Any]
+    full: Mapping[str, Any] | None,
+    claims: list[dict[str, Any]],
+    shown: Mapping[str, Any],
+    dated: set[str],
 ) -> list[dict[str, Any]]:
+    """The fields whose values disagree, like with like. A release date that is one
+    of the model's versions' dates (``dated``: a catalog gave ``claude-3-opus`` the
+    date of its ``-20240229`` snapshot) is that version's; a host's date is when it
+    listed the model: neither disagrees with the model's release; nor does any value
+    only a version's entries state, where the model's own entries state one. A third party's
+    value counts only where neither the curated data, the lab's own entry nor a
+    catalog of models states the field. Prices are compared provider by provider
+    (a lab's China endpoint is priced apart from its international one)."""
     out = []
     for field in CONFLICT_FIELDS:
-        values: list[dict[str, Any]] = []
-        curated = full.get(field) if full is not None else None
-        if (
-            field == "parameters"
-            and isinstance(curated, dict)
-            and curated.get("state") == "undisclosed"
-        ):
-            curated = None
-        if curated is not None:
-            values.append(
-                {"value": _shown(field, curated), "sources": [CURATED], "first_party": False}
-            )
-        for c in claims:
-            if c["field"] != field:
-                continue
-            labels = [f"{c['catalog']}:{k}" for k in c["keys"]]
-            for v in values:
-                if v["value"] == c["value"] or (
-                    field not in ("released", "knowledge_cutoff", "parameters")
-                    and agrees(field, v["value"], c["value"])
-                ):
-                    v["sources"].extend(labels)
-                    v["first_party"] = v["first_party"] or c["first_party"]
-                    break
-            else:
-                values.append(
-                    {"value": c["value"], "sources": labels, "first_party": c["first_party"]}
+        if field == "pricing":
+            groups = sorted({c["provider"] for c in claims if c["field"] == field}, key=str)
+            for provider in groups:
+                found = _disagreement(
+                    field,
+                    full,
+                    [c for c in claims if c["field"] == field and c["provider"] == provider],
+                    shown,
+                    dated,
                 )
-        if len(values) > 1 and any(
-            not agrees(field, a["value"], b["value"]) for a in values for b in values
-        ):
-            value = shown.get(field)
-            out.append(
-                {
-                    "field": field,
-                    "kind": "disagreement",
-                    "values": [
-                        {
-                            "value": v["value"],
-                            "sources": v["sources"],
-                            "shown": value is not None and _shown(field, value) == v["value"],
-                            "first_party": v["first_party"],
-                        }
-                        for v in values
-                    ],
-                }
-            )
+                if found is not None:
+                    out.append(found)
+            continue
+        found = _disagreement(field, full, [c for c in claims if c["field"] == field], shown, dated)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _disagreement(
+    field: str,
+    full: Mapping[str, Any] | None,
+    claims: list[dict[str, Any]],
+    shown: Mapping[str, Any],
+    dated: set[str],
+) -> dict[str, Any] | None:
+    """One field's conflict, from its claims (see :func:`_conflicts`), or None."""
+    values: list[dict[str, Any]] = []
+    curated = full.get(field) if full is not None else None
+    if (
+        field == "parameters"
+        and isinstance(curated, dict)
+        and curated.get("state") == "undisclosed"
+    ):
+        curated = None
+    if curated is not None:
+        values.append({"value": _shown(field, curated), "sources": [CURATED], "first_party": False})
+    better = curated is not None or any(c["_standing"] < OTHER for c in claims)
+    unversioned = any(not c["_version"] for c in claims)
+    for c in claims:
+        if c["_standing"] == OTHER and (better or field == "released"):
+            continue  # a third party's word where a better one stands, or a host's listing date
+        if c["_version"] and unversioned:
+            continue  # a version's own value (gpt-4o-2024-05-13's price), not the model's
+        if field == "released" and c["value"] in dated and not c["first_party"]:
+            continue  # a version's date
+        labels = [f"{c['catalog']}:{k}" for k in c["keys"]]
+        for v in values:
+            if v["value"] == c["value"] or (
+                field not in ("released", "knowledge_cutoff", "parameters")
+                and agrees(field, v["value"], c["value"])
+            ):
+                v["sources"].extend(labels)
+                v["first_party"] = v["first_party"] or c["first_party"]
+                break
+        else:
+            values.append({"value": c["value"], "sources": labels, "first_party": c["first_party"]})
+    if len(values) < 2 or all(
+        agrees(field, a["value"], b["value"]) for a in values for b in values
+    ):
+        return None
+    value = shown.get(field)
+    return {
+        "field": field,
+        "kind": "disagreement",
+        "values": [
+            {
+                "value": v["value"],
+                "sources": v["sources"],
+                "shown": value is not None and _shown(field, value) == v["value"],
+                "first_party": v["first_party"],
+            }
+            for v in values
+        ],
+    }
 
 
 def _inconsistent(shown: Mapping[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -661,5 +661,17 @@ BY_ID: dict[str, Provider] = {p.id: p for p in PROVIDERS}
 
 def provider(catalog: str, name: str) -> Provider | None:
     """The provider a catalog's spelling names (any case), or None when the table
-    does not know it (or the catalog names no providers: HELM)."""
-    return _BY_NAME.get((catalog.lower(), name.strip().lower()))
+    does not know it (or the catalog names no providers: HELM). Without a catalog,
+    ``name`` may be any catalog's spelling or a provider's id."""
+    key = name.strip().lower()
+    if catalog:
+        return _BY_NAME.get((catalog.lower(), key))
+    found = BY_ID.get(key)
+    if found is None:
+        found = next((p for c in CATALOGS if (p := _BY_NAME.get((c, key)))), None)
+    return found
+
+
+def is_plan(p: Provider) -> bool:
+    """Is ``p`` a subscription plan (whose prices are no per-token list prices)?"""
+    return bool(p.note and _PLAN in p.note)

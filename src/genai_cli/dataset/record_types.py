@@ -361,6 +361,7 @@ class OfferingRecord(TypedDict):
     model: str
     catalog: str
     provider: str
+    provider_kind: Literal['lab', 'cloud', 'gateway', 'host'] | None
     id: str
     key: str
     version: str | None
@@ -388,6 +389,7 @@ class ClaimRecord(TypedDict):
     url: str | None
     as_of: str | None
     first_party: bool
+    provider: str | None
     used: bool
 
 

@@ -619,7 +619,10 @@ class Offering(Record):
 
     model: Id
     catalog: Text
-    provider: Text
+    provider: Text = Field(description="the provider's id (one id for every catalog's spelling)")
+    provider_kind: Literal["lab", "cloud", "gateway", "host"] | None = Field(
+        None, description="the model maker's own API, a cloud, a gateway or an inference host"
+    )
     id: Text = Field(description="the model id as this provider writes it")
     key: Text = Field(description="the catalog entry's own key")
     version: str | None = Field(
@@ -653,6 +656,9 @@ class Claim(Record):
     url: str | None = None
     as_of: PartialDate | None = None
     first_party: bool = Field(False, description="an entry of the model's lab's own API says it")
+    provider: str | None = Field(
+        None, description="for a price: the provider (one of the lab's own APIs) it is the price at"
+    )
     used: bool = Field(False, description="the value the model shows (a null curated field)")
 
 
