@@ -306,6 +306,37 @@ def test_litellm_ids(key: str, provider: str, want: str) -> None:
     assert model_id(key, provider) == want
 
 
+def test_litellm_size_brackets_are_not_models(tmp_path: Path) -> None:
+    # LiteLLM 1.110.2 prices Together AI by model size under keys that have a
+    # mode, as if they were models; the values are the published ones
+    data = {
+        "together-ai-4.1b-8b": {
+            "input_cost_per_token": 2e-07,
+            "litellm_provider": "together_ai",
+            "mode": "chat",
+            "output_cost_per_token": 2e-07,
+        },
+        "together-ai-embedding-151m-to-350m": {
+            "input_cost_per_token": 1.6e-08,
+            "litellm_provider": "together_ai",
+            "mode": "embedding",
+            "output_cost_per_token": 0.0,
+        },
+        "together_ai/meta-llama/Llama-3.2-3B-Instruct-Turbo": {
+            "litellm_provider": "together_ai",
+            "mode": "chat",
+            "input_cost_per_token": 6e-08,
+        },
+    }
+    path = tmp_path / "prices.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    read = read_catalog("litellm", str(path))
+    assert [e["key"] for e in read.entries] == [
+        "together_ai/meta-llama/Llama-3.2-3B-Instruct-Turbo"
+    ]
+    assert read.skipped == {"a price bracket by model size, not a model": 2}
+
+
 def test_litellm_wrong_types_are_dropped_not_fatal(tmp_path: Path) -> None:
     data = {
         "openrouter/anthropic/claude-3-opus": {
@@ -1238,6 +1269,14 @@ def test_full_catalog(
     for e in read.entries:
         for price in e["facts"].get("pricing", {}).values():
             assert isinstance(price, float) and price >= 0
+
+
+@full_size
+def test_full_litellm_size_brackets() -> None:
+    read = read_catalog("litellm", str(_wheel("litellm-*.whl")))
+    assert read.skipped.get("a price bracket by model size, not a model", 0) >= 8
+    keys = {e["key"] for e in read.entries}
+    assert not any(k.startswith(("together-ai-", "fireworks-ai-")) for k in keys), keys
 
 
 @full_size

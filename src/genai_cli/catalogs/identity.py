@@ -94,33 +94,33 @@ LABS: tuple[Lab, ...] = (
         families=("gemini", "gemma", "palm", "text-bison", "chat-bison", "code-bison",
                   "codechat-bison", "text-unicorn", "imagen", "veo", "text-embedding-004",
                   "text-embedding-005", "text-multilingual-embedding", "textembedding-gecko",
-                  "medlm", "learnlm")),
-    Lab("meta", "Meta", namespaces=("meta", "meta-llama", "facebook"), families=("llama", "meta-llama")),
-    Lab("microsoft", "Microsoft", namespaces=("microsoft",), families=("phi", "mai-ds")),
+                  "medlm", "learnlm", "codegemma", "paligemma", "shieldgemma", "recurrentgemma", "medgemma", "txgemma", "embeddinggemma", "t5gemma")),
+    Lab("meta", "Meta", namespaces=("meta", "meta-llama", "facebook"), families=("llama", "meta-llama", "code-llama", "codellama", "llamaguard")),
+    Lab("microsoft", "Microsoft", namespaces=("microsoft",), families=("phi", "mai-ds", "e5", "mai", "orca")),
     Lab("nvidia", "NVIDIA", namespaces=("nvidia",), families=("nemotron",)),
     Lab("ibm", "IBM", namespaces=("ibm", "ibm-granite"), names=("IBM-GRANITE",),
         families=("granite",)),
     Lab("stability-ai", "Stability AI", namespaces=("stabilityai",),
-        families=("stable-diffusion", "sdxl", "sd3")),
+        families=("stable-diffusion", "sdxl", "sd3", "stablecode", "japanese-stable-diffusion", "stable-audio")),
     Lab("runway", "Runway", families=("gen4", "gen-4")),
     Lab("mistral", "Mistral AI", namespaces=("mistralai", "mistral", "mistral-ai"), names=("Mistral",),
         families=("mistral", "mixtral", "codestral", "ministral", "pixtral", "magistral",
-                  "devstral", "voxtral", "open-mistral", "open-mixtral", "open-codestral")),
+                  "devstral", "voxtral", "open-mistral", "open-mixtral", "open-codestral", "mamba-codestral")),
     Lab("deepseek", "DeepSeek", namespaces=("deepseek", "deepseek-ai"),
         families=("deepseek",)),
     Lab("xai", "xAI", namespaces=("x-ai", "xai"), families=("grok",)),
     Lab("cohere", "Cohere", namespaces=("cohere",),
-        families=("command", "c4ai", "aya", "embed-english", "embed-multilingual", "rerank")),
+        families=("command", "c4ai", "aya", "embed-english", "embed-multilingual", "rerank", "embed")),
     Lab("alibaba", "Alibaba Cloud", namespaces=("qwen", "alibaba"),
         names=("Qwen", "Alibaba Group", "Alibaba DAMO Academy"),
-        families=("qwen", "qwq", "qvq", "wan2", "wan-2")),
+        families=("qwen", "qwq", "qvq", "wan2", "wan-2", "code-qwen", "gte", "tongyi")),
     Lab("moonshot-ai", "Moonshot AI", namespaces=("moonshotai",), families=("kimi", "moonshot")),
     Lab("minimax", "MiniMax", namespaces=("minimax", "minimaxai"), families=("minimax", "abab")),
     Lab("zhipu-ai", "Zhipu AI", namespaces=("zai-org", "z-ai", "thudm", "zai", "zhipuai"), names=("Z.ai",),
-        families=("glm", "chatglm", "cogview", "cogvideo")),
+        families=("glm", "chatglm", "cogview", "cogvideo", "codegeex")),
     Lab("xiaomi", "Xiaomi", namespaces=("xiaomi", "xiaomimimo"), families=("mimo",)),
     Lab("perplexity", "Perplexity", namespaces=("perplexity",),
-        families=("sonar", "r1-1776")),
+        families=("sonar", "r1-1776", "perplexity")),
     Lab("amazon", "Amazon", namespaces=("amazon",),
         families=("nova", "titan", "amazon-nova", "amazon-titan")),
     Lab("ai21", "AI21 Labs", namespaces=("ai21",),
@@ -128,18 +128,43 @@ LABS: tuple[Lab, ...] = (
     Lab("baidu", "Baidu", namespaces=("baidu",), families=("ernie",)),
     Lab("tencent", "Tencent", namespaces=("tencent",), families=("hunyuan",)),
     Lab("bytedance", "ByteDance", namespaces=("bytedance", "bytedance-seed"),
-        families=("doubao", "seed-oss", "seedream", "seedance", "seed-1", "seed1")),
+        families=("doubao", "seed-oss", "seedream", "seedance", "seed-1", "seed1", "skylark")),
     Lab("stepfun", "StepFun", namespaces=("stepfun", "stepfun-ai"),
-        families=("step",)),
+        families=("step", "stepfun", "stepaudio", "step-audio")),
     Lab("allen-ai", "Allen Institute for AI", namespaces=("allenai",), families=("olmo", "tulu",
         "molmo")),
     Lab("upstage", "Upstage", namespaces=("upstage",),
         families=("solar",)),
     Lab("voyage-ai", "Voyage AI", families=("voyage",)),
     Lab("reka", "Reka AI", namespaces=("rekaai", "reka"), families=("reka",)),
-    Lab("arcee-ai", "Arcee AI", namespaces=("arcee-ai",), families=("arcee",)),
-    Lab("nous-research", "Nous Research", namespaces=("nousresearch",), families=("hermes",)),
+    Lab("arcee-ai", "Arcee AI", namespaces=("arcee-ai",), families=("arcee", "virtuoso", "caller", "trinity", "spotlight", "maestro", "coder-large")),
+    Lab("nous-research", "Nous Research", namespaces=("nousresearch",), families=("hermes", "nous")),
     Lab("liquid-ai", "Liquid AI", namespaces=("liquid", "liquidai"), families=("lfm",)),
+    Lab("01-ai", "01.AI", namespaces=("01-ai",), families=("yi",)),
+    Lab("baichuan", "Baichuan", namespaces=("baichuan-inc", "baichuan"), families=("baichuan",)),
+    Lab("shanghai-ai-lab", "Shanghai AI Laboratory", namespaces=("opengvlab", "internlm"),
+        families=("internvl", "internlm")),
+    Lab("baai", "BAAI", namespaces=("baai",), families=("bge",)),
+    Lab("black-forest-labs", "Black Forest Labs", namespaces=("black-forest-labs",),
+        families=("flux",)),
+    Lab("inception-labs", "Inception Labs", namespaces=("inception",), families=("mercury",)),
+    Lab("fireworks-ai", "Fireworks AI", namespaces=("fireworks",),
+        families=("firefunction", "firellava", "firesearch", "fireworks-asr")),
+    Lab("deep-cogito", "Deep Cogito", namespaces=("deepcogito",), families=("cogito",)),
+    Lab("kuaishou", "Kuaishou", namespaces=("kwaipilot",), families=("kat-coder", "kat-dev", "kling")),
+    Lab("twelve-labs", "Twelve Labs", namespaces=("twelvelabs",), families=("marengo", "pegasus")),
+    Lab("aion-labs", "AionLabs", namespaces=("aion-labs",), families=("aion",)),
+    Lab("sarvam-ai", "Sarvam AI", namespaces=("sarvamai",), families=("sarvam",)),
+    Lab("bigcode", "BigCode", namespaces=("bigcode",), families=("starcoder",)),
+    Lab("eleutherai", "EleutherAI", namespaces=("eleutherai",), families=("pythia", "gpt-neox")),
+    Lab("lmsys", "LMSYS", namespaces=("lmsys",), families=("vicuna",)),
+    Lab("snowflake", "Snowflake", namespaces=("snowflake",), families=("snowflake-arctic",)),
+    Lab("meituan", "Meituan", namespaces=("meituan-longcat", "meituan"), families=("longcat",)),
+    Lab("luma-ai", "Luma AI", namespaces=("luma", "lumaai"), families=("ray",)),
+    Lab("phind", "Phind", namespaces=("phind",), families=("phind",)),
+    Lab("openchat", "OpenChat", namespaces=("openchat",), families=("openchat",)),
+    Lab("playground-ai", "Playground", namespaces=("playgroundai",), families=("playground",)),
+    Lab("venice", "Venice", families=("venice",)),
 )  # fmt: skip
 """The labs whose providers, namespaces and model families this module knows; nothing
 else makes a vendor, except HELM's creator, which names the maker outright, and a
@@ -155,11 +180,14 @@ _PATH_PREFIXES = (
     "accounts/fireworks/models/",  # Fireworks
     "workers-ai/",  # Cloudflare AI Gateway in front of Workers AI
     "@cf/",  # Cloudflare Workers AI
+    "@hf/",  # Cloudflare Workers AI: a Hugging Face repo
+    "accounts/fireworks/routers/",  # Fireworks' routers (their tiers come off below)
     "hf:",  # Synthetic: a Hugging Face repo id
     "~",  # OpenRouter's moving aliases
     "public/",  # DRun
     "route/",  # routing.run
     "tee/",  # NanoGPT's trusted-execution deployments
+    "fal-ai/",  # fal's own path before a maker's
 )
 _BEDROCK = frozenset({"bedrock", "bedrock_converse", "bedrock_mantle", "amazon-bedrock", "aws"})
 _BEDROCK_VENDORS = {
@@ -167,10 +195,10 @@ _BEDROCK_VENDORS = {
     "cohere": "cohere", "ai21": "ai21", "deepseek": "deepseek", "qwen": "alibaba",
     "openai": "openai", "stability": "stability-ai", "google": "google", "nvidia": "nvidia",
     "minimax": "minimax", "moonshotai": "moonshot-ai", "moonshot": "moonshot-ai",
-    "zai": "zhipu-ai", "writer": "writer",
+    "zai": "zhipu-ai", "writer": "writer", "twelvelabs": "twelve-labs",
 }  # fmt: skip
 _BEDROCK_REGION = re.compile(
-    r"^(?:(?:us|eu|apac|ap|au|ca|jp|global|regional|us-gov)\.|[a-z]{2}(?:-gov)?-[a-z]+-\d/)"
+    r"^(?:(?:us|eu|apac|ap|au|ca|jp|in|global|regional|us-gov)\.|[a-z]{2}(?:-gov)?-[a-z]+-\d/|\*/)"
 )
 _BEDROCK_V0 = re.compile(r"-v0:(\d+)$")
 _BEDROCK_API = re.compile(r":\d+$")  # the API version: anthropic.claude-3-opus-20240229-v1:0
@@ -179,13 +207,24 @@ _BEDROCK_LEGACY = {  # Bedrock's first Claude ids name the version after "-v"
     "claude-v1": "claude-1", "claude-v2": "claude-2", "claude-v2:1": "claude-2.1",
     "claude-instant-v1": "claude-instant-1",
 }  # fmt: skip
+_CHANNELS = {  # a host's prefix naming the channel it sells a lab's model through: a tier
+    "aihubmix": ("alicloud-", "coding-", "deep-"),  # via Alibaba Cloud, its coding plan, DeepSeek
+    "azure_ai": ("fw-",),  # served by Fireworks on Azure AI Foundry
+    "nano-gpt": ("azure-",),  # OpenAI's models through Azure
+    "gitlab": ("duo-chat-",),  # GitLab Duo Agentic Chat
+    "databricks": ("system.ai.",),  # Databricks' system catalog
+    "sagemaker": ("meta-textgeneration-",),  # SageMaker JumpStart's Meta models
+}
+_ROUTER_TIERS = re.compile(r"-(?:fast|ultrafast|spot|us|turbo)$")  # Fireworks' routers
+_GITLAB_CLAUDE = re.compile(r"^(?=(?:opus|sonnet|haiku)-)")  # GitLab leaves out "claude-"
 _VERTEX = frozenset({"google-vertex", "google-vertex-anthropic", "vertex_ai"})
 _HELM_SETTINGS = re.compile(r"-safety-(?:default|block-none)$")
 
 # --------------------------------------------------------------------------- tiers
 
 _TIER_SEGMENT = re.compile(
-    r"^(?:\d+-x-\d+|max-x-max|hd|standard|low|medium|high|\d+-(?:month|year)-commitment|pro)$"
+    r"^(?:\d+-x-\d+|max-x-max|hd|standard|low|medium|high|\d+-(?:month|year)-commitment|pro"
+    r"|\d+-steps)$"
 )
 
 # --------------------------------------------------------------------------- versions
@@ -197,13 +236,14 @@ _SNAPSHOT = re.compile(
     rf"|-(?P<mmdd>{_MONTH}-?{_DAY})"  # -0613, -07-09
     rf"|-(?P<my>{_MONTH}-20\d{{2}})"  # -08-2024 (Cohere)
     r"|[-@](?P<num>00\d)"  # -001, @001 (Google)
-    rf"|-(?P<preview>preview(?:-{_MONTH}-?{_DAY})?))$"  # -preview, -preview-0409
+    rf"|-(?P<preview>preview(?:-{_MONTH}-?{_DAY})?)"  # -preview, -preview-0409
+    r"|@(?P<at>[a-z0-9][a-z0-9.-]*))$"  # @2405: Vertex's and HELM's version after "@"
 )
 _INFIX_SNAPSHOT = re.compile(rf"^(grok-[\d.]+)-({_MONTH}{_DAY})-((?:non-)?reasoning)$")  # xAI
 _ALIAS = re.compile(r"[-@]latest$")
 
 _SPLIT = re.compile(r"(?<=[a-z])(?=\d)")
-_SEPARATORS = re.compile(r"[._:\s]+")
+_SEPARATORS = re.compile(r"[._:@/\s]+")
 _FIREWORKS_DOT = re.compile(r"(?<=\d)p(?=\d)")
 _FIREWORKS_LLAMA = re.compile(r"^llama-v-(?=\d)")
 _VENICE_DOTLESS = re.compile(r"^gpt-(\d)(\d)(?=$|-)")
@@ -337,6 +377,11 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
         for prefix in _PATH_PREFIXES:
             if low.startswith(prefix):
                 s, low, changed = s[len(prefix) :], low[len(prefix) :], True
+                if prefix == "accounts/fireworks/routers/":
+                    tiers.append("router")
+                    if low.startswith("spot-"):
+                        tiers.append("spot")
+                        s, low = s[5:], low[5:]
         head, slash, rest = s.partition("/")
         if slash and rest and _TIER_SEGMENT.match(head.lower()):
             tiers.append(head.lower())
@@ -360,6 +405,12 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
                 s = _BEDROCK_API.sub("", s)
                 if s != rest:
                     s = _BEDROCK_MODEL_VERSION.sub("", s)
+    for channel in _CHANNELS.get(provider, ()):
+        if s.lower().startswith(channel):
+            tiers.append(channel.rstrip("-"))
+            s = s[len(channel) :]
+            if provider == "gitlab":
+                s = _GITLAB_CLAUDE.sub("claude-", s.lower())
     if "/models/" in s:  # Clarifai: org/app/models/Model
         s = s.split("/", 1)[0] + "/" + s.rsplit("/models/", 1)[1]
     if provider in _VERTEX or (catalog == "litellm" and provider.startswith("vertex_ai")):
@@ -384,6 +435,10 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         else:
             namespace = head
         s = rest
+    elif slash and rest:  # a path (fal's bytedance/seedance-2.5/text-to-video): its maker
+        lab = _BY_NAMESPACE.get(head.lower())
+        if lab is not None:
+            vendor = vendor or lab.id
     raw = s.lower()
     alias = bool(_ALIAS.search(raw))
     version: str | None = None
@@ -409,6 +464,10 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         vendor = vendor or named
     if provider == "venice":  # gpt-54: GPT-5.4
         key = _VENICE_DOTLESS.sub(r"gpt-\1-\2", key)
+    if "router" in tiers:  # a Fireworks router of a model: its speed or region is a tier
+        while (found := _ROUTER_TIERS.search(key)) is not None and found.start() > 0:
+            tiers.append(key[found.start() + 1 :])
+            key = key[: found.start()]
     if key.startswith("claude-"):
         mode = _CLAUDE_MODE.search(key)
         if mode is not None:

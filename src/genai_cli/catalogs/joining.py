@@ -791,8 +791,9 @@ def _vendor_of(
 ) -> str | None:
     """The maker of a model only catalogs know (``members``: its entries, each with
     its catalog's index in ``docs``): HELM's creator, else a lab the entries'
-    forms or providers name, else the namespace an entry names. New vendor
-    records go into ``new_vendors``."""
+    forms or providers name, else the namespace an entry names, else a vendor
+    whose name (or alias) an entry's name starts with. New vendor records go into
+    ``new_vendors``."""
     for d, _, entry, _ in members:
         doc = docs[d]
         creator = entry.get("creator")
@@ -814,6 +815,12 @@ def _vendor_of(
             if found is not None:
                 return found
             return _vendor(_slug(ident.namespace), ident.namespace, docs[d], names, new_vendors)
+    for _, _, entry, _ in members:  # a name that starts with its maker's: "ElevenLabs TTS v2"
+        words = str(entry.get("name") or "").replace(":", " ").split()
+        for n in (3, 2, 1):
+            found = names.get(normalize_key(" ".join(words[:n]))) if len(words) > n else None
+            if found is not None:
+                return found
     return None
 
 

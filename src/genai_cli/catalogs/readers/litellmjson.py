@@ -19,11 +19,15 @@ Shape: ``{key: {litellm_provider, mode, input_cost_per_token, ...}}``.
 * skipped: ``sample_spec`` (documentation), ``alias_of`` entries (a pointer to
   another entry, no facts of its own), entries without ``litellm_provider`` or
   without ``mode`` (pricing tiers such as ``fireworks-ai-up-to-4b``, not models),
-  and entries with no usable facts. Entries of every mode (embedding,
+  price brackets by model size even where they have a mode
+  (``together-ai-4.1b-8b``, ``together-ai-embedding-up-to-150m``: a key with no
+  ``/`` ending in a size range), and entries with no usable facts. Entries of every mode (embedding,
   image_generation, audio_speech, ...) are kept, with ``mode`` set.
 """
 
 from __future__ import annotations
+
+import re
 
 from .common import (
     PROGRESS_EVERY,
@@ -42,6 +46,10 @@ from .common import (
     url_value,
 )
 from .jsontext import decode_utf8, json_kind, load_json, looks_like
+
+# A price bracket by model size: ``together-ai-4.1b-8b``, ``...-up-to-150m``,
+# ``...-151m-to-350m`` (only for keys without a ``/``: a model path is a model).
+_SIZE_BRACKET = re.compile(r"-(?:up-to-|\d+(?:\.\d+)?[mb]-(?:to-)?)\d+(?:\.\d+)?[mb]$")
 
 EXPECTED = (
     "expected LiteLLM's model_prices_and_context_window.json: an object of model "
@@ -105,6 +113,9 @@ def read(
             notes.skip("no mode (a pricing tier or a voice family, not a model)")
             continue
         mode = mode.strip().lower()
+        if "/" not in key and _SIZE_BRACKET.search(key):
+            notes.skip("a price bracket by model size, not a model")
+            continue
         facts = _facts(v, notes)
         if not facts:
             notes.skip(skip_reason_no_facts(mode))
