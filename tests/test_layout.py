@@ -172,6 +172,7 @@ ROOT_ENTRIES = {
     "docs",
     "examples",
     "pyproject.toml",
+    "scripts",
     "src",
     "tests",
 }

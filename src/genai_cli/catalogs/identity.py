@@ -48,6 +48,8 @@ vendor.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -105,7 +107,9 @@ LABS: tuple[Lab, ...] = (
     Lab("runway", "Runway", families=("gen4", "gen-4")),
     Lab("mistral", "Mistral AI", namespaces=("mistralai", "mistral", "mistral-ai"), names=("Mistral",),
         families=("mistral", "mixtral", "codestral", "ministral", "pixtral", "magistral",
-                  "devstral", "voxtral", "open-mistral", "open-mixtral", "open-codestral", "mamba-codestral")),
+                  "devstral", "voxtral", "open-mistral", "open-mixtral", "open-codestral", "mamba-codestral",
+                  "leanstral", "mathstral", "shieldstral", "labs-devstral", "labs-leanstral",
+                  "labs-mistral")),
     Lab("deepseek", "DeepSeek", namespaces=("deepseek", "deepseek-ai"),
         families=("deepseek",)),
     Lab("xai", "xAI", namespaces=("x-ai", "xai"), families=("grok",)),
@@ -137,7 +141,7 @@ LABS: tuple[Lab, ...] = (
         families=("solar",)),
     Lab("voyage-ai", "Voyage AI", families=("voyage",)),
     Lab("reka", "Reka AI", namespaces=("rekaai", "reka"), families=("reka",)),
-    Lab("arcee-ai", "Arcee AI", namespaces=("arcee-ai",), families=("arcee", "virtuoso", "caller", "trinity", "spotlight", "maestro", "coder-large")),
+    Lab("arcee-ai", "Arcee AI", namespaces=("arcee-ai", "arcee"), families=("arcee", "virtuoso", "caller", "trinity", "spotlight", "maestro", "coder-large")),
     Lab("nous-research", "Nous Research", namespaces=("nousresearch",), families=("hermes", "nous")),
     Lab("liquid-ai", "Liquid AI", namespaces=("liquid", "liquidai"), families=("lfm",)),
     Lab("01-ai", "01.AI", namespaces=("01-ai",), families=("yi",)),
@@ -233,7 +237,7 @@ _MONTH, _DAY = r"(?:0[1-9]|1[0-2])", r"(?:0[1-9]|[12]\d|3[01])"
 _SNAPSHOT = re.compile(
     rf"(?:[-@](?P<date>20\d{{2}}-?{_MONTH}-?{_DAY})"  # -20240229, -2024-04-09, @20240229
     rf"|-(?P<yymmdd>2\d{_MONTH}{_DAY})"  # -250415 (ByteDance)
-    rf"|-(?P<mmdd>{_MONTH}-?{_DAY})"  # -0613, -07-09
+    rf"|-(?P<mmdd>{_MONTH}-?{_DAY}(?:-preview)?)"  # -0613, -07-09, -0711-preview
     rf"|-(?P<my>{_MONTH}-20\d{{2}})"  # -08-2024 (Cohere)
     r"|[-@](?P<num>00\d)"  # -001, @001 (Google)
     rf"|-(?P<preview>preview(?:-{_MONTH}-?{_DAY})?)"  # -preview, -preview-0409
@@ -246,7 +250,10 @@ _SPLIT = re.compile(r"(?<=[a-z])(?=\d)")
 _SEPARATORS = re.compile(r"[._:@/\s]+")
 _FIREWORKS_DOT = re.compile(r"(?<=\d)p(?=\d)")
 _FIREWORKS_LLAMA = re.compile(r"^llama-v-(?=\d)")
-_VENICE_DOTLESS = re.compile(r"^gpt-(\d)(\d)(?=$|-)")
+_DOTLESS = {  # a host that writes a lab's version without its dot: Venice's gpt-54 is GPT-5.4
+    "venice": re.compile(r"^(gpt)-(\d)(\d)(?=$|-)"),
+    "llmgateway": re.compile(r"^(qwen)-(\d)(\d)(?=$|-)"),  # qwen35-397b-a17b: Qwen3.5
+}
 # the labs' own two orders, and a ".0" minor the lab leaves out
 _ORDERS = (
     (re.compile(r"^claude-(\d+(?:-\d+)?)-(opus|sonnet|haiku)(?=$|-)"), r"claude-\2-\1"),
@@ -256,8 +263,9 @@ _ORDERS = (
     (re.compile(r"^open-(mistral|mixtral|codestral)(?=$|-)"), r"\1"),  # Mistral's API ids
     (re.compile(r"^(mistral-(?:large|medium|small)-\d+)-0$"), r"\1"),
     (re.compile(r"^(nova-.+)-v-1$"), r"\1"),  # Amazon Nova's Bedrock version, also on its own API
+    (re.compile(r"^deepseek-(?=\d)"), "deepseek-v-"),  # DeepSeek names its versions V3, V3.2
 )
-_ORDERED_HEADS = frozenset({"claude", "jamba", "gemini", "open", "mistral", "nova"})
+_ORDERED_HEADS = frozenset({"claude", "jamba", "gemini", "open", "mistral", "nova", "deepseek"})
 """The first words of the keys :data:`_ORDERS` rewrites (the others are left alone)."""
 _CLAUDE_MODE = re.compile(r"-(?:thinking|think)(?:-\d+)?$")  # extended thinking: a mode
 _TIER_SUFFIX = re.compile(
@@ -277,7 +285,7 @@ class Identity:
     (``NousResearch``), as written, when that is no known lab.
     """
 
-    __slots__ = ("alias", "key", "namespace", "raw", "tier", "vendor", "version")
+    __slots__ = ("_base", "alias", "key", "namespace", "raw", "tier", "vendor", "version")
 
     def __init__(
         self,
@@ -289,7 +297,9 @@ class Identity:
         alias: bool = False,
         tier: str | None = None,
         namespace: str | None = None,
+        base: str | None = None,
     ) -> None:
+        self._base = base
         self.raw = raw
         self.key = key
         self.vendor = vendor
@@ -301,6 +311,8 @@ class Identity:
     @property
     def base(self) -> str:
         """The lab's id without its snapshot suffix (the model's id as written)."""
+        if self._base is not None:
+            return self._base
         if self.version is None:
             return self.raw
         return _SNAPSHOT.sub("", self.raw) or self.raw
@@ -354,8 +366,8 @@ def _lab_prefix(key: str, provider: str, catalog: str) -> tuple[str, str | None]
             continue
         if lab is not None and lab.id == maker:
             return _ordered(rest), maker
-        if n == 1 and provider.startswith(head):  # the host's own prefix
-            return _ordered(rest), None
+        if n == 1 and provider.startswith(head) and (lab is None or family_lab(key) != lab.id):
+            return _ordered(rest), None  # the host's own prefix (mistral-embed is Mistral's)
     if (  # a host's own prefix before a model of its own: databricks-dbrx-instruct
         len(parts) > 1
         and parts[0] == provider
@@ -405,6 +417,8 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
                 s = _BEDROCK_API.sub("", s)
                 if s != rest:
                     s = _BEDROCK_MODEL_VERSION.sub("", s)
+                elif vendor == "anthropic":  # anthropic.claude-opus-4-6-v1: no ":0"
+                    s = re.sub(r"-v\d+$", "", s)
     for channel in _CHANNELS.get(provider, ()):
         if s.lower().startswith(channel):
             tiers.append(channel.rstrip("-"))
@@ -462,8 +476,9 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
     for _ in range(2):  # a host's prefix, then a lab's: databricks-meta-llama-3-1-8b
         key, named = _lab_prefix(key, provider, catalog)
         vendor = vendor or named
-    if provider == "venice":  # gpt-54: GPT-5.4
-        key = _VENICE_DOTLESS.sub(r"gpt-\1-\2", key)
+    dotless = _DOTLESS.get(provider)
+    if dotless is not None:
+        key = dotless.sub(r"\1-\2-\3", key)
     if "router" in tiers:  # a Fireworks router of a model: its speed or region is a tier
         while (found := _ROUTER_TIERS.search(key)) is not None and found.start() > 0:
             tiers.append(key[found.start() + 1 :])
@@ -477,6 +492,19 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
     if precision is not None and precision.start() > 0:
         tiers.append(key[precision.start() + 1 :])
         key = key[: precision.start()]
+    if (
+        key.endswith("-hf") and len(key) > 3
+    ):  # Llama-2-7b-chat-hf: the weights in Transformers' format
+        key = key[:-3]
+    written: str | None = None  # the model's id as the lab's table writes it
+    if not alias:  # the lab's own table: mistral-large-2512 is Mistral Large 3, version 2512
+        form = _TABLE_FORMS.get(key)
+        if form is not None:
+            key, version, written = form[0], version or form[1], form[0]
+        elif key in _TABLE_KEYS:
+            key = written = _TABLE_KEYS[key]
+        elif key in _TABLE_MOVING and version is None:  # mistral-medium: Mistral's latest Medium
+            key, alias = f"{key}-latest", True
     if vendor is None and namespace is None and "/" not in raw:
         vendor = lab_of(catalog, provider)
     if vendor is None and "/" not in raw and namespace is None:
@@ -489,6 +517,7 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         alias=alias,
         tier="/".join(tiers) or None,
         namespace=namespace,
+        base=written,
     )
 
 
@@ -545,3 +574,110 @@ for _lab in LABS:
 _PREFIX_HEADS = frozenset(
     name.split("-")[0] for lab in LABS for name in (lab.id, *lab.namespaces)
 )  # the first word of a lab's name or namespace, written before its families
+
+
+# --------------------------------------------------------------------------- labs' own tables
+
+_HF = "https://huggingface.co/"
+
+
+class LabName:
+    """A model's name in its lab's own table, and where the table says it."""
+
+    __slots__ = ("name", "title", "url")
+
+    def __init__(self, name: str, title: str, url: str) -> None:
+        self.name, self.title, self.url = name, title, url
+
+
+class _LabTables:
+    """What the labs' own model tables (``tables/LAB.json`` beside this module, cut from each lab's
+    documentation by ``scripts/cut_lab_tables.py``) say of ids.
+
+    A model's key is its card's name (``Mistral Large 3``: ``mistral-large-3``;
+    a name that is no family of the lab's gets the lab's: ``OCR 3`` is
+    ``mistral-ocr-3``). ``forms`` maps a dated id to ``(model key, version)``:
+    an API name ending in the card's version (``mistral-large-2512``: version
+    ``25.12``, or the release month), and the repo id of the weights the API
+    serves (``Mistral-Large-3-675B-Instruct-2512``: the card's one set of
+    weights, or its instruct weights where it lists instruct, base and reasoning
+    ones and API names). ``keys`` maps that repo id without its version
+    (``mistral-large-3-675b-instruct``, as Bedrock writes it) to the model key.
+    The card's other repos are models of their own; their dated form is their
+    version. ``moving`` holds the undated stems of API names that more than one
+    model's cards give (``mistral-medium``: 2312, 2505 and 2508 are three models):
+    a moving name, as ``-latest`` is. API names two cards give, ``-latest`` ones
+    and undated ones join nothing (``mistral-medium-3`` serves Mistral Medium 3.5
+    today)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, tuple[str, str] | None] = {}
+        self.keys: dict[str, str | None] = {}
+        self.names: dict[str, LabName | None] = {}
+        self.stems: dict[str, set[str]] = {}
+
+    @staticmethod
+    def _put(table: dict[str, Any], form: str, value: Any) -> None:
+        table[form] = value if table.get(form, value) == value else None  # two cards: neither
+
+    def add(self, table: Mapping[str, Any]) -> None:
+        lab, where = table["lab"], f"{table['source']}/blob/{table['commit']}"
+        for card in table["models"]:
+            name, released = card.get("name"), str(card.get("released") or "")
+            if not name:
+                continue
+            model = spelling(name)
+            if family_lab(model) != lab:
+                model = spelling(f"{lab} {name}")
+            said = LabName(name, f"{table['title']}: {card['slug']}", f"{where}/{card['path']}")
+            if model not in self.names:
+                self.names[model] = said
+            elif (known := self.names[model]) is not None and known.name != name:
+                self.names[model] = None  # two names for one key: the table does not say
+            stamps = {str(card.get("version") or "").replace(".", "")}
+            if len(released) >= 7:
+                stamps.add(released[2:4] + released[5:7])
+            apis = [a for a in card.get("api_names", ()) if not _ALIAS.search(a)]
+            for api in apis:
+                dated = re.search(r"-(\d{4})$", api)
+                if dated and dated.group(1) in stamps:
+                    self._put(self.forms, spelling(api), (model, dated.group(1)))
+                    self.stems.setdefault(spelling(api[: dated.start()]), set()).add(model)
+            weights = [w for w in card.get("weights", ()) if w["url"].startswith(_HF)]
+            served = weights[0] if len(card.get("weights", ())) == 1 and weights else None
+            if served is None and apis:
+                served = next((w for w in weights if w["name"] == "Instruct Weights"), None)
+            for w in weights:
+                form = spelling(w["url"][len(_HF) :].rpartition("/")[2])
+                dated = re.search(r"-(\d{4})$", form)
+                stamp = dated.group(1) if dated and dated.group(1) in stamps else None
+                undated = form[: -len(stamp) - 1] if stamp else form
+                if w is served and (stamp or len(card.get("weights", ())) == 1):
+                    if stamp:
+                        self._put(self.forms, form, (model, stamp))
+                    if undated != model:
+                        self._put(self.keys, undated, model)
+                elif stamp:
+                    self._put(self.forms, form, (undated, stamp))
+
+    def load(self, folder: str) -> None:
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".json"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    self.add(json.load(f))
+        self.forms = {k: v for k, v in self.forms.items() if v is not None}
+        self.keys = {k: v for k, v in self.keys.items() if v is not None}
+
+
+_TABLES = _LabTables()
+_TABLES.load(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tables"))
+_TABLE_FORMS: dict[str, tuple[str, str]] = {k: v for k, v in _TABLES.forms.items() if v}
+_TABLE_KEYS: dict[str, str] = {k: v for k, v in _TABLES.keys.items() if v}
+_TABLE_MOVING = frozenset(stem for stem, models in _TABLES.stems.items() if len(models) > 1)
+_TABLE_NAMES = _TABLES.names
+
+
+def lab_name(key: str) -> LabName | None:
+    """The name the lab's own table gives the model of ``key`` (``devstral-small-1-1``:
+    "Devstral Small 1.1"), if it has one."""
+    return _TABLE_NAMES.get(key)

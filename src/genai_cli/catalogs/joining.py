@@ -242,20 +242,30 @@ class Merged:
 
 
 def known_keys(cat: Curated) -> dict[str, str]:
-    """Every key a curated model is known by -> the model's id: its own id's and its
-    external ids' (their identity, by the same rules as an entry's)."""
+    """Every key a curated model is known by -> the model's id: its own id's first,
+    then its external ids' (their identity, by the same rules as an entry's), and
+    each external id exactly (``=gpt-4-1106-preview``: a curated statement that
+    joins before any rule does)."""
     known: dict[str, str] = {}
-    for m in cat.compact("models"):
+    models = cat.compact("models")
+    for m in models:
         known.setdefault(I.identify({"id": m["id"]}).key, m["id"])
+    for m in models:
         for x in m.get("external_ids", ()):
             entry = {"id": x["id"], "provider": x.get("provider") or ""}
-            known.setdefault(I.identify(entry, x.get("catalog") or "").key, m["id"])
+            ident = I.identify(entry, x.get("catalog") or "")
+            known.setdefault("=" + ident.raw, m["id"])
+            known.setdefault(ident.key, m["id"])
     return known
 
 
 def joins(known: Mapping[str, str], entry: Mapping[str, Any], catalog: str) -> str | None:
     """The curated model an entry joins (``known``: :func:`known_keys`), if any."""
-    return known.get(I.identify(entry, catalog).key)
+    return _joined(known, I.identify(entry, catalog))
+
+
+def _joined(known: Mapping[str, str], ident: I.Identity) -> str | None:
+    return known.get("=" + ident.raw) or known.get(ident.key)
 
 
 def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -293,13 +303,13 @@ def summarize(cat: Curated, doc: Mapping[str, Any]) -> dict[str, Any]:
     new: set[str] = set()
     matched_entries = 0
     for entry in doc["entries"]:
-        key = I.identify(entry, doc["catalog"]).key
-        mid = known.get(key)
+        ident = I.identify(entry, doc["catalog"])
+        mid = _joined(known, ident)
         if mid is not None:
             matched.add(mid)
             matched_entries += 1
         else:
-            new.add(key)
+            new.add(ident.key)
     return _catalog_row(doc, len(matched), len(new), matched_entries)
 
 
@@ -346,7 +356,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
         add_new = new_models.setdefault(catalog, set()).add
         for k, entry in enumerate(doc["entries"]):
             ident = I.identify(entry, catalog)
-            mid = known.get(ident.key)
+            mid = _joined(known, ident)
             if mid is not None:
                 add_matched(mid)
                 group_key = f"={mid}"
@@ -391,10 +401,15 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
             record: dict[str, Any] = {"id": mid}
             record.update(_filled(docs, members, vendor, None))
             record.setdefault("name", mid)
+            said = None if members[0][3].alias else I.lab_name(group_key)
+            if said is not None:  # the display name is the lab's, from its own table
+                record["name"] = said.name
             if members[0][3].alias and "latest" not in record["name"].lower():
                 record["name"] += " (latest)"  # a moving alias, not the model it names today
             record["vendor"] = vendor
             record["sources"] = [dict(sources[d]) for d in dict.fromkeys(m[0] for m in members)]
+            if said is not None:
+                record["sources"].append({"title": said.title, "date": None, "url": said.url})
             models.append(record)
         members_of[mid] = (vendor, entries)
     out.vendors = sorted(new_vendors.values(), key=lambda v: v["id"])
