@@ -164,3 +164,19 @@ def on_a_terminal(
     finally:
         os.close(leader)
     return code, b"".join(chunks)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The join-truth figures (``tests/test_join_truth.py`` records them as the
+    ``join_truth`` property: a worker's printed output is lost under xdist)."""
+    texts = [
+        text
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        for name, text in getattr(report, "user_properties", ())
+        if name == "join_truth"
+    ]
+    if texts:
+        terminalreporter.section("join truth")
+        for text in dict.fromkeys(texts):
+            terminalreporter.write_line(text)
