@@ -127,7 +127,7 @@ LABS: tuple[Lab, ...] = (
         families=("sonar", "r1-1776", "perplexity")),
     Lab("amazon", "Amazon", namespaces=("amazon",),
         families=("nova", "titan", "amazon-nova", "amazon-titan")),
-    Lab("ai21", "AI21 Labs", namespaces=("ai21",),
+    Lab("ai21", "AI21 Labs", namespaces=("ai21", "ai21-labs"),
         families=("jamba", "j2", "jurassic")),
     Lab("baidu", "Baidu", namespaces=("baidu",), families=("ernie",)),
     Lab("tencent", "Tencent", namespaces=("tencent",), families=("hunyuan",)),
@@ -207,11 +207,18 @@ _BEDROCK_REGION = re.compile(
 _BEDROCK_V0 = re.compile(r"-v0:(\d+)$")
 _BEDROCK_API = re.compile(r":\d+$")  # the API version: anthropic.claude-3-opus-20240229-v1:0
 _BEDROCK_MODEL_VERSION = re.compile(r"(?<=-\d{8})-v\d+$|-v?1$")
+_BEDROCK_DEEPSEEK = {  # Bedrock's DeepSeek ids whose version is not the model's
+    # deepseek.v3-v1:0 is DeepSeek-V3.1: Bedrock's model card for it,
+    # https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-deepseek-deepseek-v3-1.html
+    # (LiteLLM 1.110.2 gives that page as the entry's source)
+    "v3": "deepseek-v3.1",
+}
 _BEDROCK_LEGACY = {  # Bedrock's first Claude ids name the version after "-v"
     "claude-v1": "claude-1", "claude-v2": "claude-2", "claude-v2:1": "claude-2.1",
     "claude-instant-v1": "claude-instant-1",
 }  # fmt: skip
 _CHANNELS = {  # a host's prefix naming the channel it sells a lab's model through: a tier
+    "llama": ("cerebras-", "groq-"),  # Meta's Llama API, served by Cerebras or Groq
     "aihubmix": ("alicloud-", "coding-", "deep-"),  # via Alibaba Cloud, its coding plan, DeepSeek
     "azure_ai": ("fw-",),  # served by Fireworks on Azure AI Foundry
     "nano-gpt": ("azure-",),  # OpenAI's models through Azure
@@ -239,11 +246,45 @@ _SNAPSHOT = re.compile(
     rf"|-(?P<yymmdd>2\d{_MONTH}{_DAY})"  # -250415 (ByteDance)
     rf"|-(?P<mmdd>{_MONTH}-?{_DAY}(?:-preview)?)"  # -0613, -07-09, -0711-preview
     rf"|-(?P<my>{_MONTH}-20\d{{2}})"  # -08-2024 (Cohere)
-    r"|[-@](?P<num>00\d)"  # -001, @001 (Google)
-    rf"|-(?P<preview>preview(?:-{_MONTH}-?{_DAY})?)"  # -preview, -preview-0409
+    r"|[-@](?P<num>00\d)"  # -001, @001 (Google's; see _NUMBERED)
+    rf"|-(?P<preview>preview(?:-(?:20\d{{2}}-?)?{_MONTH}-?{_DAY}|-{_MONTH}-20\d{{2}})?)"  # -preview-0409, -preview-09-2025
     r"|@(?P<at>[a-z0-9][a-z0-9.-]*))$"  # @2405: Vertex's and HELM's version after "@"
 )
-_INFIX_SNAPSHOT = re.compile(rf"^(grok-[\d.]+)-({_MONTH}{_DAY})-((?:non-)?reasoning)$")  # xAI
+_INFIX_SNAPSHOT = re.compile(rf"^(grok-[\d.]+)-({_MONTH}{_DAY}|beta)-((?:non-)?reasoning)$")  # xAI
+_BETA = re.compile(  # grok-3-beta: Grok 3 in beta; Inception's mercury-coder-small-beta
+    r"^((?:grok-[\d.]+(?:-mini)?(?:-fast)?)|(?:mercury(?:-[a-z]+)*))-beta$"
+)
+_NUMBERED = frozenset({"google"})  # the labs whose -001 is a version (OpenAI's -002 is a model)
+_VARIANTS = re.compile(  # a gateway's variant after ":" (OpenRouter's, genai-prices' :batch)
+    r":(free|beta|extended|thinking|nitro|floor|online|exacto|batch|variant\d+|low|medium|high)$"
+)
+_HELM_RUNS = re.compile(  # HELM's evaluation runs of a model
+    r"-(dspy-[a-z0-9-]+|with-guardian|natural|vivid|(?:low|medium|high)-reasoning-effort"
+    r"|thinking-\d+k?)$"
+)
+_BEDROCK_STYLE = re.compile(r"-v\d+:\d+$")  # Bedrock's API version, as HELM writes it too
+_HOST_SUFFIXES = {  # a host's suffix naming a deployment of the model: a tier
+    "nebius": re.compile(r"-(fast)$"),
+    "huggingface_nebius": re.compile(r"-(fast)$"),
+    "moonshotai": re.compile(r"-(turbo)$"),  # kimi-k2-turbo-preview: Kimi K2, faster
+    "moonshotai-cn": re.compile(r"-(turbo)$"),
+    "moonshot": re.compile(r"-(turbo)$"),
+    "groq": re.compile(r"-(8192|32768)$"),  # Groq's context length: llama3-70b-8192
+}
+_ROUTED_FAST = re.compile(r"-(fast)$")  # after a channel: Azure AI's FW-GLM-5.2-Fast
+_FIREWORKS_WINDOW = re.compile(r"-(\d+k)$")  # Fireworks' context setting: qwen2p5-...-64k
+_EFFORT = re.compile(r"-(minimal|low|medium|high|xhigh)$")  # OpenAI's reasoning effort
+_TOGETHER_TURBO = re.compile(r"(?<=-instruct)-(turbo)$")  # Together's Instruct-Turbo (FP8)
+_BARE_INSTRUCT = frozenset(  # hosts whose bare Llama id is Meta's instruct (chat) model
+    {"cerebras", "vercel", "vercel_ai_gateway", "ollama", "snowflake", "llamagate", "groq"}
+)
+_HOST_IDS = {  # a host's own id for a lab's model, as the host's model page says
+    # https://vercel.com/ai-gateway/models/qwen-3-30b/api: "Qwen3-30B-A3B", model 'alibaba/qwen-3-30b'
+    ("vercel", "qwen-3-30b"): "qwen-3-30b-a-3b",
+    ("vercel_ai_gateway", "qwen-3-30b"): "qwen-3-30b-a-3b",
+}
+_LLAMA_BARE = re.compile(r"^llama-(\d+(?:-\d+)?)-(\d+b)$")
+_LLAMA_CHAT = re.compile(r"^(llama-(?:3|4)(?:-\d+)?-\d+b)-chat$")  # Together's Llama 3 -chat
 _ALIAS = re.compile(r"[-@]latest$")
 
 _SPLIT = re.compile(r"(?<=[a-z])(?=\d)")
@@ -263,13 +304,15 @@ _ORDERS = (
     (re.compile(r"^open-(mistral|mixtral|codestral)(?=$|-)"), r"\1"),  # Mistral's API ids
     (re.compile(r"^(mistral-(?:large|medium|small)-\d+)-0$"), r"\1"),
     (re.compile(r"^(nova-.+)-v-1$"), r"\1"),  # Amazon Nova's Bedrock version, also on its own API
+    (re.compile(r"^(nova-[a-z]+)-1-0$"), r"\1"),  # nova-lite-1-0: Nova Lite 1.0
     (re.compile(r"^deepseek-(?=\d)"), "deepseek-v-"),  # DeepSeek names its versions V3, V3.2
 )
 _ORDERED_HEADS = frozenset({"claude", "jamba", "gemini", "open", "mistral", "nova", "deepseek"})
 """The first words of the keys :data:`_ORDERS` rewrites (the others are left alone)."""
-_CLAUDE_MODE = re.compile(r"-(?:thinking|think)(?:-\d+)?$")  # extended thinking: a mode
+_CLAUDE_MODE = re.compile(r"-(?:thinking|think|fast)(?:-\d+(?:-k)?)?$")  # thinking, fast mode
 _TIER_SUFFIX = re.compile(
-    r"-(?:fp-8(?:-dynamic)?|fp-4|nvfp-4|int-4|int-8|awq|gptq|bf-16|fp-16|4bit|6bit|8bit|tee|tput|free)$"
+    r"-(?:fp-8(?:-dynamic)?|fp-4|nvfp-4|int-4|int-8|awq|gptq|bf-16|fp-16|4bit|6bit|8bit|tee|tput|free"
+    r"|batch|highspeed)$"
 )
 
 
@@ -349,6 +392,13 @@ def lab_of(catalog: str, provider: str) -> str | None:
     return found.lab if found is not None and found.kind == "lab" else None
 
 
+def _serves(catalog: str, provider: str) -> bool:
+    """True when ``provider`` is a host, gateway or cloud in the providers table (a
+    HELM creator such as ``ura-hcmut`` is none: its prefix is its model's name)."""
+    found = provider_of(catalog, provider)
+    return found is not None and found.kind != "lab"
+
+
 def _lab_prefix(key: str, provider: str, catalog: str) -> tuple[str, str | None]:
     """A lab's name, or the host's own, written before one of the lab's families
     (``meta-llama-3-1-8b``, ``openai-gpt-4o``, ``zai-org-glm-5-1``,
@@ -360,17 +410,23 @@ def _lab_prefix(key: str, provider: str, catalog: str) -> tuple[str, str | None]
         if len(parts) <= n:
             continue
         head, rest = "-".join(parts[:n]), "-".join(parts[n:])
-        lab = _BY_NAMESPACE.get(head) or LAB_BY_ID.get(head)
+        lab = _BY_NAMESPACE.get(head) or _BY_SPELLED.get(head) or LAB_BY_ID.get(head)
         maker = family_lab(rest)
         if maker is None:
             continue
         if lab is not None and lab.id == maker:
             return _ordered(rest), maker
-        if n == 1 and provider.startswith(head) and (lab is None or family_lab(key) != lab.id):
+        if (
+            n == 1
+            and provider.startswith(head)
+            and _serves(catalog, provider)
+            and (lab is None or family_lab(key) != lab.id)
+        ):
             return _ordered(rest), None  # the host's own prefix (mistral-embed is Mistral's)
     if (  # a host's own prefix before a model of its own: databricks-dbrx-instruct
         len(parts) > 1
         and parts[0] == provider
+        and _serves(catalog, provider)
         and lab_of(catalog, provider) is None
         and family_lab(key) is None
     ):
@@ -400,6 +456,9 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
             s, low, changed = rest, rest.lower(), True
     if provider in _BEDROCK:
         s = _BEDROCK_REGION.sub("", s)
+        for route in ("invoke/", "converse/"):  # LiteLLM's Bedrock APIs
+            if s.lower().startswith(route):
+                s = s[len(route) :]
         head, slash, rest = s.partition("/")  # a commitment term after the region
         while slash and _TIER_SEGMENT.match(head.lower()):
             tiers.append(head.lower())
@@ -419,6 +478,8 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
                     s = _BEDROCK_MODEL_VERSION.sub("", s)
                 elif vendor == "anthropic":  # anthropic.claude-opus-4-6-v1: no ":0"
                     s = re.sub(r"-v\d+$", "", s)
+                if vendor == "deepseek":  # deepseek.v3.2: Bedrock leaves out "deepseek-"
+                    s = _BEDROCK_DEEPSEEK.get(s.lower(), f"deepseek-{s}")
     for channel in _CHANNELS.get(provider, ()):
         if s.lower().startswith(channel):
             tiers.append(channel.rstrip("-"))
@@ -427,12 +488,37 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
                 s = _GITLAB_CLAUDE.sub("claude-", s.lower())
     if "/models/" in s:  # Clarifai: org/app/models/Model
         s = s.split("/", 1)[0] + "/" + s.rsplit("/models/", 1)[1]
-    if provider in _VERTEX or (catalog == "litellm" and provider.startswith("vertex_ai")):
-        for suffix in ("@default", "-maas"):
-            if s.lower().endswith(suffix):
-                s = s[: -len(suffix)]
+    vertex = provider in _VERTEX or (catalog == "litellm" and provider.startswith("vertex_ai"))
+    if vertex and s.lower().endswith("@default"):
+        s = s[: -len("@default")]
+    if s.lower().endswith("-maas"):  # Vertex AI's model as a service, under any name
+        s = s[: -len("-maas")]
     if catalog == "helm":
         s = _HELM_SETTINGS.sub("", s)
+        while (run := _HELM_RUNS.search(s.lower())) is not None:
+            tiers.append(run.group(1))
+            s = s[: run.start()]
+        if s.lower().startswith("amazon-") and family_lab(spelling(s[7:].split("/")[-1])) not in (
+            None,
+            "amazon",
+        ):  # HELM's runs of another lab's model on Bedrock: amazon-mistral-large-2402-v1:0
+            tiers.append("amazon-bedrock")
+            s = s[7:]
+    if provider == "novita" and s.lower().endswith("/community"):
+        tiers.append("community")
+        s = s[: -len("/community")]
+    while (variant := _VARIANTS.search(s.lower())) is not None:
+        tiers.append(variant.group(1))
+        s = s[: variant.start()]
+    legacy = _BEDROCK_LEGACY.get(s.lower().rpartition("/")[2])
+    if legacy is not None:  # claude-instant-v1, also on Anthropic's old API and in HELM
+        s = s.rpartition("/")[0] + ("/" if "/" in s else "") + legacy
+    elif vendor is None and _BEDROCK_STYLE.search(s):  # claude-sonnet-4-5-20250929-v1:0
+        rest = s
+        s = _BEDROCK_V0.sub(r"-v0.\1", s)
+        s = _BEDROCK_API.sub("", s)
+        if s != rest:
+            s = _BEDROCK_MODEL_VERSION.sub("", s)
     return s, vendor, tiers
 
 
@@ -459,13 +545,20 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
     base = raw
     if not alias:
         m = _SNAPSHOT.search(raw)
+        if (
+            m is not None
+            and m.group("num") is not None
+            and raw[m.start()] == "-"
+            and (vendor or family_lab(spelling(raw[: m.start()]))) not in _NUMBERED
+        ):
+            m = None  # text-davinci-003, palmyra-x-004: a model's number, not a snapshot
         if m is not None and m.start() > 0:
             version = next(v for v in m.groupdict().values() if v is not None)
             base = raw[: m.start()]
-        else:
-            infix = _INFIX_SNAPSHOT.match(raw)
-            if infix is not None:
-                version, base = infix.group(2), f"{infix.group(1)}-{infix.group(3)}"
+        elif (infix := _INFIX_SNAPSHOT.match(raw)) is not None:
+            version, base = infix.group(2), f"{infix.group(1)}-{infix.group(3)}"
+        elif (beta := _BETA.match(raw)) is not None:
+            version, base = "beta", beta.group(1)
     key = spelling(
         base, fireworks=provider.startswith("fireworks") or provider == "kimi-for-coding"
     )
@@ -479,6 +572,21 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
     dotless = _DOTLESS.get(provider)
     if dotless is not None:
         key = dotless.sub(r"\1-\2-\3", key)
+    for pattern in (
+        _HOST_SUFFIXES.get(provider),
+        _ROUTED_FAST if "fw" in tiers else None,
+        _FIREWORKS_WINDOW if provider.startswith("fireworks") else None,
+        _EFFORT if family_lab(key) == "openai" else None,
+        _TOGETHER_TURBO,
+    ):
+        found_tier = pattern.search(key) if pattern is not None else None
+        if found_tier is not None and found_tier.start() > 0:
+            tiers.append(found_tier.group(1))
+            key = key[: found_tier.start()]
+    key = _HOST_IDS.get((provider, key), key)
+    key = _LLAMA_CHAT.sub(r"\1-instruct", key)
+    if provider in _BARE_INSTRUCT and (bare := _LLAMA_BARE.match(key)) is not None:
+        key += "-chat" if bare.group(1) == "2" else "-instruct"  # Meta's names for them
     if "router" in tiers:  # a Fireworks router of a model: its speed or region is a tier
         while (found := _ROUTER_TIERS.search(key)) is not None and found.start() > 0:
             tiers.append(key[found.start() + 1 :])
@@ -488,8 +596,7 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         if mode is not None:
             tiers.append(key[mode.start() + 1 :])
             key = key[: mode.start()]
-    precision = _TIER_SUFFIX.search(key)
-    if precision is not None and precision.start() > 0:
+    while (precision := _TIER_SUFFIX.search(key)) is not None and precision.start() > 0:
         tiers.append(key[precision.start() + 1 :])
         key = key[: precision.start()]
     if (
@@ -506,9 +613,10 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         elif key in _TABLE_MOVING and version is None:  # mistral-medium: Mistral's latest Medium
             key, alias = f"{key}-latest", True
     if vendor is None and namespace is None and "/" not in raw:
-        vendor = lab_of(catalog, provider)
-    if vendor is None and "/" not in raw and namespace is None:
-        vendor = family_lab(key)
+        own, family = lab_of(catalog, provider), family_lab(key)
+        # a lab's own API names its maker, unless it serves another lab's family
+        # (Perplexity's mixtral-8x7b-instruct is Mistral's; NVIDIA's llama-3.1-nemotron its own)
+        vendor = own if own is not None and (family is None or _names_family(own, key)) else family
     return Identity(
         raw,
         key,
@@ -519,6 +627,13 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         namespace=namespace,
         base=written,
     )
+
+
+def _names_family(lab: str, key: str) -> bool:
+    """True when ``key`` has one of ``lab``'s families among its words."""
+    found = LAB_BY_ID.get(lab)
+    padded = f"-{key}-"
+    return found is not None and any(f"-{spelling(f)}-" in padded for f in found.families)
 
 
 def family_lab(key: str) -> str | None:
@@ -571,7 +686,10 @@ def lab_for_name(name: str) -> Lab | None:
 for _lab in LABS:
     for _family in _lab.families:
         _FAMILIES.setdefault(spelling(_family), _lab)
+_BY_SPELLED = {spelling(n): lab for lab in LABS for n in lab.namespaces}  # ai21-labs: ai-21-labs
 _PREFIX_HEADS = frozenset(
+    spelling(name).split("-")[0] for lab in LABS for name in (lab.id, *lab.namespaces)
+) | frozenset(
     name.split("-")[0] for lab in LABS for name in (lab.id, *lab.namespaces)
 )  # the first word of a lab's name or namespace, written before its families
 
@@ -622,6 +740,13 @@ class _LabTables:
 
     def add(self, table: Mapping[str, Any]) -> None:
         lab, where = table["lab"], f"{table['source']}/blob/{table['commit']}"
+        lone: dict[str, int] = {}  # cards per model key (Mistral 7B has three)
+        for card in table["models"]:
+            if card.get("name"):
+                model = spelling(card["name"])
+                if family_lab(model) != lab:
+                    model = spelling(f"{lab} {card['name']}")
+                lone[model] = lone.get(model, 0) + 1
         for card in table["models"]:
             name, released = card.get("name"), str(card.get("released") or "")
             if not name:
@@ -634,10 +759,19 @@ class _LabTables:
                 self.names[model] = said
             elif (known := self.names[model]) is not None and known.name != name:
                 self.names[model] = None  # two names for one key: the table does not say
-            stamps = {str(card.get("version") or "").replace(".", "")}
+            version = str(card.get("version") or "")
+            stamps = {version.replace(".", "")}
+            if re.fullmatch(r"\d+\.\d+", version) and lone[model] == 1:
+                stamps.add(spelling(f"v{version}"))  # Mixtral-8x7B-Instruct-v0.1
             if len(released) >= 7:
                 stamps.add(released[2:4] + released[5:7])
             apis = [a for a in card.get("api_names", ()) if not _ALIAS.search(a)]
+            stem = re.sub(r"(?:-\d+)+$", "", model)
+            dated_by_name = re.fullmatch(r"(\d\d)\.(\d\d)", version)
+            if stem != model and dated_by_name:  # mistral-medium-2604: Mistral Medium 3.5
+                yymm = dated_by_name.group(1) + dated_by_name.group(2)
+                self._put(self.forms, f"{stem}-{yymm}", (model, yymm))
+                self.stems.setdefault(stem, set()).add(model)
             for api in apis:
                 dated = re.search(r"-(\d{4})$", api)
                 if dated and dated.group(1) in stamps:
@@ -649,16 +783,16 @@ class _LabTables:
                 served = next((w for w in weights if w["name"] == "Instruct Weights"), None)
             for w in weights:
                 form = spelling(w["url"][len(_HF) :].rpartition("/")[2])
-                dated = re.search(r"-(\d{4})$", form)
-                stamp = dated.group(1) if dated and dated.group(1) in stamps else None
+                stamp = next((t for t in stamps if t and form.endswith(f"-{t}")), None)
                 undated = form[: -len(stamp) - 1] if stamp else form
+                label = f"v{version}" if stamp and stamp.startswith("v-") else stamp
                 if w is served and (stamp or len(card.get("weights", ())) == 1):
                     if stamp:
-                        self._put(self.forms, form, (model, stamp))
+                        self._put(self.forms, form, (model, label))
                     if undated != model:
                         self._put(self.keys, undated, model)
-                elif stamp:
-                    self._put(self.forms, form, (undated, stamp))
+                elif stamp and undated != model:  # Mixtral-8x7B-v0.1 (the base) stays apart
+                    self._put(self.forms, form, (undated, label))
 
     def load(self, folder: str) -> None:
         for name in sorted(os.listdir(folder)):

@@ -368,6 +368,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
                 groups[group_key] = [(n, k, entry, ident)]
             else:
                 group.append((n, k, entry, ident))
+    _matched_ids(docs, groups)
     _lab_aliases(docs, groups)
 
     out = Merged(cat, docs)
@@ -420,6 +421,34 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
     return out
 
 
+def _matched_ids(
+    docs: Sequence[Mapping[str, Any]],
+    groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identity]]],
+) -> None:
+    """Join a model only a price list names to the one model its match names
+    (genai-prices' ``gpt-5.3`` matches ``gpt-5.3-chat`` exactly): an entry's
+    ``aliases`` are the exact ids it prices, but as they often price several
+    models alike (``gpt-5`` matches ``gpt-5-codex``), they join only where the
+    entry's own id is the price list's alone and exactly one of them, no moving
+    alias and no version, is a model other catalogs list."""
+    for group_key, members in list(groups.items()):
+        if group_key.startswith("=") or any(
+            docs[d]["catalog"] != "genai-prices" for d, *_ in members
+        ):
+            continue
+        targets: set[str] = set()
+        for _, _, entry, _ in members:
+            for alias in entry.get("aliases", ()):
+                other = I.identify({"id": alias, "provider": entry["provider"]}, "genai-prices")
+                if other.alias or other.version is not None or other.key == group_key:
+                    continue
+                found = groups.get(other.key)
+                if found and any(docs[od]["catalog"] != "genai-prices" for od, *_ in found):
+                    targets.add(other.key)
+        if len(targets) == 1:
+            groups[targets.pop()].extend(groups.pop(group_key))
+
+
 def _lab_aliases(
     docs: Sequence[Mapping[str, Any]],
     groups: dict[str, list[tuple[int, int, dict[str, Any], I.Identity]]],
@@ -440,6 +469,7 @@ def _lab_aliases(
                 or ident.alias
                 or ident.version is not None
                 or ident.tier is not None
+                or not BY_NAME[docs[d]["catalog"]].names_models  # a price list's label
                 or not I.is_first_party(str(entry["provider"]), ident.vendor, docs[d]["catalog"])
             ):
                 continue
@@ -487,13 +517,19 @@ def _filled(
     best first), in :data:`MODEL_FIELDS` order (the order :func:`claims_of` keeps)."""
     wanted = _open_fields(full)
     found: dict[str, Any] = {}
+    label: Any = None  # a price list's name: the model's only where nothing else names it
     for d, _, entry, ident in members:
-        party = standing(docs[d]["catalog"], str(entry["provider"]), vendor)
-        for field, value in claims_of(entry, vendor, ident, party, docs[d]["catalog"]).items():
-            if field not in found:
+        catalog = docs[d]["catalog"]
+        party = standing(catalog, str(entry["provider"]), vendor)
+        for field, value in claims_of(entry, vendor, ident, party, catalog).items():
+            if field == "name" and not BY_NAME[catalog].names_models:
+                label = label or value
+            elif field not in found:
                 found[field] = value
         if len(found) == len(MODEL_FIELDS):
             break
+    if label is not None:
+        found.setdefault("name", label)
     return {f: found[f] for f in wanted if f in found}
 
 

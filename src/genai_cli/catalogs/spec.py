@@ -18,7 +18,7 @@ class Spec:
 
     __slots__ = (
         "aliases", "creator_is_maker", "describe", "format", "members", "name",
-        "offers", "package", "providers", "reader", "url",
+        "names_models", "offers", "package", "providers", "reader", "url",
     )  # fmt: skip
 
     def __init__(
@@ -35,6 +35,7 @@ class Spec:
         providers: str,
         offers: bool = True,
         creator_is_maker: bool = False,
+        names_models: bool = True,
     ) -> None:
         self.name = name
         """The canonical name: ``models.dev``."""
@@ -59,6 +60,10 @@ class Spec:
         """Is each entry an offering (a provider serving a model)? HELM lists models."""
         self.creator_is_maker = creator_is_maker
         """Does an entry name its model's maker outright (HELM's creator organisation)?"""
+        self.names_models = names_models
+        """Is an entry's name its model's name? genai-prices' names label prices (it
+        calls gemini-flash-1.5-8b "gemini 1.5 flash"), so two ids under one of its
+        names are not one model."""
 
     def __repr__(self) -> str:
         return f"Spec({self.name!r})"
@@ -99,6 +104,7 @@ CATALOGS: tuple[Spec, ...] = (
         reader="genaiprices",
         url="https://github.com/pydantic/genai-prices",
         providers="each Provider's id",
+        names_models=False,
     ),
     Spec(
         name="litellm",
