@@ -613,6 +613,8 @@ def test_genai_prices_conditional_prices(tmp_path: Path) -> None:
         "context_window": 100000,
         "deprecated": False,
         "pricing": {"input": 3.3, "output": 4.4},  # the newest start date, wherever it is listed
+        "pricing_from": "2025-06-01",  # from when: a price list may name a later price
+        "pricing_before": {"input": 5.0, "output": 6.0},  # and the one in force until then
     }
     assert entries["p/only-peak"]["facts"] == {"context_window": 8}
     assert read.skipped == {

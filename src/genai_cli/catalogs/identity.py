@@ -486,6 +486,11 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
             s = s[len(channel) :]
             if provider == "gitlab":
                 s = _GITLAB_CLAUDE.sub("claude-", s.lower())
+    if provider in ("perplexity", "perplexity-agent") and low.startswith("perplexity/"):
+        tiers.append(
+            "agent-api"
+        )  # Perplexity's Agent API prices its Sonar apart from the Sonar API
+        s, low = s[len("perplexity/") :], low[len("perplexity/") :]
     if "/models/" in s:  # Clarifai: org/app/models/Model
         s = s.split("/", 1)[0] + "/" + s.rsplit("/models/", 1)[1]
     vertex = provider in _VERTEX or (catalog == "litellm" and provider.startswith("vertex_ai"))

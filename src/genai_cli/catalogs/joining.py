@@ -38,6 +38,7 @@ How a catalog entry joins:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from ..dataset.parsing import normalize_key
@@ -121,13 +122,14 @@ def claims_of(
         out["name"] = entry["name"]
     if ident.tier is not None:
         return out
+    plan = _plan(entry, catalog)
     for key in ("released", "knowledge_cutoff", *LIMITS, "open_weights"):
         if key not in facts:
             continue
         if key == "released" and ident.version is not None:
             continue  # the version's date, not the model's release
-        if key in LIMITS and party == OTHER:
-            continue  # a host's limit is its offering's
+        if key in LIMITS and (party == OTHER or plan):
+            continue  # a host's limit, or a plan's, is its offering's
         out[key] = facts[key]
     if "parameters" in facts:
         n = facts["parameters"]
@@ -137,16 +139,30 @@ def claims_of(
         kept = sorted(_MODALITIES.intersection(mods))
         if kept:
             out["modalities"] = kept
-    price = facts.get("pricing")
+    price = price_in_force(facts)
     if (
         party == FIRST_PARTY
         and price
         and "input" in price
         and "output" in price
-        and not _plan(entry, catalog)
+        and not plan
+        and "image" not in facts.get("output_modalities", ())  # output: image or text tokens?
     ):
         out["pricing"] = {"input": price["input"], "output": price["output"]}
     return out
+
+
+TODAY = date.today().isoformat()
+"""The day prices are in force on (a price list may name a price that starts later)."""
+
+
+def price_in_force(facts: Mapping[str, Any]) -> Any:
+    """The price an entry states for today: its price, or where that starts later
+    (``pricing_from``), the one before it (``pricing_before``, or none)."""
+    since = facts.get("pricing_from")
+    if isinstance(since, str) and since > TODAY:
+        return facts.get("pricing_before")
+    return facts.get("pricing")
 
 
 def _plan(entry: Mapping[str, Any], catalog: str) -> bool:
@@ -156,13 +172,37 @@ def _plan(entry: Mapping[str, Any], catalog: str) -> bool:
 
 
 def _date_agrees(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
+    """Dates agree at the coarser precision; a 1st of the month is a month (catalogs
+    write a month as its first day); one launch may fall on two calendar days."""
+    a, b = (d[:7] if len(d) == 10 and d.endswith("-01") else d for d in (a, b))
+    if a.startswith(b) or b.startswith(a):
+        return True
+    try:
+        return abs(date.fromisoformat(a) - date.fromisoformat(b)) <= timedelta(days=1)
+    except ValueError:
+        return False
+
+
+def _limits_agree(a: int, b: int) -> bool:
+    """Token limits agree when one is the other's "K" or "M" read as 1,000 or 1,024
+    (128,000 and 131,072), or one is the other rounded (1,000,000 and 1,047,576:
+    a round figure within 5%)."""
+    if a == b:
+        return True
+    lo, hi = sorted((a, b))
+    for unit, binary in ((1000, 1024), (1000**2, 1024**2)):
+        if lo % unit == 0 and hi == lo // unit * binary:
+            return True
+    one_round = (lo % 1000 == 0) != (hi % 1000 == 0)
+    return one_round and (hi - lo) <= 0.05 * hi
 
 
 def agrees(field: str, a: Any, b: Any) -> bool:
     """Do two values of ``field`` say the same, after normalising?"""
     if field in ("released", "knowledge_cutoff") and isinstance(a, str) and isinstance(b, str):
         return _date_agrees(a, b)
+    if field in LIMITS and isinstance(a, int) and isinstance(b, int):
+        return _limits_agree(a, b)
     if field == "parameters" and isinstance(a, dict) and isinstance(b, dict):
         return _quantities_agree(a, b)
     if field == "pricing" and isinstance(a, dict) and isinstance(b, dict):
@@ -559,6 +599,9 @@ def extras_of(
     shown.update(used)
     versions = _versions(members)
     dated = {v["released"] for v in versions if v["released"]}
+    # a moving alias names another model as each catalog was made: no disagreement
+    moving = bool(members) and all(ident.alias for _, _, ident in members)
+    thresholds = {n for _, e, _ in members for n in e["facts"].get("price_thresholds", ())}
     return {
         "external_ids": [
             {
@@ -579,7 +622,10 @@ def extras_of(
         ],
         "conflicts": [
             {"model": mid, **c}
-            for c in [*_conflicts(full, claims, shown, dated), *_inconsistent(shown, claims)]
+            for c in [
+                *([] if moving else _conflicts(full, claims, shown, dated)),
+                *_inconsistent(shown, claims, thresholds),
+            ]
         ],
     }
 
@@ -672,7 +718,7 @@ def _offering(
     doc: Mapping[str, Any], entry: Mapping[str, Any], ident: I.Identity, mid: str
 ) -> dict[str, Any]:
     facts = entry["facts"]
-    price = facts.get("pricing")
+    price = price_in_force(facts)
     found = provider_of(doc["catalog"], str(entry["provider"]))
     return {
         "model": mid,
@@ -707,19 +753,23 @@ def _conflicts(
     only a version's entries state, where the model's own entries state one. A third party's
     value counts only where neither the curated data, the lab's own entry nor a
     catalog of models states the field. Prices are compared provider by provider
-    (a lab's China endpoint is priced apart from its international one)."""
+    (a lab's China endpoint is priced apart from its international one), and for a
+    provider that bills in another currency than USD, only within one catalog (each
+    converts at its own rate)."""
     out = []
     for field in CONFLICT_FIELDS:
         if field == "pricing":
             groups = sorted({c["provider"] for c in claims if c["field"] == field}, key=str)
             for provider in groups:
-                found = _disagreement(
-                    field,
-                    full,
-                    [c for c in claims if c["field"] == field and c["provider"] == provider],
-                    shown,
-                    dated,
-                )
+                same = [c for c in claims if c["field"] == field and c["provider"] == provider]
+                billed = provider_of("", str(provider)) if provider else None
+                if (
+                    billed is not None
+                    and billed.billed_in != "USD"
+                    and len({c["catalog"] for c in same}) > 1
+                ):
+                    continue  # each catalog converts at its own rate: not comparable
+                found = _disagreement(field, full, same, shown, dated)
                 if found is not None:
                     out.append(found)
             continue
@@ -739,6 +789,7 @@ def _disagreement(
     """One field's conflict, from its claims (see :func:`_conflicts`), or None."""
     values: list[dict[str, Any]] = []
     curated = full.get(field) if full is not None else None
+    announced = full.get("announced") if full is not None else None
     if (
         field == "parameters"
         and isinstance(curated, dict)
@@ -756,6 +807,12 @@ def _disagreement(
             continue  # a version's own value (gpt-4o-2024-05-13's price), not the model's
         if field == "released" and c["value"] in dated and not c["first_party"]:
             continue  # a version's date
+        if (
+            field == "released"
+            and isinstance(announced, str)
+            and _date_agrees(str(c["value"]), announced)
+        ):
+            continue  # the announcement's date, which the curated data keeps apart
         labels = [f"{c['catalog']}:{k}" for k in c["keys"]]
         for v in values:
             if v["value"] == c["value"] or (
@@ -775,6 +832,7 @@ def _disagreement(
     return {
         "field": field,
         "kind": "disagreement",
+        "note": None,
         "values": [
             {
                 "value": v["value"],
@@ -787,36 +845,61 @@ def _disagreement(
     }
 
 
-def _inconsistent(shown: Mapping[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _inconsistent(
+    shown: Mapping[str, Any], claims: list[dict[str, Any]], thresholds: set[int]
+) -> list[dict[str, Any]]:
     """The values a model shows that cannot all be true: an input or an output limit
-    above its context window."""
+    above its context window; a context window that is another source's window less
+    the output limit (an input budget), or a prompt size the model's price changes
+    at (``thresholds``) below another source's window."""
     window = shown.get("context_window")
     out: list[dict[str, Any]] = []
     if not isinstance(window, int):
         return out
-    for field in ("max_input_tokens", "max_output_tokens"):
+
+    def finding(field: str, value: int, other_field: str, other: int, note: str) -> None:
+        out.append(
+            {
+                "field": field,
+                "kind": "inconsistent",
+                "note": note,
+                "values": [
+                    {
+                        "value": value,
+                        "sources": _sources_of(claims, field, value),
+                        "shown": True,
+                        "first_party": _first_party(claims, field, value),
+                    },
+                    {
+                        "value": other,
+                        "sources": _sources_of(claims, other_field, other),
+                        "shown": other_field != field,
+                        "first_party": _first_party(claims, other_field, other),
+                    },
+                ],
+            }
+        )
+
+    for field, note in (
+        ("max_input_tokens", "input limit above the context window"),
+        ("max_output_tokens", "output limit above the context window"),
+    ):
         limit = shown.get(field)
         if isinstance(limit, int) and limit > window:
-            out.append(
-                {
-                    "field": field,
-                    "kind": "inconsistent",
-                    "values": [
-                        {
-                            "value": limit,
-                            "sources": _sources_of(claims, field, limit),
-                            "shown": True,
-                            "first_party": _first_party(claims, field, limit),
-                        },
-                        {
-                            "value": window,
-                            "sources": _sources_of(claims, "context_window", window),
-                            "shown": True,
-                            "first_party": _first_party(claims, "context_window", window),
-                        },
-                    ],
-                }
-            )
+            finding(field, limit, "context_window", window, note)
+    output = shown.get("max_output_tokens")
+    wider = sorted(
+        {c["value"] for c in claims if c["field"] == "context_window" and c["value"] > window}
+    )
+    for other in wider:
+        if isinstance(output, int) and window == other - output:
+            note = "an input budget (the window less the output limit) given as the context window"
+            finding("context_window", window, "context_window", other, note)
+            break
+        if window in thresholds:
+            note = "a price-tier threshold given as the context window"
+            finding("context_window", window, "context_window", other, note)
+            break
     return out
 
 

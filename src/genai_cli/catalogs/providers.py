@@ -40,9 +40,11 @@ CATALOGS = ("models.dev", "litellm", "genai-prices")
 
 class Provider:
     """One provider: its id and name, its kind (:data:`KINDS`), the maker's vendor id
-    when it is a lab's own API, its spellings per catalog, a url and a note."""
+    when it is a lab's own API, its spellings per catalog, a url, a note, and the
+    currency it bills in where that is not USD (catalogs then give converted
+    figures, each at its own rate)."""
 
-    __slots__ = ("id", "kind", "lab", "name", "names", "note", "url")
+    __slots__ = ("billed_in", "id", "kind", "lab", "name", "names", "note", "url")
 
     def __init__(
         self,
@@ -54,7 +56,9 @@ class Provider:
         lab: str | None = None,
         url: str | None = None,
         note: str | None = None,
+        billed_in: str = "USD",
     ) -> None:
+        self.billed_in = billed_in
         self.id = id
         self.name = name
         self.kind = kind
@@ -642,7 +646,10 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("zhipuai", "Zhipu AI BigModel (China)", "lab", lab="zhipu-ai",
              names={MD: ("zhipuai",), LL: ("bigmodel",), GP: ("zhipuai",)},
              url="https://docs.bigmodel.cn/cn/guide/start/model-overview",
-             note="Zhipu's China platform (open.bigmodel.cn), priced apart from Z.AI's"),
+             note="Zhipu's China platform (open.bigmodel.cn), priced apart from Z.AI's",
+             # genai-prices 0.2.5: "Zhipu AI does not publish USD prices; CNY is the only
+             # billing currency" (its figures converted at 1 USD = 7.25 CNY)
+             billed_in="CNY"),
     Provider("zhipuai-coding-plan", "Zhipu AI Coding Plan (China)", "lab", lab="zhipu-ai",
              names={MD: ("zhipuai-coding-plan",)},
              url="https://docs.bigmodel.cn/cn/coding-plan/overview",

@@ -43,11 +43,13 @@ FOLDER = "catalogs"
 
 
 def code_key() -> str:
-    """The code that joins catalogs (this folder's spec, identity rules, join and
-    store), as part of what a cached join was made of."""
+    """The code and tables that join catalogs (this folder's spec, providers,
+    identity rules and the labs' tables, join and store), and the day (a price may
+    start on it), as part of what a cached join was made of."""
     here = os.path.dirname(os.path.abspath(__file__))
-    out = []
-    for name in ("spec.py", "identity.py", "joining.py", "store.py"):
+    out = [time.strftime("%Y-%m-%d")]
+    tables = sorted(os.path.join("tables", n) for n in os.listdir(os.path.join(here, "tables")))
+    for name in ("spec.py", "providers.py", "identity.py", "joining.py", "store.py", *tables):
         try:
             st = os.stat(os.path.join(here, name))
             out.append(f"{st.st_size}.{st.st_mtime_ns}")

@@ -409,6 +409,7 @@ class ConflictRecord(TypedDict):
     field: str
     kind: Literal['disagreement', 'inconsistent']
     values: list[ConflictValueRecord]
+    note: str | None
 
 
 class AnalystRecord(TypedDict):

@@ -672,12 +672,16 @@ class ConflictValue(Record):
 class Conflict(Record):
     """A field of a model whose sources disagree, values side by side; or values the
     model shows that cannot all be true (``kind: inconsistent``: an input or output
-    limit above the context window)."""
+    limit above the context window, an input budget or a price-tier threshold given
+    as the context window)."""
 
     model: Id
     field: Text
     kind: Literal["disagreement", "inconsistent"] = "disagreement"
     values: list[ConflictValue]
+    note: Text | None = Field(
+        None, description="what is inconsistent: 'input limit above the context window', ..."
+    )
 
 
 class ModelVersion(Record):

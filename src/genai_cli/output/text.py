@@ -176,7 +176,9 @@ def offer_range(offers: list[Any]) -> str:
 
 
 def conflict_values(values: list[Any]) -> str:
-    """``2023-03-14 (dataset, helm:openai/gpt-4-0314 +2) | 2023-11-06 (models.dev:openai/gpt-4)``."""
+    """``2023-03-14 [shown] (dataset, helm:openai/gpt-4-0314 +2) | 2023-11-06 [lab]
+    (models.dev:openai/gpt-4)``: each value, ``[shown]`` on the one the model shows,
+    ``[lab]`` where the model's lab says it, and its first sources."""
     parts = []
     for v in values:
         if not isinstance(v, dict):
@@ -188,7 +190,9 @@ def conflict_values(values: list[Any]) -> str:
             if not isinstance(v.get("value"), dict)
             else (price(v["value"], per=False) if _is_price(v["value"]) else quantity(v["value"]))
         )
-        parts.append(f"{shown} ({', '.join(sources[:2])}{more})")
+        marks = [m for m, on in (("shown", v.get("shown")), ("lab", v.get("first_party"))) if on]
+        mark = f" [{', '.join(marks)}]" if marks else ""
+        parts.append(f"{shown}{mark} ({', '.join(sources[:2])}{more})")
     return " | ".join(parts)
 
 

@@ -48,6 +48,9 @@ class Facts(TypedDict, total=False):
     deprecation_date: str  # ISO date
     deprecated: bool  # the catalog marks the entry deprecated (no date)
     pricing: Pricing
+    pricing_from: str  # ISO date the price takes effect (a price list's newest, maybe future)
+    pricing_before: Pricing  # the price in force until then
+    price_thresholds: list[int]  # prompt sizes (tokens) above which the price changes
 
 
 class Entry(TypedDict):

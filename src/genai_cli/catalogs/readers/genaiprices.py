@@ -11,12 +11,15 @@ it is parsed (:mod:`.pyliteral`), never executed.
 * ``name``, ``description``; ``url`` the provider's first ``pricing_urls``.
 * facts: ``context_window``; ``deprecated``; ``pricing`` from ``input_mtok``,
   ``output_mtok``, ``cache_read_mtok``, ``cache_write_mtok`` (already per 1M
-  tokens; a ``TieredPrices`` gives its ``base``). When ``prices`` is a list of
-  ``ConditionalPrice``, the price used is the one with the newest
+  tokens; a ``TieredPrices`` gives its ``base``, and its tiers' ``start``
+  the ``price_thresholds``). When ``prices`` is a list of
+  ``ConditionalPrice``, ``pricing`` is the one with the newest
   ``StartDateConstraint`` (an unconstrained price counts as the oldest; of
   equals, the later in the list, as genai-prices itself picks the last active
-  one); time-of-day prices (off-peak / peak windows) are not a standing price
-  and are left out. Price variants (batch, ...) are left out.
+  one), ``pricing_from`` its start date and ``pricing_before`` the price until
+  then (Gemini Robotics ER 2 rises from 2027-01-01: which is in force is the
+  reader of the day's to say); time-of-day prices (off-peak / peak windows) are
+  not a standing price and are left out. Price variants (batch, ...) are left out.
 """
 
 from __future__ import annotations
@@ -150,11 +153,30 @@ def _facts(m: dict[str, Any], notes: Notes) -> Facts:
     dep = bool_value(m.get("deprecated"), "deprecated", notes)
     if dep is not None:
         facts["deprecated"] = dep
-    price = current_price(m.get("prices"), notes)
-    if price is not None:
+    schedule = price_schedule(m.get("prices"), notes)
+    if schedule:
+        start, price = schedule[-1]
         pricing = pricing_value(lambda key: _price(price, f"{key}_mtok", notes))
         if pricing is not None:
             facts["pricing"] = pricing
+            thresholds = sorted(
+                {
+                    tier["start"]
+                    for value in price.values()
+                    if _is(value, "TieredPrices") and isinstance(value.get("tiers"), list)
+                    for tier in value["tiers"]
+                    if isinstance(tier, dict) and isinstance(tier.get("start"), int)
+                }
+            )
+            if thresholds:
+                facts["price_thresholds"] = thresholds
+            if start:  # the newest price may not be in force yet: say from when
+                facts["pricing_from"] = start
+                if len(schedule) > 1:
+                    before = schedule[-2][1]
+                    earlier = pricing_value(lambda key: _price(before, f"{key}_mtok", notes))
+                    if earlier is not None:
+                        facts["pricing_before"] = earlier
     return facts
 
 
@@ -165,16 +187,17 @@ def _price(price: dict[str, Any], key: str, notes: Notes) -> float | None:
     return price_value(value, key, notes)
 
 
-def current_price(prices: Any, notes: Notes) -> dict[str, Any] | None:
-    """The ModelPrice in force from the newest start date (deterministic)."""
+def price_schedule(prices: Any, notes: Notes) -> list[tuple[str, dict[str, Any]]]:
+    """The standing prices by start date, oldest first: ``[(start, ModelPrice)]``
+    (an unconstrained price starts at ``""``; of equal starts, the later in the list,
+    as genai-prices itself picks the last active one). Deterministic."""
     if _is(prices, "ModelPrice"):
-        return dict(prices)
+        return [("", dict(prices))]
     if not isinstance(prices, list):
         if prices is not None:
             notes.drop("prices: not a ModelPrice or a list of ConditionalPrice")
-        return None
-    best: dict[str, Any] | None = None
-    best_start = ""
+        return []
+    by_start: dict[str, dict[str, Any]] = {}
     for cp in prices:
         if not _is(cp, "ConditionalPrice") or not _is(cp.get("prices"), "ModelPrice"):
             notes.drop("prices: an item that is not a ConditionalPrice(prices=ModelPrice(...))")
@@ -187,8 +210,7 @@ def current_price(prices: Any, notes: Notes) -> dict[str, Any] | None:
             start = start_date
         else:
             continue  # time-of-day windows are not a standing price
-        if best is None or start >= best_start:
-            best, best_start = cp["prices"], start
-    if best is None:
+        by_start[start] = cp["prices"]
+    if not by_start:
         notes.drop("prices: only time-of-day prices")
-    return best
+    return sorted(by_start.items())

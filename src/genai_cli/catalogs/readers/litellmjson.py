@@ -13,7 +13,8 @@ Shape: ``{key: {litellm_provider, mode, input_cost_per_token, ...}}``.
   ``supported_output_modalities``, ``deprecation_date``, and ``pricing`` from
   ``input_cost_per_token``, ``output_cost_per_token``,
   ``cache_read_input_token_cost``, ``cache_creation_input_token_cost`` (USD per
-  token, times 1e6). No ``context_window``: LiteLLM states input and output
+  token, times 1e6), and ``price_thresholds``: the prompt sizes the
+  ``..._above_200k_tokens`` prices start at (200,000). No ``context_window``: LiteLLM states input and output
   limits, not a window. ``max_tokens`` is a legacy field that means the output
   limit or else the input limit, so it is not used.
 * skipped: ``sample_spec`` (documentation), ``alias_of`` entries (a pointer to
@@ -49,6 +50,8 @@ from .jsontext import decode_utf8, json_kind, load_json, looks_like
 
 # A price bracket by model size: ``together-ai-4.1b-8b``, ``...-up-to-150m``,
 # ``...-151m-to-350m`` (only for keys without a ``/``: a model path is a model).
+# input_cost_per_token_above_200k_tokens: the price above a prompt of 200,000 tokens
+_ABOVE = re.compile(r"_above_(\d+)k_tokens$")
 _SIZE_BRACKET = re.compile(r"-(?:up-to-|\d+(?:\.\d+)?[mb]-(?:to-)?)\d+(?:\.\d+)?[mb]$")
 
 EXPECTED = (
@@ -163,4 +166,9 @@ def _facts(v: dict[str, object], notes: Notes) -> Facts:
     pricing = pricing_value(lambda key: price_value(get(PRICES[key]), PRICES[key], notes, True))
     if pricing is not None:
         facts["pricing"] = pricing
+        thresholds = sorted(
+            {int(m.group(1)) * 1000 for f in v if (m := _ABOVE.search(f)) is not None}
+        )
+        if thresholds:
+            facts["price_thresholds"] = thresholds
     return facts
