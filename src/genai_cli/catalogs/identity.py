@@ -12,38 +12,59 @@ The rules, in order:
 1. **A host's wrapping** of the lab's id comes off: its path prefixes
    (Fireworks' ``accounts/fireworks/models/``, Cloudflare's ``@cf/``,
    ``workers-ai/``, Synthetic's ``hf:``, OpenRouter's ``~``, DRun's
-   ``public/``, routing.run's ``route/``, NanoGPT's ``TEE/``), Amazon
-   Bedrock's region prefix (``us.``, ``eu-central-1/``), vendor prefix
-   (``anthropic.``) and API version (``-v1:0``), a vendor prefix joined by
-   ``-`` or ``--`` where the host writes one (DigitalOcean, SAP AI Core,
-   Databricks' own ``databricks-``), Vertex AI's ``@default`` and
-   ``-maas``, HELM's evaluation settings (``-safety-default``).
-2. **Tiers** are offerings, not models: LiteLLM's image sizes and qualities
-   (``hd/1024-x-1024/``), commitment terms (``1-month-commitment/``),
-   SiliconFlow's ``Pro/``; the tier is kept on the offering.
+   ``public/``, routing.run's ``route/``, NanoGPT's ``TEE/``, fal's
+   ``fal-ai/``), Amazon Bedrock's region prefix (``us.``, ``eu-central-1/``),
+   route (``invoke/``), vendor prefix (``anthropic.``; DeepSeek's ids without
+   their family: ``deepseek.v3.2``) and API version (``-v1:0``, also where
+   HELM or LiteLLM write Bedrock's form without a vendor), a lab's or the
+   host's prefix joined by ``-`` (Venice's ``openai-``, Databricks' own
+   ``databricks-``; only a host's, never a HELM creator's such as ``ura-``),
+   Vertex AI's ``@default`` and ``-maas``, Hugging Face's ``-hf`` format.
+2. **Tiers** are offerings, not models, kept on the offering: LiteLLM's image
+   sizes and qualities (``hd/1024-x-1024/``), commitment terms
+   (``1-month-commitment/``), a host's channel (NanoGPT's ``azure-``, Meta
+   Llama API's ``cerebras-``), a gateway's ``:free``, ``:batch`` or
+   ``:thinking``, precisions (``-fp8``), speed and deployment names
+   (MiniMax's ``-highspeed``, Moonshot's ``-turbo``, Together's
+   ``-Instruct-Turbo``, Nebius' ``-fast``, Fireworks' routers and windows),
+   OpenAI's reasoning effort (``o3-mini-high``), Claude's thinking and fast
+   modes, HELM's evaluation runs (``-safety-default``, ``-dspy-*``,
+   ``-with-guardian``, ``-high-reasoning-effort``, Bedrock's ``amazon-``).
 3. **Namespaces** name the maker: ``org/model`` (a Hugging Face repo id, or
    a gateway's maker prefix); a lab's namespace (:data:`LABS`) gives its
    vendor id, any other is kept as written.
-4. **Spelling**: case; ``.`` and ``_`` as ``-``; a letter run and a number
-   apart (``opus4`` = ``opus-4``); Fireworks' ``p`` for a dot between digits
-   (``v3p1`` = ``v3.1``); the lab's own two orders where it uses both
-   (Anthropic: ``claude-3-opus`` and ``claude-opus-4``, so
+4. **Spelling**: case; ``.`` ``_`` ``:`` ``@`` ``/`` as ``-``; a letter run
+   and a number apart (``opus4`` = ``opus-4``); Fireworks' ``p`` for a dot
+   between digits (``v3p1`` = ``v3.1``); the lab's own two orders where it
+   uses both (Anthropic: ``claude-3-opus`` and ``claude-opus-4``, so
    ``claude-4.7-opus`` = ``claude-opus-4-7``; ``claude-opus-4-0`` =
    ``claude-opus-4``); Meta's renamed repos (``Meta-Llama-3.1-8B`` =
-   ``Llama-3.1-8B``); Bedrock's legacy Claude ids (``claude-v2:1`` is
-   Claude 2.1).
+   ``Llama-3.1-8B``); a host's dotless version (Venice's ``gpt-54``,
+   llmgateway's ``qwen35``); DeepSeek's ``V``; Bedrock's legacy Claude ids
+   (``claude-v2:1`` is Claude 2.1), wherever they appear; a chat host's bare
+   Llama id is Meta's instruct model; a host's own id where its model page
+   names the lab's (:data:`_HOST_IDS`).
 5. **Versions**: a dated or numbered snapshot is a version of its model
-   (``-20240229``, ``-2024-04-09``, ``-0613``, ``-001``, ``@001``,
-   ``-preview-0409``): it joins the model, and its date is the version's.
-6. **Moving aliases** (``-latest``) never join a fixed model: their key keeps
-   the alias, so they are a model of their own.
+   (``-20240229``, ``-2024-04-09``, ``-0613``, ``-0711-preview``, ``@001``,
+   Google's ``-001``, ``-preview-0409``, ``-preview-2025-02-27``, xAI's and
+   Inception's ``-beta``): it joins the model, and its date is the version's.
+   OpenAI's ``text-davinci-003`` and Writer's ``palmyra-x-004`` are numbers
+   of models, not snapshots.
+6. **The labs' own tables** (``tables/``, cut from each lab's documentation
+   by ``scripts/cut_lab_tables.py``; Mistral's model cards): a dated API name
+   or the served weights' repo id is a version of the card's model
+   (``mistral-large-2512`` and ``Mistral-Large-3-675B-Instruct-2512`` are
+   Mistral Large 3, version 25.12), and the card's name is the display name.
+7. **Moving aliases** (``-latest``, and a lab's undated stem of several
+   models' API names: Mistral's ``mistral-medium``) never join a fixed model:
+   their key keeps the alias, so they are a model of their own.
 
 What joins no model becomes a model of its own, its id the lab's id as the
 best entry writes it. Its maker is HELM's creator, else a lab the forms name
-(namespace, vendor prefix, the lab's own provider), else the family its id
-starts with (:data:`LABS` ``families``: ``claude`` is Anthropic's), else the
-namespace it names; providers that only serve others' models never make a
-vendor.
+(namespace, vendor prefix, the lab's own provider unless it serves another
+lab's family), else the family its id starts with (:data:`LABS`
+``families``: ``claude`` is Anthropic's), else the namespace it names;
+providers that only serve others' models never make a vendor.
 """
 
 from __future__ import annotations
@@ -259,7 +280,7 @@ _VARIANTS = re.compile(  # a gateway's variant after ":" (OpenRouter's, genai-pr
     r":(free|beta|extended|thinking|nitro|floor|online|exacto|batch|variant\d+|low|medium|high)$"
 )
 _HELM_RUNS = re.compile(  # HELM's evaluation runs of a model
-    r"-(dspy-[a-z0-9-]+|with-guardian|natural|vivid|(?:low|medium|high)-reasoning-effort"
+    r"-(dspy-[a-z0-9-]+|with-guardian|natural|vivid|hd|(?:low|medium|high)-reasoning-effort"
     r"|thinking-\d+k?)$"
 )
 _BEDROCK_STYLE = re.compile(r"-v\d+:\d+$")  # Bedrock's API version, as HELM writes it too

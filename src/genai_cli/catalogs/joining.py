@@ -126,8 +126,9 @@ def claims_of(
     for key in ("released", "knowledge_cutoff", *LIMITS, "open_weights"):
         if key not in facts:
             continue
-        if key == "released" and ident.version is not None:
-            continue  # the version's date, not the model's release
+        if key == "released" and ident.version is not None and party != FIRST_PARTY:
+            continue  # the version's date, not the model's release (unless the lab lists
+            # the model by its snapshot alone: Anthropic's claude-3-5-haiku-20241022)
         if key in LIMITS and (party == OTHER or plan):
             continue  # a host's limit, or a plan's, is its offering's
         out[key] = facts[key]
@@ -558,19 +559,28 @@ def _filled(
     wanted = _open_fields(full)
     found: dict[str, Any] = {}
     label: Any = None  # a price list's name: the model's only where nothing else names it
+    listed: list[str] = []  # hosts' release dates: when each listed it
     for d, _, entry, ident in members:
         catalog = docs[d]["catalog"]
         party = standing(catalog, str(entry["provider"]), vendor)
         for field, value in claims_of(entry, vendor, ident, party, catalog).items():
             if field == "name" and not BY_NAME[catalog].names_models:
                 label = label or value
+            elif field == "released" and party == OTHER:
+                listed.append(value)
             elif field not in found:
                 found[field] = value
-        if len(found) == len(MODEL_FIELDS):
-            break
     if label is not None:
         found.setdefault("name", label)
+    if "released" not in found and _one_date(listed):
+        found["released"] = listed[0]
     return {f: found[f] for f in wanted if f in found}
+
+
+def _one_date(dates: Sequence[Any]) -> bool:
+    """Do hosts' release dates agree (each says when it listed the model, so only
+    where all agree is that the model's release)?"""
+    return bool(dates) and all(_date_agrees(str(dates[0]), str(d)) for d in dates)
 
 
 def extras_of(
@@ -592,6 +602,13 @@ def extras_of(
     used: dict[str, Any] = {}
     for field in _open_fields(full):
         first = next((c for c in claims if c["field"] == field), None)
+        if (
+            first is not None
+            and field == "released"
+            and first["_standing"] == OTHER
+            and not _one_date([c["value"] for c in claims if c["field"] == field])
+        ):
+            first = None  # hosts' listing dates that disagree: no release date
         if first is not None:
             first["used"] = True
             used[field] = first["value"]
@@ -678,6 +695,9 @@ def _claims(
                 claim["first_party"] = claim["first_party"] or party == FIRST_PARTY
                 claim["_standing"] = min(claim["_standing"], party)
                 claim["_version"] = claim["_version"] and ident.version is not None
+                claim["_lab_model"] = claim["_lab_model"] or (
+                    party == FIRST_PARTY and ident.version is None
+                )
                 continue
             claim = {
                 "field": field,
@@ -693,6 +713,7 @@ def _claims(
                 "used": False,
                 "_standing": party,
                 "_version": ident.version is not None,
+                "_lab_model": party == FIRST_PARTY and ident.version is None,
             }
             seen[tag] = claim
             claims.append(claim)
@@ -805,8 +826,8 @@ def _disagreement(
             continue  # a third party's word where a better one stands, or a host's listing date
         if c["_version"] and unversioned:
             continue  # a version's own value (gpt-4o-2024-05-13's price), not the model's
-        if field == "released" and c["value"] in dated and not c["first_party"]:
-            continue  # a version's date
+        if field == "released" and c["value"] in dated and not c["_lab_model"]:
+            continue  # a version's date (unless the lab's own entry of the model says it)
         if (
             field == "released"
             and isinstance(announced, str)
