@@ -649,12 +649,21 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, dict[tuple[
             r = run_fast("--data-dir", str(folder), "import", catalog, str(_wheel(catalog)))
             assert r.exit_code == 0, r.stderr
         cat = load_catalog(folder)
+        _FOLDERS[id(cat)] = folder
         where = {
             (x["catalog"], x["key"]): m["id"]
             for m in cat.compact("models")
             for x in cat.extras(m["id"]).get("external_ids", ())
         }
     return cat, where
+
+
+_FOLDERS: dict[int, Path] = {}
+
+
+def _folder(cat: Catalog) -> Path:
+    """The data folder the real catalogs were imported into."""
+    return _FOLDERS[id(cat)]
 
 
 def _model(cat: Catalog, mid: str) -> dict[str, Any]:
@@ -771,3 +780,24 @@ def test_a_free_tier_is_never_a_models_price(
         o["tier"] for o in offers if o["key"] == "openrouter/meta-llama/llama-3.3-70b-instruct:free"
     }
     assert tiers == {"free"}  # OpenRouter's free tier: an offering, priced at $0 there
+
+
+@full_size
+def test_at_most_ten_names_on_two_records_each_saying_why(
+    real: tuple[Catalog, dict[tuple[str, str], str]],
+) -> None:
+    """Issue 18's bar: a display name on more than one record at most 10 times, and
+    each such record's page names the others and why they were not joined."""
+    cat, _ = real
+    names: dict[str, list[str]] = {}
+    for m in cat.compact("models"):
+        names.setdefault(" ".join(m["name"].casefold().split()), []).append(m["id"])
+    shared = {n: ids for n, ids in names.items() if len(ids) > 1}
+    assert len(shared) <= 10, sorted(shared)
+    for ids in shared.values():
+        for mid in ids:
+            close = {c["id"]: c["why"] for c in cat.extras(mid)["close"]}
+            assert set(close) == set(ids) - {mid}
+            assert all("no written rule or table" in why for why in close.values())
+    page = run_fast("--data-dir", str(_folder(cat)), "models", "show", "code-bison-32k")
+    assert "Kept apart from" in page.stdout and "'32k' (a context length" in page.stdout

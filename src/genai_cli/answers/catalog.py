@@ -160,6 +160,7 @@ class Catalog(TypedCatalog):
         self._names: dict[str, dict[str, str]] = {}
         self._made: dict[str, list[dict[str, Any]]] = {}
         self._full: dict[str, list[dict[str, Any]]] = {}
+        self._same_name: dict[str, list[dict[str, Any]]] | None = None
         self.user_files: list[str] = user_files or []
         self.key = key or self.fingerprint
         """Identifies everything this catalog is made of (bundled data, user files)."""
@@ -222,11 +223,35 @@ class Catalog(TypedCatalog):
 
     def extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         """What imported catalogs say of a model: the ``external_ids`` they know it
-        by, its ``offerings``, ``claims`` and ``conflicts`` (empty without imports)."""
+        by, its ``versions``, ``offerings``, ``claims`` and ``conflicts``, and the
+        models of the same name kept apart from it (``close``); empty without imports."""
         if isinstance(self._records, _WithImports):
             extras: dict[str, list[dict[str, Any]]] = self._records.view.model_extras(model_id)
-            return extras
+            return {**extras, "close": self._close(model_id)}
         return {}
+
+    def _close(self, model_id: str) -> list[dict[str, Any]]:
+        """The other models with ``model_id``'s display name, each with why no rule
+        joined them (their ids differ in a size, a context length, ...)."""
+        if self._same_name is None:
+            self._same_name = {}
+            for m in self.compact("models"):
+                key = " ".join(str(m["name"]).casefold().split())
+                self._same_name.setdefault(key, []).append(m)
+        model = self.by_id("models").get(model_id)
+        if model is None:
+            return []
+        same = self._same_name.get(" ".join(str(model["name"]).casefold().split()), [])
+        if len(same) < 2:
+            return []
+        # deferred: identity's rules (re, the labs' tables) load only for a page that needs them
+        from ..catalogs.identity import why_apart
+
+        return [
+            {"id": m["id"], "name": m["name"], "why": why_apart(model_id, m["id"])}
+            for m in same
+            if m["id"] != model_id
+        ]
 
     def models_of_vendors(self, vendor_ids: set[str]) -> list[dict[str, Any]]:
         """The models whose vendor or a partner is one of ``vendor_ids``, in dataset

@@ -841,3 +841,36 @@ def lab_name(key: str) -> LabName | None:
     """The name the lab's own table gives the model of ``key`` (``devstral-small-1-1``:
     "Devstral Small 1.1"), if it has one."""
     return _TABLE_NAMES.get(key)
+
+
+# --------------------------------------------------------------------------- kept apart
+
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[bmt]|a?\d+b|\d+x\d+b|\d+e)$")
+_WINDOW = re.compile(r"^\d+k$")
+_VARIANT = frozenset({"instruct", "chat", "base", "it", "text", "vision", "vl", "thinking"})
+_NUMBER = re.compile(r"^(?:v|\d)[\d.]*$")
+
+
+def why_apart(a: str, b: str) -> str:
+    """Why models ``a`` and ``b`` (ids), which share a name, are two records: the
+    words their ids differ in, and what such a word can mean."""
+    ta, tb = (re.split(r"[-_:@/\s]+", x.lower()) for x in (a, b))
+    only = [t for t in ta if t not in tb] + [t for t in tb if t not in ta]
+    if not only:
+        return f"{a} and {b} are spelled the same way once written alike; no rule joins them"
+    kinds: list[str] = []
+    for t in only:
+        kind = (
+            "a size" if _SIZE.match(t)
+            else "a context length" if _WINDOW.match(t)
+            else "instruct, base or another variant" if t in _VARIANT
+            else "a version or number" if _NUMBER.match(t)
+            else None
+        )  # fmt: skip
+        if kind is not None and kind not in kinds:
+            kinds.append(kind)
+    words = ", ".join(f"'{t}'" for t in only)
+    meaning = (
+        f" ({' or '.join(kinds)}, which can tell models apart)" if kinds else " (another name)"
+    )
+    return f"the ids differ in {words}{meaning}; no written rule or table says they are one model"

@@ -154,6 +154,8 @@ FIELDS: dict[str, Field] = _fields(
     Field("offerings", unit="USD per 1M tokens",
           about="where imported catalogs offer the model: provider, id, price"),
     Field("versions", about="the dated or numbered snapshots catalogs name: id, date, sources"),
+    Field("close", "Kept apart", "Kept apart from", page="close",
+          about="models of the same name that no rule joins to this one, and why"),
     Field("claims", about="what each imported catalog says of the model, field by field"),
     Field("conflicts", about="the fields on which the sources disagree"),
     Field("external_ids", "Also known as", cell="external_ids", page="external_ids"),
@@ -353,7 +355,8 @@ def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str,
     the quantity as recorded (its state: exact, range, lower bound, undisclosed).
     From imported catalogs (with ``detail``; a list leaves them out unless its
     ``--fields`` name them): ``external_ids`` gains the entries that joined the
-    model, and ``versions``, ``offerings``, ``claims`` and ``conflicts`` are theirs."""
+    model, and ``versions``, ``offerings``, ``claims`` and ``conflicts`` are theirs;
+    ``close``: the models of the same name no rule joins to it, and why."""
     out: dict[str, Any] = {}
     extras = cat.extras(full["id"]) if detail else {}
     for key, value in full.items():
@@ -365,7 +368,7 @@ def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str,
             out[key] = [*value, *extras.get("external_ids", ())]
         else:
             out[key] = value
-    for key in ("versions", "offerings", "claims", "conflicts"):
+    for key in ("versions", "offerings", "claims", "conflicts", "close"):
         out[key] = extras.get(key, [])
     return out
 
@@ -532,9 +535,10 @@ KINDS: dict[str, Kind] = {
                 ("offerings", None, "list[offerings]"),
                 ("claims", None, "list[claims]"),
                 ("conflicts", None, "list[conflicts]"),
+                ("close", None, "list[ModelClose]"),
             ),
             related=(("scores", "list[scores]"), ("events", "list[events]")),
-            detail=("versions", "offerings", "claims", "conflicts"),
+            detail=("versions", "offerings", "claims", "conflicts", "close"),
             output=_model_output,
             command="models list",
             show="models show",

@@ -684,6 +684,14 @@ class Conflict(Record):
     )
 
 
+class ModelClose(Record):
+    """A model with the same display name that no rule joins to this one."""
+
+    id: Id
+    name: Text
+    why: Text = Field(description="why they were not joined: how their ids differ")
+
+
 class ModelVersion(Record):
     """A dated or numbered snapshot of a model (``gpt-4-0613``), as catalogs name it."""
 

@@ -321,6 +321,10 @@ _PAGE: dict[str, tuple[Callable[[Any], bool], Callable[[Any], str | None]]] = {
     "probability": (_is_number, percent),
     "hidden": (lambda v: True, lambda v: None),
     "external_ids": (lambda v: isinstance(v, list), lambda v: external_ids(v, limit=None)),
+    "close": (
+        lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+        _lines(lambda x: f"{x.get('id')}: {x.get('why')}"),
+    ),
 }
 PAGE_RULES = frozenset(_PAGE)
 
