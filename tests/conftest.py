@@ -167,16 +167,18 @@ def on_a_terminal(
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """The join-truth figures (``tests/test_join_truth.py`` records them as the
-    ``join_truth`` property: a worker's printed output is lost under xdist)."""
-    texts = [
-        text
-        for reports in terminalreporter.stats.values()
-        for report in reports
-        for name, text in getattr(report, "user_properties", ())
-        if name == "join_truth"
-    ]
-    if texts:
-        terminalreporter.section("join truth")
-        for text in dict.fromkeys(texts):
-            terminalreporter.write_line(text)
+    """The join-truth figures and the conflict totals (``tests/test_join_truth.py`` and
+    ``tests/test_conflicts_truth.py`` record them as the ``join_truth`` and
+    ``conflicts_truth`` properties: a worker's printed output is lost under xdist)."""
+    for prop, title in (("join_truth", "join truth"), ("conflicts_truth", "conflicts truth")):
+        texts = [
+            text
+            for reports in terminalreporter.stats.values()
+            for report in reports
+            for name, text in getattr(report, "user_properties", ())
+            if name == prop
+        ]
+        if texts:
+            terminalreporter.section(title)
+            for text in dict.fromkeys(texts):
+                terminalreporter.write_line(text)
