@@ -135,7 +135,8 @@ LABS: tuple[Lab, ...] = (
         families=("deepseek",)),
     Lab("xai", "xAI", namespaces=("x-ai", "xai"), families=("grok",)),
     Lab("cohere", "Cohere", namespaces=("cohere",),
-        families=("command", "c4ai", "aya", "embed-english", "embed-multilingual", "rerank", "embed")),
+        families=("command", "c4ai", "aya", "embed-english", "embed-multilingual", "rerank", "embed",
+                  "cohere")),
     Lab("alibaba", "Alibaba Cloud", namespaces=("qwen", "alibaba"),
         names=("Qwen", "Alibaba Group", "Alibaba DAMO Academy"),
         families=("qwen", "qwq", "qvq", "wan2", "wan-2", "code-qwen", "gte", "tongyi")),
@@ -179,7 +180,8 @@ LABS: tuple[Lab, ...] = (
     Lab("kuaishou", "Kuaishou", namespaces=("kwaipilot",), families=("kat-coder", "kat-dev", "kling")),
     Lab("twelve-labs", "Twelve Labs", namespaces=("twelvelabs",), families=("marengo", "pegasus")),
     Lab("aion-labs", "AionLabs", namespaces=("aion-labs",), families=("aion",)),
-    Lab("sarvam-ai", "Sarvam AI", namespaces=("sarvamai",), families=("sarvam",)),
+    Lab("sarvam-ai", "Sarvam AI", namespaces=("sarvamai",), names=("Sarvam",), families=("sarvam",)),
+    Lab("nomic-ai", "Nomic AI", namespaces=("nomic-ai", "nomic"), families=("nomic",)),
     Lab("bigcode", "BigCode", namespaces=("bigcode",), families=("starcoder",)),
     Lab("eleutherai", "EleutherAI", namespaces=("eleutherai",), families=("pythia", "gpt-neox")),
     Lab("lmsys", "LMSYS", namespaces=("lmsys",), families=("vicuna",)),
@@ -561,8 +563,11 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
         else:
             namespace = head
         s = rest
-    elif slash and rest:  # a path (fal's bytedance/seedance-2.5/text-to-video): its maker
-        lab = _BY_NAMESPACE.get(head.lower())
+    elif slash and rest:  # a path (fal's bytedance/seedance-2.5/text-to-video): its maker,
+        # the first of its folders that is a lab's (NVIDIA NIM's ranking/nvidia/...)
+        lab = next(
+            (f for f in map(_BY_NAMESPACE.get, s.lower().split("/")[:-1]) if f is not None), None
+        )
         if lab is not None:
             vendor = vendor or lab.id
     raw = s.lower()

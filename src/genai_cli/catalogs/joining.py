@@ -90,6 +90,7 @@ LIMITS = ("context_window", "max_input_tokens", "max_output_tokens")
 a host's are its offering's."""
 
 _MODALITIES = {"text", "image", "video", "audio", "code", "3d"}
+_MEDIA_OUT = frozenset({"image", "audio", "video"})  # an output price of these is no text price
 
 CURATED = "dataset"
 """How a conflict names the curated value (the bundled data or the user's own files)."""
@@ -123,8 +124,10 @@ def claims_of(
     if ident.tier is not None:
         return out
     plan = _plan(entry, catalog)
+    found = provider_of(catalog, str(entry["provider"]))
+    not_said = found.not_said if found is not None else ()
     for key in ("released", "knowledge_cutoff", *LIMITS, "open_weights"):
-        if key not in facts:
+        if key not in facts or key in not_said:
             continue
         if key == "released" and ident.version is not None and party != FIRST_PARTY:
             continue  # the version's date, not the model's release (unless the lab lists
@@ -147,10 +150,19 @@ def claims_of(
         and "input" in price
         and "output" in price
         and not plan
-        and "image" not in facts.get("output_modalities", ())  # output: image or text tokens?
+        and not _MEDIA_OUT.intersection(facts.get("output_modalities", ()))
+        and entry.get("mode") != "audio_speech"  # output: image or audio tokens, or text?
     ):
         out["pricing"] = {"input": price["input"], "output": price["output"]}
     return out
+
+
+def _before(facts: Mapping[str, Any]) -> Any:
+    """The price an entry says was in force before its current one (by date)."""
+    before, since = facts.get("pricing_before"), facts.get("pricing_from")
+    if before and isinstance(since, str) and since <= TODAY:
+        return {"input": before.get("input"), "output": before.get("output")}
+    return None
 
 
 TODAY = date.today().isoformat()
@@ -186,16 +198,19 @@ def _date_agrees(a: str, b: str) -> bool:
 
 def _limits_agree(a: int, b: int) -> bool:
     """Token limits agree when one is the other's "K" or "M" read as 1,000 or 1,024
-    (128,000 and 131,072), or one is the other rounded (1,000,000 and 1,047,576:
-    a round figure within 5%)."""
+    (128,000 and 131,072), or one is the other rounded to millions (1,000,000 and
+    1,047,576: within 5%; 200,000 and 196,608 are two limits), or a power of two
+    and the same less one (8,192 and 8,191)."""
     if a == b:
         return True
     lo, hi = sorted((a, b))
+    if hi - lo == 1 and hi & (hi - 1) == 0:
+        return True  # 8,191 and 8,192: a power of two, less the one the lab reserves
     for unit, binary in ((1000, 1024), (1000**2, 1024**2)):
         if lo % unit == 0 and hi == lo // unit * binary:
             return True
-    one_round = (lo % 1000 == 0) != (hi % 1000 == 0)
-    return one_round and (hi - lo) <= 0.05 * hi
+    millions = [n for n in (lo, hi) if n % 1_000_000 == 0]  # "1M" beside 1,047,576
+    return len(millions) == 1 and (hi - lo) <= 0.05 * hi
 
 
 def agrees(field: str, a: Any, b: Any) -> bool:
@@ -714,6 +729,7 @@ def _claims(
                 "_standing": party,
                 "_version": ident.version is not None,
                 "_lab_model": party == FIRST_PARTY and ident.version is None,
+                "_before": _before(entry["facts"]) if field == "pricing" else None,
             }
             seen[tag] = claim
             claims.append(claim)
@@ -794,7 +810,13 @@ def _conflicts(
                 if found is not None:
                     out.append(found)
             continue
-        found = _disagreement(field, full, [c for c in claims if c["field"] == field], shown, dated)
+        same = [c for c in claims if c["field"] == field]
+        if field == "max_input_tokens":  # LiteLLM's max_input_tokens is often the window
+            windows = {c["value"] for c in claims if c["field"] == "context_window"}
+            windows.add(shown.get("context_window"))
+            budgets = [c for c in same if c["value"] not in windows]
+            same = budgets if budgets else same
+        found = _disagreement(field, full, same, shown, dated)
         if found is not None:
             out.append(found)
     return out
@@ -820,14 +842,18 @@ def _disagreement(
     if curated is not None:
         values.append({"value": _shown(field, curated), "sources": [CURATED], "first_party": False})
     better = curated is not None or any(c["_standing"] < OTHER for c in claims)
+    earlier = {_freeze(c["_before"]) for c in claims if c.get("_before")}
     unversioned = any(not c["_version"] for c in claims)
     for c in claims:
         if c["_standing"] == OTHER and (better or field == "released"):
             continue  # a third party's word where a better one stands, or a host's listing date
         if c["_version"] and unversioned:
             continue  # a version's own value (gpt-4o-2024-05-13's price), not the model's
-        if field == "released" and c["value"] in dated and not c["_lab_model"]:
-            continue  # a version's date (unless the lab's own entry of the model says it)
+        if field == "released" and c["value"] in dated and (not c["_lab_model"] or curated):
+            continue  # a version's date (unless the lab's own entry of the model says it
+            # where the curated data does not: gpt-3.5-turbo's 2023-03-01 is its 0301's)
+        if field == "pricing" and _freeze(c["value"]) in earlier:
+            continue  # a price until a dated change another catalog names: not yet updated
         if (
             field == "released"
             and isinstance(announced, str)
@@ -906,7 +932,7 @@ def _inconsistent(
         ("max_output_tokens", "output limit above the context window"),
     ):
         limit = shown.get(field)
-        if isinstance(limit, int) and limit > window:
+        if isinstance(limit, int) and limit > window and not _limits_agree(limit, window):
             finding(field, limit, "context_window", window, note)
     output = shown.get("max_output_tokens")
     wider = sorted(
@@ -970,12 +996,17 @@ def _vendor_of(
             if found is not None:
                 return found
             return _vendor(_slug(ident.namespace), ident.namespace, docs[d], names, new_vendors)
-    for _, _, entry, _ in members:  # a name that starts with its maker's: "ElevenLabs TTS v2"
+    for d, _, entry, _ in members:  # a name that starts with its maker's: "ElevenLabs TTS v2"
         words = str(entry.get("name") or "").replace(":", " ").split()
         for n in (3, 2, 1):
-            found = names.get(normalize_key(" ".join(words[:n]))) if len(words) > n else None
+            if len(words) <= n:
+                continue
+            found = names.get(normalize_key(" ".join(words[:n])))
             if found is not None:
                 return found
+            lab = I.lab_for_name(" ".join(words[:n]))  # "Sarvam Medium": Sarvam AI's
+            if lab is not None:
+                return _vendor(lab.id, lab.name, docs[d], names, new_vendors)
     return None
 
 

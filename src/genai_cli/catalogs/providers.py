@@ -42,9 +42,11 @@ class Provider:
     """One provider: its id and name, its kind (:data:`KINDS`), the maker's vendor id
     when it is a lab's own API, its spellings per catalog, a url, a note, and the
     currency it bills in where that is not USD (catalogs then give converted
-    figures, each at its own rate)."""
+    figures, each at its own rate), and the fields a catalog fills for it with
+    something else (``not_said``: Helicone's knowledge date is its release month),
+    which are then no claims."""
 
-    __slots__ = ("billed_in", "id", "kind", "lab", "name", "names", "note", "url")
+    __slots__ = ("billed_in", "id", "kind", "lab", "name", "names", "not_said", "note", "url")
 
     def __init__(
         self,
@@ -57,8 +59,10 @@ class Provider:
         url: str | None = None,
         note: str | None = None,
         billed_in: str = "USD",
+        not_said: tuple[str, ...] = (),
     ) -> None:
         self.billed_in = billed_in
+        self.not_said = not_said
         self.id = id
         self.name = name
         self.kind = kind
@@ -102,7 +106,11 @@ PROVIDERS: tuple[Provider, ...] = (
              url="https://www.alibabacloud.com/help/en/model-studio/models",
              note="the China regional endpoint (dashscope.aliyuncs.com), priced apart; "
                   "LiteLLM's qwen_ai_platform (Qianwen AI Platform) calls this host although "
-                  "its prices copy the international list"),
+                  "its prices copy the international list",
+             # the China endpoint bills in CNY: models.dev 1.0.398's alibaba-cn figures are
+             # conversions, not the international list (qwen-turbo $0.044/$0.087 per 1M
+             # against alibaba's $0.05/$0.2), so each catalog's USD figure has its own rate
+             billed_in="CNY"),
     Provider("alibaba-coding-plan", "Alibaba Coding Plan", "lab", lab="alibaba",
              names={MD: ("alibaba-coding-plan",)},
              url="https://www.alibabacloud.com/help/en/model-studio/coding-plan",
@@ -286,7 +294,10 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("groq", "Groq", "host", names={MD: ("groq",), LL: ("groq",), GP: ("groq",)},
              url="https://console.groq.com/docs/models"),
     Provider("helicone", "Helicone AI Gateway", "gateway", names={MD: ("helicone",)},
-             url="https://helicone.ai/models"),
+             url="https://helicone.ai/models",
+             note="models.dev 1.0.398 gives each of its 90 entries a knowledge date equal to "
+                  "the entry's release month: no cutoff",
+             not_said=("knowledge_cutoff",)),
     Provider("heroku", "Heroku Managed Inference", "cloud", names={LL: ("heroku",)},
              url="https://devcenter.heroku.com/articles/heroku-inference",
              note="Salesforce's application platform, serving Claude and other makers' models "
@@ -486,7 +497,9 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("privatemode-ai", "Privatemode AI", "host", names={MD: ("privatemode-ai",)},
              url="https://docs.privatemode.ai/api/overview",
              note="confidential-computing inference of open models, reached through a local "
-                  "encrypting proxy (localhost)"),
+                  "encrypting proxy (localhost); models.dev 1.0.398 gives 4 of its 5 entries a "
+                  "knowledge date equal to the release month: no cutoff",
+             not_said=("knowledge_cutoff",)),
     Provider("publicai", "PublicAI", "host", names={LL: ("publicai",)},
              url="https://platform.publicai.co/docs"),
     Provider("qihang-ai", "QiHang", "gateway", names={MD: ("qihang-ai",)},
@@ -639,7 +652,10 @@ PROVIDERS: tuple[Provider, ...] = (
              names={MD: ("zai-coding-plan",)}, url="https://docs.z.ai/devpack/overview",
              note=f"Z.AI's GLM coding plan: {_PLAN}"),
     Provider("zenmux", "ZenMux", "gateway", names={MD: ("zenmux",)},
-             url="https://docs.zenmux.ai"),
+             url="https://docs.zenmux.ai",
+             note="models.dev 1.0.398 gives 63 of its 96 entries the knowledge date 2025-01-01, "
+                  "a placeholder",
+             not_said=("knowledge_cutoff",)),
     Provider("zerogpu", "ZeroGPU", "host", names={LL: ("zerogpu",)},
              url="https://docs.zerogpu.ai/docs/model-catalog",
              note="mostly small open models it runs; it also resells a few OpenAI models"),
