@@ -511,6 +511,64 @@ def test_a_catalog_file_replaced_under_a_cached_join_is_not_misread(
         cat.extras("claude-3-opus")
 
 
+def test_identities_made_at_import_are_used_only_while_they_hold(
+    imported_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import stores each entry's identity beside its entries (made once, not by
+    every first query); the join uses them only while they were made by these rules
+    of these ids and providers: an id edited in the file, forged rows or rules of
+    another version give the identities the rules give now."""
+    from genai_cli.catalogs import identity as I
+    from genai_cli.catalogs.store import read_file
+
+    for name in FIXTURE_FILES:
+        doc = read_file(imported_dir / "catalogs" / f"{name}.json")
+        stored = doc["identities"]
+        assert stored["rules"] == I.rules_key() and len(stored["rows"]) == len(doc["entries"])
+        fresh = [I.identify(e, name).row() for e in doc["entries"]]
+        assert [i.row() for i in I.identities_of(doc)] == fresh == stored["rows"]
+
+    made: list[str] = []
+    real = I.identify
+
+    def counted(entry: Any, catalog: str = "") -> Any:
+        made.append(entry["id"])
+        return real(entry, catalog)
+
+    monkeypatch.setattr(I, "identify", counted)
+    doc = read_file(imported_dir / "catalogs" / "litellm.json")
+    I.identities_of(doc)
+    assert made == []  # the stored ones
+    n = len(doc["entries"])
+    for forged in (
+        {**doc, "entries": [{**doc["entries"][0], "id": "gpt-4-0613"}, *doc["entries"][1:]]},
+        {**doc, "identities": {**doc["identities"], "rules": "00000000"}},
+        {**doc, "identities": {**doc["identities"], "rows": [["x", 1, None, 0]] * n}},
+        {**doc, "identities": {**doc["identities"], "rows": doc["identities"]["rows"][1:]}},
+    ):
+        made.clear()
+        got = I.identities_of(forged)
+        assert len(made) == n and [i.row() for i in got] == [
+            real(e, "litellm").row() for e in forged["entries"]
+        ]
+    monkeypatch.undo()
+
+    # the CLI: an entry's id edited in place joins where its new id says
+    folder = tmp_path / "data"
+    (folder / "catalogs").mkdir(parents=True)
+    source = (imported_dir / "catalogs" / "litellm.json").read_text(encoding="utf-8")
+    doc = json.loads(source)
+    k = next(i for i, e in enumerate(doc["entries"]) if e["id"] == "gpt-4-0613")
+    line = source.split("\n")[k + 1]
+    edited = line.replace('"id":"gpt-4-0613"', '"id":"gpt-4o-2024-05-13"')
+    assert edited != line
+    (folder / "catalogs" / "litellm.json").write_text(source.replace(line, edited), "utf-8")
+    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path / "cache"))
+    gpt4o = _json(*_data(folder), "models", "show", "gpt-4o")
+    key = doc["entries"][k]["key"]
+    assert ("litellm", key) in {(x["catalog"], x["key"]) for x in gpt4o["external_ids"]}
+
+
 # --------------------------------------------------------------------------- identity rules
 
 

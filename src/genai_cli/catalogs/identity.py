@@ -72,13 +72,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import zlib
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..dataset.parsing import slugify
 from .providers import provider as provider_of
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from typing import Any
 
 
@@ -383,6 +385,23 @@ class Identity:
             return self.raw
         return _SNAPSHOT.sub("", self.raw) or self.raw
 
+    def row(self) -> list[Any]:
+        """The identity as a short JSON row (:meth:`from_row` reads it back): raw, key,
+        vendor, alias (0 or 1), version, tier, namespace, the lab's written id;
+        trailing nulls left out."""
+        row = [self.raw, self.key, self.vendor, int(self.alias), self.version, self.tier,
+               self.namespace, self._base]  # fmt: skip
+        while row[-1] is None:
+            row.pop()
+        return row
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> Identity:
+        full: list[Any] = [*row, *(None,) * (8 - len(row))]
+        raw, key, vendor, alias, version, tier, namespace, base = full
+        return cls(raw, key, vendor, version=version, alias=bool(alias), tier=tier,
+                   namespace=namespace, base=base)  # fmt: skip
+
     def __repr__(self) -> str:
         return (
             f"Identity({self.raw!r}, key={self.key!r}, vendor={self.vendor!r}, "
@@ -390,6 +409,7 @@ class Identity:
         )
 
 
+@cache
 def spelling(text: str, *, fireworks: bool = False) -> str:
     """The spelling key of an id (no host's forms, no version): case, separators,
     letter and number runs apart, the labs' own orders."""
@@ -409,12 +429,14 @@ def _ordered(key: str) -> str:
     return key
 
 
+@cache
 def lab_of(catalog: str, provider: str) -> str | None:
     """The lab whose own API ``provider`` (a catalog's spelling, or a provider id) is."""
     found = provider_of(catalog, provider)
     return found.lab if found is not None and found.kind == "lab" else None
 
 
+@cache
 def _serves(catalog: str, provider: str) -> bool:
     """True when ``provider`` is a host, gateway or cloud in the providers table (a
     HELM creator such as ``ura-hcmut`` is none: its prefix is its model's name)."""
@@ -422,6 +444,7 @@ def _serves(catalog: str, provider: str) -> bool:
     return found is not None and found.kind != "lab"
 
 
+@cache
 def _lab_prefix(key: str, provider: str, catalog: str) -> tuple[str, str | None]:
     """A lab's name, or the host's own, written before one of the lab's families
     (``meta-llama-3-1-8b``, ``openai-gpt-4o``, ``zai-org-glm-5-1``,
@@ -660,6 +683,68 @@ def identify(entry: Mapping[str, Any], catalog: str = "") -> Identity:
     )
 
 
+@cache
+@cache
+def rules_key() -> str:
+    """A checksum of the rules an identity is made by (this module, the providers
+    table, the labs' tables): what identities stored beside a catalog's entries
+    (:func:`identities`) were made of."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    tables = os.path.join(here, "tables")
+    paths = [os.path.join(here, n) for n in ("identity.py", "providers.py")]
+    paths += [os.path.join(tables, n) for n in sorted(os.listdir(tables))]
+    crc = 0
+    for path in paths:
+        with open(path, "rb") as fh:
+            crc = zlib.crc32(fh.read(), crc)
+    return f"{crc:08x}"
+
+
+def identities(entries: Sequence[Mapping[str, Any]], catalog: str) -> dict[str, Any]:
+    """Each entry's identity, made once when a catalog is imported and stored in its
+    file (the join then reads them instead of applying every rule to every entry):
+    ``rules`` (:func:`rules_key`), ``of`` (:func:`_ids_key`: the entries' ids and
+    providers they were made of) and a :meth:`Identity.row` per entry."""
+    rows = [identify(e, catalog).row() for e in entries]
+    return {"rules": rules_key(), "of": _ids_key(entries), "rows": rows}
+
+
+def _ids_key(entries: Sequence[Mapping[str, Any]]) -> str:
+    """A checksum of the entries' ids and providers, in order (all an identity is of)."""
+    text = "\n".join(f"{e['id']}\t{e.get('provider')}" for e in entries)
+    return f"{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}:{len(entries)}"
+
+
+def identities_of(doc: Mapping[str, Any]) -> list[Identity]:
+    """The identity of each entry of an imported catalog's document: the stored ones
+    (:func:`identities`) where they were made by these rules of these entries' ids
+    and providers, else made now."""
+    entries, catalog = doc["entries"], doc["catalog"]
+    stored = doc.get("identities")
+    if (
+        isinstance(stored, dict)
+        and stored.get("rules") == rules_key()
+        and isinstance(rows := stored.get("rows"), list)
+        and len(rows) == len(entries)
+        and stored.get("of") == _ids_key(entries)
+        and all(map(_is_row, rows))
+    ):
+        return [Identity.from_row(r) for r in rows]
+    return [identify(e, catalog) for e in entries]
+
+
+def _is_row(row: Any) -> bool:
+    """Is ``row`` an :meth:`Identity.row`?"""
+    return (
+        isinstance(row, list)
+        and 4 <= len(row) <= 8
+        and isinstance(row[0], str)
+        and isinstance(row[1], str)
+        and row[3] in (0, 1)
+        and all(v is None or isinstance(v, str) for v in (row[2], *row[4:]))
+    )
+
+
 def _names_family(lab: str, key: str) -> bool:
     """True when ``key`` has one of ``lab``'s families among its words."""
     found = LAB_BY_ID.get(lab)
@@ -667,6 +752,7 @@ def _names_family(lab: str, key: str) -> bool:
     return found is not None and any(f"-{spelling(f)}-" in padded for f in found.families)
 
 
+@cache
 def family_lab(key: str) -> str | None:
     """The lab whose model family a key starts with (``claude-...`` is Anthropic's)."""
     tokens = key.split("-")
@@ -693,6 +779,7 @@ def model_id(identity: Identity) -> str:
     return slugify(identity.base.replace("/", "-")) or slugify(identity.raw) or "model"
 
 
+@cache
 def is_first_party(provider: str, vendor: str | None, catalog: str = "") -> bool:
     """True when ``provider`` (``catalog``'s spelling, or a provider id) is the lab
     ``vendor``'s own API."""

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from functools import cache
 from typing import Any, Protocol
 
 from ..dataset.parsing import normalize_key
@@ -99,6 +100,7 @@ CURATED = "dataset"
 FIRST_PARTY, DESCRIBES, OTHER = 0, 1, 2
 
 
+@cache
 def standing(catalog: str, provider: str, vendor: str | None) -> int:
     """How an entry speaks for a model of ``vendor``: :data:`FIRST_PARTY` (the lab's
     own API), :data:`DESCRIBES` (a catalog of models: HELM) or :data:`OTHER`."""
@@ -358,8 +360,7 @@ def summarize(cat: Curated, doc: Mapping[str, Any]) -> dict[str, Any]:
     matched: set[str] = set()
     new: set[str] = set()
     matched_entries = 0
-    for entry in doc["entries"]:
-        ident = I.identify(entry, doc["catalog"])
+    for ident in I.identities_of(doc):
         mid = _joined(known, ident)
         if mid is not None:
             matched.add(mid)
@@ -410,8 +411,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
         catalog = doc["catalog"]
         add_matched = matched_models.setdefault(catalog, set()).add
         add_new = new_models.setdefault(catalog, set()).add
-        for k, entry in enumerate(doc["entries"]):
-            ident = I.identify(entry, catalog)
+        for k, (entry, ident) in enumerate(zip(doc["entries"], I.identities_of(doc), strict=True)):
             mid = _joined(known, ident)
             if mid is not None:
                 add_matched(mid)

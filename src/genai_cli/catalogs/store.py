@@ -62,10 +62,11 @@ def catalog_path(folder: str | os.PathLike[str], catalog: str) -> str:
     return os.path.join(folder, FOLDER, f"{catalog}.json")
 
 
-def dumps(read: Any) -> str:
+def dumps(read: Any, identities: dict[str, Any] | None = None) -> str:
     """An imported catalog as the text of its file (deterministic): one JSON object,
-    its entries last, one a line (so that each entry's place in the file is known
-    without parsing it, :func:`read_with_spans`)."""
+    its entries' identities (:func:`genai_cli.catalogs.identity.identities`, made
+    once at import), its entries last, one a line (so that each entry's place in the
+    file is known without parsing it, :func:`read_with_spans`)."""
     head = {
         "format": FORMAT,
         "catalog": read.catalog,
@@ -78,6 +79,8 @@ def dumps(read: Any) -> str:
         "skipped": dict(sorted(read.skipped.items())),
         "dropped": dict(sorted(read.dropped.items())),
     }
+    if identities is not None:
+        head["identities"] = identities
     entries = ",\n".join(jsonio.dumps(e) for e in read.entries)
     return f'{jsonio.dumps(head)[:-1]},"entries":[\n{entries}\n]}}\n'
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..answers.load import load_catalog
 from ..catalogs import store
+from ..catalogs.identity import identities
 from ..catalogs.joining import summarize
 from ..catalogs.readers import catalog_name, read_catalog
 from ..core.atomic import write_atomically
@@ -34,7 +35,7 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
         read = read_catalog(name, path, progress=bar)
     finally:
         bar.close()
-    text = store.dumps(read)
+    text = store.dumps(read, identities(read.entries, name))
     target = Path(store.catalog_path(folder, name))
     curated = load_catalog(folder, imports_too=False) if folder.is_dir() else load_catalog()
     doc: dict[str, Any] = json.loads(text)
