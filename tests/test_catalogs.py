@@ -317,7 +317,7 @@ def test_an_interrupted_import_leaves_the_previous_one(
 ) -> None:
     from genai_cli.catalogs import store
 
-    def interrupted(read: Any) -> str:
+    def interrupted(read: Any, identities: Any = None) -> str:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(store, "dumps", interrupted)

@@ -77,11 +77,15 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..dataset.parsing import slugify
-from .providers import provider as provider_of
+from .providers import provider
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
+
+
+provider_of = cache(provider)
+""":func:`~.providers.provider`, memoised (the join asks it per entry and field)."""
 
 
 class Lab:

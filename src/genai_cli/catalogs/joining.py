@@ -44,8 +44,8 @@ from typing import Any, Protocol
 
 from ..dataset.parsing import normalize_key
 from . import identity as I
+from .identity import provider_of
 from .providers import is_plan
-from .providers import provider as provider_of
 from .spec import BY_NAME, precedence
 
 Member = tuple[int, int, dict[str, Any]]

@@ -31,8 +31,6 @@ only on the start-up path, which this module is not on yet).
 
 from __future__ import annotations
 
-from functools import cache
-
 KINDS = ("lab", "cloud", "gateway", "host")
 """What a provider is: the maker's own API, a cloud platform, a reseller, an inference host."""
 
@@ -684,7 +682,6 @@ _BY_NAME: dict[tuple[str, str], Provider] = {
 BY_ID: dict[str, Provider] = {p.id: p for p in PROVIDERS}
 
 
-@cache  # called per entry and field by the join
 def provider(catalog: str, name: str) -> Provider | None:
     """The provider a catalog's spelling names (any case), or None when the table
     does not know it (or the catalog names no providers: HELM). Without a catalog,
