@@ -13,7 +13,7 @@ as the identity rules do, so each row names its model by an anchor, one external
 With ``GENAI_CATALOG_WHEELS`` naming a folder of the four wheels, the catalogs are
 imported once into a fresh data folder, and every ``real`` conflict of the sample must
 still be reported (the same resolved model, field and kind); at least 45 of the 50
-should be real (they are not: 30 are, so that assertion is a strict xfail, to turn into
+should be real (they are not: 29 are, so that assertion is a strict xfail, to turn into
 a pass as the artefacts' causes are removed). The totals (conflicts overall, by field,
 by kind) and the artefacts no longer reported are printed and shown in the terminal
 summary. The well-formedness of the file is checked without the wheels.
@@ -159,12 +159,12 @@ def test_every_real_conflict_is_still_reported(
 @full_size
 @pytest.mark.xfail(
     strict=True,
-    reason="30 of the 50 sampled conflicts are real, 20 artefacts: models.dev hosts whose "
+    reason="29 of the 50 sampled conflicts are real, 21 artefacts: models.dev hosts whose "
     "open_weights false is a default, not a claim, alone against the rest (12: NanoGPT 5, "
     "SiliconFlow 3, both 1, Helicone 2, Cloudflare AI Gateway 1), two models or snapshots "
-    "joined (4: ministral-8b-latest's moving alias, LiteLLM's mistral-medium-3 that is Medium "
+    "joined (5: ministral-8b-latest's moving alias, LiteLLM's mistral-medium-3 that is Medium "
     "3.5, gpt-4-turbo's GA model on the DevDay preview's record, Kimi K2's 0711 and 0905 "
-    "windows), LiteLLM's Perplexity window written as max_output_tokens, a TTS model's input "
+    "windows, Gemini 2.5 Flash Native Audio's 09-2025 and 12-2025 input limits), LiteLLM's Perplexity window written as max_output_tokens, a TTS model's input "
     "limit read as its window, PaLM's paper date vs HELM's API date, OpenAI's 'Oct 01, 2023' "
     "cutoff as 2023-09 vs 2023-10-31 (see tests/fixtures/conflicts_truth.yaml)",
 )

@@ -855,6 +855,8 @@ class _LabTables:
         self.keys: dict[str, str | None] = {}
         self.names: dict[str, LabName | None] = {}
         self.stems: dict[str, set[str]] = {}
+        self.pointers: set[str] = set()
+        self._undated: dict[str, str] = {}  # an undated API name -> the model it serves
 
     @staticmethod
     def _put(table: dict[str, Any], form: str, value: Any) -> None:
@@ -895,6 +897,8 @@ class _LabTables:
                 self._put(self.forms, f"{stem}-{yymm}", (model, yymm))
                 self.stems.setdefault(stem, set()).add(model)
             for api in apis:
+                if not re.search(r"-\d{4}$", api):
+                    self._undated[spelling(api)] = model
                 dated = re.search(r"-(\d{4})$", api)
                 if dated and dated.group(1) in stamps:
                     self._put(self.forms, spelling(api), (model, dated.group(1)))
@@ -923,6 +927,9 @@ class _LabTables:
                     self.add(json.load(f))
         self.forms = {k: v for k, v in self.forms.items() if v is not None}
         self.keys = {k: v for k, v in self.keys.items() if v is not None}
+        # an undated API name that is another model's name: mistral-medium-3 serves
+        # Mistral Medium 3.5, not Mistral Medium 3 (a name the lab moves on)
+        self.pointers = {a for a, m in self._undated.items() if a != m and a in self.names}
 
 
 _TABLES = _LabTables()
@@ -930,6 +937,7 @@ _TABLES.load(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tables"))
 _TABLE_FORMS: dict[str, tuple[str, str]] = {k: v for k, v in _TABLES.forms.items() if v}
 _TABLE_KEYS: dict[str, str] = {k: v for k, v in _TABLES.keys.items() if v}
 _TABLE_MOVING = frozenset(stem for stem, models in _TABLES.stems.items() if len(models) > 1)
+_TABLE_MOVING |= _TABLES.pointers
 _TABLE_NAMES = _TABLES.names
 
 

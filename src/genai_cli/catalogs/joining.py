@@ -136,6 +136,13 @@ def claims_of(
             # the model by its snapshot alone: Anthropic's claude-3-5-haiku-20241022)
         if key in LIMITS and (party == OTHER or plan):
             continue  # a host's limit, or a plan's, is its offering's
+        if (
+            key == "max_output_tokens"
+            and facts[key] == facts.get("max_input_tokens")
+            and found is not None
+            and catalog in found.output_repeats_input
+        ):
+            continue  # the input limit repeated: no output limit stated
         out[key] = facts[key]
     if "parameters" in facts:
         n = facts["parameters"]
@@ -634,6 +641,9 @@ def extras_of(
     # a moving alias names another model as each catalog was made: no disagreement
     moving = bool(members) and all(ident.alias for _, _, ident in members)
     thresholds = {n for _, e, _ in members for n in e["facts"].get("price_thresholds", ())}
+    outputs = [e["facts"].get("output_modalities") for _, e, _ in members]
+    stated = [set(o) for o in outputs if o]
+    media_out = bool(stated) and all("text" not in o for o in stated)  # a TTS model
     return {
         "external_ids": [
             {
@@ -654,10 +664,14 @@ def extras_of(
         ],
         "conflicts": [
             {"model": mid, **c}
-            for c in [
-                *([] if moving else _conflicts(full, claims, shown, dated)),
-                *_inconsistent(shown, claims, thresholds),
-            ]
+            for c in (
+                []
+                if moving  # values of the models it named as each catalog was made
+                else [
+                    *_conflicts(full, claims, shown, dated),
+                    *_inconsistent(shown, claims, thresholds, media_out),
+                ]
+            )
         ],
     }
 
@@ -710,6 +724,7 @@ def _claims(
                 claim["first_party"] = claim["first_party"] or party == FIRST_PARTY
                 claim["_standing"] = min(claim["_standing"], party)
                 claim["_version"] = claim["_version"] and ident.version is not None
+                claim["_versions"].add(ident.version)
                 claim["_lab_model"] = claim["_lab_model"] or (
                     party == FIRST_PARTY and ident.version is None
                 )
@@ -728,6 +743,7 @@ def _claims(
                 "used": False,
                 "_standing": party,
                 "_version": ident.version is not None,
+                "_versions": {ident.version},
                 "_lab_model": party == FIRST_PARTY and ident.version is None,
                 "_before": _before(entry["facts"]) if field == "pricing" else None,
             }
@@ -844,6 +860,8 @@ def _disagreement(
     better = curated is not None or any(c["_standing"] < OTHER for c in claims)
     earlier = {_freeze(c["_before"]) for c in claims if c.get("_before")}
     unversioned = any(not c["_version"] for c in claims)
+    if curated is None and claims and not unversioned and not _within_a_version(field, claims):
+        return None  # each version's own value (kimi-k2-0711's window and kimi-k2-0905's)
     for c in claims:
         if c["_standing"] == OTHER and (better or field == "released"):
             continue  # a third party's word where a better one stands, or a host's listing date
@@ -892,13 +910,27 @@ def _disagreement(
     }
 
 
+def _within_a_version(field: str, claims: list[dict[str, Any]]) -> bool:
+    """Do two claims of one version disagree (claims only versions' entries make)?"""
+    return any(
+        a["_versions"] & b["_versions"] and not agrees(field, a["value"], b["value"])
+        for n, a in enumerate(claims)
+        for b in claims[n + 1 :]
+    )
+
+
 def _inconsistent(
-    shown: Mapping[str, Any], claims: list[dict[str, Any]], thresholds: set[int]
+    shown: Mapping[str, Any],
+    claims: list[dict[str, Any]],
+    thresholds: set[int],
+    media_out: bool = False,
 ) -> list[dict[str, Any]]:
     """The values a model shows that cannot all be true: an input or an output limit
-    above its context window; a context window that is another source's window less
-    the output limit (an input budget), or a prompt size the model's price changes
-    at (``thresholds``) below another source's window."""
+    above its context window (not the output of a model that only speaks or draws,
+    ``media_out``: its audio or image tokens are no text in the window); a context
+    window that is another source's window less the output limit (an input budget),
+    or a prompt size the model's price changes at (``thresholds``) below another
+    source's window."""
     window = shown.get("context_window")
     out: list[dict[str, Any]] = []
     if not isinstance(window, int):
@@ -932,6 +964,8 @@ def _inconsistent(
         ("max_output_tokens", "output limit above the context window"),
     ):
         limit = shown.get(field)
+        if field == "max_output_tokens" and media_out:
+            continue
         if isinstance(limit, int) and limit > window and not _limits_agree(limit, window):
             finding(field, limit, "context_window", window, note)
     output = shown.get("max_output_tokens")

@@ -42,11 +42,16 @@ class Provider:
     """One provider: its id and name, its kind (:data:`KINDS`), the maker's vendor id
     when it is a lab's own API, its spellings per catalog, a url, a note, and the
     currency it bills in where that is not USD (catalogs then give converted
-    figures, each at its own rate), and the fields a catalog fills for it with
+    figures, each at its own rate), the fields a catalog fills for it with
     something else (``not_said``: Helicone's knowledge date is its release month),
-    which are then no claims."""
+    which are then no claims, and the catalogs that repeat its input limit as its
+    output limit where it states none (``output_repeats_input``: such an output
+    limit is no claim)."""
 
-    __slots__ = ("billed_in", "id", "kind", "lab", "name", "names", "not_said", "note", "url")
+    __slots__ = (
+        "billed_in", "id", "kind", "lab", "name", "names", "not_said", "note",
+        "output_repeats_input", "url",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -60,9 +65,11 @@ class Provider:
         note: str | None = None,
         billed_in: str = "USD",
         not_said: tuple[str, ...] = (),
+        output_repeats_input: tuple[str, ...] = (),
     ) -> None:
         self.billed_in = billed_in
         self.not_said = not_said
+        self.output_repeats_input = output_repeats_input
         self.id = id
         self.name = name
         self.kind = kind
@@ -78,6 +85,14 @@ class Provider:
 MD, LL, GP = CATALOGS
 
 _PLAN = "a subscription plan: its prices are not per-token list prices"
+_REPEATS = "of its entries with both limits give an output limit equal to the input limit"
+"""Why a catalog is in a provider's :attr:`Provider.output_repeats_input` (after "N of M")."""
+_OPEN = (
+    "entries of open-weights families (Llama, Qwen 2 and 3, QwQ, Gemma, gpt-oss, DeepSeek R1 "
+    "and V3, GLM 4.5 to 4.7, Kimi K2, ERNIE 4.5, Mistral 7B, Mixtral, Hermes, Phi 3 and 4) "
+    "open_weights false: a default, no claim"
+)
+"""Why a provider's open_weights is :attr:`Provider.not_said` (after "marks N of its M")."""
 
 PROVIDERS: tuple[Provider, ...] = (
     Provider("302ai", "302.AI", "gateway", names={MD: ("302ai",)}, url="https://doc.302.ai"),
@@ -89,7 +104,8 @@ PROVIDERS: tuple[Provider, ...] = (
              note="serves its own refusal-removed ('abliterated') derivatives of open models "
                   "under its own model names"),
     Provider("ai21", "AI21 Labs", "lab", lab="ai21", names={LL: ("ai21",)},
-             url="https://docs.ai21.com"),
+             url="https://docs.ai21.com", note=f"LiteLLM 1.110.2: 12 of 12 {_REPEATS}",
+             output_repeats_input=(LL,)),
     Provider("aiand", "ai&", "host", names={LL: ("aiand",)},
              url="https://docs.aiand.com/api/chat-completions/"),
     Provider("aihubmix", "AIHubMix", "gateway", names={MD: ("aihubmix",), LL: ("aihubmix",)},
@@ -185,7 +201,8 @@ PROVIDERS: tuple[Provider, ...] = (
              names={MD: ("cloudferro-sherlock",)}, url="https://docs.sherlock.cloudferro.com/"),
     Provider("cloudflare-ai-gateway", "Cloudflare AI Gateway", "gateway",
              names={MD: ("cloudflare-ai-gateway",)},
-             url="https://developers.cloudflare.com/ai-gateway/"),
+             url="https://developers.cloudflare.com/ai-gateway/",
+             note=f"models.dev 1.0.398 marks 22 of its 25 {_OPEN}", not_said=("open_weights",)),
     Provider("cloudflare-workers-ai", "Cloudflare Workers AI", "host",
              names={MD: ("cloudflare-workers-ai",), LL: ("cloudflare",), GP: ("cloudflare",)},
              url="https://developers.cloudflare.com/workers-ai/models/"),
@@ -296,8 +313,8 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("helicone", "Helicone AI Gateway", "gateway", names={MD: ("helicone",)},
              url="https://helicone.ai/models",
              note="models.dev 1.0.398 gives each of its 90 entries a knowledge date equal to "
-                  "the entry's release month: no cutoff",
-             not_said=("knowledge_cutoff",)),
+                  f"the entry's release month: no cutoff; it marks 31 of its 31 {_OPEN}",
+             not_said=("knowledge_cutoff", "open_weights")),
     Provider("heroku", "Heroku Managed Inference", "cloud", names={LL: ("heroku",)},
              url="https://devcenter.heroku.com/articles/heroku-inference",
              note="Salesforce's application platform, serving Claude and other makers' models "
@@ -414,19 +431,22 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("moonshot-ai", "Moonshot AI", "lab", lab="moonshot-ai",
              names={MD: ("moonshotai",), LL: ("moonshot",), GP: ("moonshotai",)},
              url="https://platform.moonshot.ai/docs/api/chat",
-             note="the international platform (moonshot.ai)"),
+             note=f"the international platform (moonshot.ai); LiteLLM 1.110.2: 13 of 13 {_REPEATS}",
+             output_repeats_input=(LL,)),
     Provider("moonshot-ai-cn", "Moonshot AI (China)", "lab", lab="moonshot-ai",
              names={MD: ("moonshotai-cn",)}, url="https://platform.moonshot.cn/docs/api/chat",
              note="the China regional endpoint (moonshot.cn), priced apart"),
     Provider("morph", "Morph", "lab", lab="morph", names={MD: ("morph",), LL: ("morph",)},
              url="https://docs.morphllm.com/api-reference/introduction",
              note="the maker of the Morph fast-apply models; LiteLLM also lists open models "
-                  "it serves under morph- names"),
+                  f"it serves under morph- names; LiteLLM 1.110.2: 10 of 10 {_REPEATS}",
+             output_repeats_input=(LL,)),
     Provider("nace", "Nace", "lab", lab="nace-ai", names={LL: ("nace",)},
              url="https://console.nace.ai/docs/drex/reference/models",
              note="its own decision models (Drex) through its own API"),
     Provider("nano-gpt", "NanoGPT", "gateway", names={MD: ("nano-gpt",)},
-             url="https://docs.nano-gpt.com"),
+             url="https://docs.nano-gpt.com",
+             note=f"models.dev 1.0.398 marks 160 of its 167 {_OPEN}", not_said=("open_weights",)),
     Provider("nearai", "NEAR AI Cloud", "gateway", names={MD: ("nearai",)},
              url="https://docs.near.ai/",
              note="mostly proprietary models (OpenAI, Anthropic, Google) resold, beside open "
@@ -487,11 +507,13 @@ PROVIDERS: tuple[Provider, ...] = (
              url="https://docs.perplexity.ai",
              note="one API (api.perplexity.ai): Sonar, and the Agent API that also serves other "
                   "makers' models; LiteLLM lists both under perplexity, models.dev's "
-                  "perplexity-agent is the Agent API"),
+                  f"perplexity-agent is the Agent API; LiteLLM 1.110.2: 19 of 20 {_REPEATS}",
+             output_repeats_input=(LL,)),
     Provider("pinstripes", "Pinstripes", "host", names={LL: ("pinstripes",)},
              url="https://pinstripes.io/"),
     Provider("poe", "Poe", "gateway", names={MD: ("poe",)},
-             url="https://creator.poe.com/docs/external-applications/openai-compatible-api"),
+             url="https://creator.poe.com/docs/external-applications/openai-compatible-api",
+             note=f"models.dev 1.0.398 marks 14 of its 16 {_OPEN}", not_said=("open_weights",)),
     Provider("prism", "Prism Inference", "host", names={LL: ("prism",)},
              url="https://prisminference.com/pricing"),
     Provider("privatemode-ai", "Privatemode AI", "host", names={MD: ("privatemode-ai",)},
@@ -507,7 +529,8 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("qiniu-ai", "Qiniu AI", "gateway", names={MD: ("qiniu-ai",)},
              url="https://developer.qiniu.com/aitokenapi",
              note="a Chinese cloud company's token API reselling many makers' models, "
-                  "proprietary ones included"),
+                  f"proprietary ones included; models.dev 1.0.398 marks 34 of its 34 {_OPEN}",
+             not_said=("open_weights",)),
     Provider("quicksilverpro", "QuickSilver Pro", "gateway", names={GP: ("quicksilverpro",)},
              url="https://quicksilverpro.io"),
     Provider("refuseless", "Refuseless", "host", names={LL: ("refuseless",)},
@@ -542,10 +565,13 @@ PROVIDERS: tuple[Provider, ...] = (
              url="https://www.scaleway.com/en/docs/generative-apis/"),
     Provider("scx-ai", "SCX.ai", "host", names={LL: ("scx-ai",)}, url="https://scx.ai/pricing"),
     Provider("siliconflow", "SiliconFlow", "host", names={MD: ("siliconflow",)},
-             url="https://cloud.siliconflow.com/models"),
+             url="https://cloud.siliconflow.com/models",
+             note=f"models.dev 1.0.398 marks 55 of its 57 {_OPEN}", not_said=("open_weights",)),
     Provider("siliconflow-cn", "SiliconFlow (China)", "host", names={MD: ("siliconflow-cn",)},
              url="https://cloud.siliconflow.com/models",
-             note="the China regional endpoint (siliconflow.cn), priced apart"),
+             note="the China regional endpoint (siliconflow.cn), priced apart; models.dev "
+                  f"1.0.398 marks 51 of its 60 {_OPEN}",
+             not_said=("open_weights",)),
     Provider("snowflake", "Snowflake Cortex AI", "cloud", names={LL: ("snowflake",)},
              url="https://docs.snowflake.com/en/user-guide/snowflake-cortex/llm-functions",
              note="a data platform serving many makers' models, proprietary ones included"),
@@ -628,7 +654,8 @@ PROVIDERS: tuple[Provider, ...] = (
              url="https://docs.wandb.ai/guides/integrations/inference/",
              note="Weights & Biases' inference, run on CoreWeave"),
     Provider("xai", "xAI", "lab", lab="xai", names={MD: ("xai",), LL: ("xai",), GP: ("x-ai",)},
-             url="https://docs.x.ai/docs/models"),
+             url="https://docs.x.ai/docs/models", note=f"LiteLLM 1.110.2: 43 of 43 {_REPEATS}",
+             output_repeats_input=(LL,)),
     Provider("xiaomi", "Xiaomi MiMo", "lab", lab="xiaomi",
              names={MD: ("xiaomi",), LL: ("xiaomi_mimo",)},
              url="https://platform.xiaomimimo.com/#/docs"),
@@ -654,8 +681,8 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("zenmux", "ZenMux", "gateway", names={MD: ("zenmux",)},
              url="https://docs.zenmux.ai",
              note="models.dev 1.0.398 gives 63 of its 96 entries the knowledge date 2025-01-01, "
-                  "a placeholder",
-             not_said=("knowledge_cutoff",)),
+                  f"a placeholder, and marks 15 of its 16 {_OPEN}",
+             not_said=("knowledge_cutoff", "open_weights")),
     Provider("zerogpu", "ZeroGPU", "host", names={LL: ("zerogpu",)},
              url="https://docs.zerogpu.ai/docs/model-catalog",
              note="mostly small open models it runs; it also resells a few OpenAI models"),
