@@ -1,10 +1,10 @@
 """Are the conflicts real disagreements? A hand-checked sample of 50.
 
 ``tests/fixtures/conflicts_truth.yaml`` holds 50 conflicts drawn at random (seed 18)
-from what ``genai conflicts`` reports on the four published catalogs (the third such
-sample, drawn from the code of commit 33fe62d on 2026-12-07; the file's header says how),
-each judged by hand against the raw entries: ``real`` (two sources give one fact of one thing two
-values, or values a model shows cannot all be true) or ``artefact`` (units or
+from what ``genai conflicts`` reports on the four published catalogs (the fourth such
+sample, drawn from the code of commit 0f150ec on 2026-12-07; the file's header says how),
+each judged by hand against the raw entries: ``real`` (two sources give one fact of one
+thing two values, or values a model shows cannot all be true) or ``artefact`` (units or
 precision, meaning, or a wrong join; its ``why`` starts with which). Model ids change
 as the identity rules do, so each row names its model by an anchor, one external id
 ``{catalog, key}`` of it, and the model is the record that holds the anchor now (as in
@@ -13,7 +13,7 @@ as the identity rules do, so each row names its model by an anchor, one external
 With ``GENAI_CATALOG_WHEELS`` naming a folder of the four wheels, the catalogs are
 imported once into a fresh data folder, and every ``real`` conflict of the sample must
 still be reported (the same resolved model, field and kind); at least 45 of the 50
-should be real (they are not: 29 are, so that assertion is a strict xfail, to turn into
+should be real (they are not: 42 are, so that assertion is a strict xfail, to turn into
 a pass as the artefacts' causes are removed). The totals (conflicts overall, by field,
 by kind) and the artefacts no longer reported are printed and shown in the terminal
 summary. The well-formedness of the file is checked without the wheels.
@@ -159,14 +159,15 @@ def test_every_real_conflict_is_still_reported(
 @full_size
 @pytest.mark.xfail(
     strict=True,
-    reason="29 of the 50 sampled conflicts are real, 21 artefacts: models.dev hosts whose "
-    "open_weights false is a default, not a claim, alone against the rest (12: NanoGPT 5, "
-    "SiliconFlow 3, both 1, Helicone 2, Cloudflare AI Gateway 1), two models or snapshots "
-    "joined (5: ministral-8b-latest's moving alias, LiteLLM's mistral-medium-3 that is Medium "
-    "3.5, gpt-4-turbo's GA model on the DevDay preview's record, Kimi K2's 0711 and 0905 "
-    "windows, Gemini 2.5 Flash Native Audio's 09-2025 and 12-2025 input limits), LiteLLM's Perplexity window written as max_output_tokens, a TTS model's input "
-    "limit read as its window, PaLM's paper date vs HELM's API date, OpenAI's 'Oct 01, 2023' "
-    "cutoff as 2023-09 vs 2023-10-31 (see tests/fixtures/conflicts_truth.yaml)",
+    reason="42 of the 50 sampled conflicts are real, 8 artefacts: Vercel's knowledge 2024-10, "
+    "a fill-in it writes in 54 of its 148 dated entries, alone against OpenAI's gpt-5.2-chat "
+    "cutoff (1); iFlow CN's copied knowledge 2024-10 / release 2024-12-01 pair on Qwen3-235B (1); "
+    "LiteLLM's v0 output limit, the input limit repeated (1); LiteLLM's DeepSeek V4 Flash peak "
+    "price against genai-prices' off-peak and models.dev's pre-change price (1); an embedding "
+    "model's output price, 0 vs the input price repeated (mistral-embed, 1); genai-prices' "
+    "Vertex AI MaaS Gemma 4 26B filed under Google's Gemini API (1); HELM's base Mixtral 8x22B "
+    "joined to Mistral's instruct API open-mixtral-8x22b (1); OpenAI's 'Sep 01, 2021' cutoff read "
+    "as 2021-08 and as 2021-09 (1) (see tests/fixtures/conflicts_truth.yaml)",
 )
 def test_most_sampled_conflicts_are_real() -> None:
     verdicts = Counter(t["verdict"] for t in _truth())
