@@ -156,6 +156,51 @@ def test_every_real_conflict_is_still_reported(
     assert not missing, f"real disagreements no longer reported: {missing}"
 
 
+REMOVED: list[tuple[str, str, str, str, str]] = [
+    # (catalog, key) of the model, field, kind: an artefact of a sample whose cause a rule
+    # removed (the rule named last), which must stay removed
+    ("models.dev", "llmgateway/gemma-3-1b-it", "open_weights", "disagreement",
+     "a provider's default open_weights false (NanoGPT) is no claim"),
+    ("models.dev", "perplexity/sonar-deep-research", "max_output_tokens", "disagreement",
+     "LiteLLM's output limit repeating the input limit (Perplexity) is no claim"),
+    ("models.dev", "v0/v0-1.5-lg", "max_output_tokens", "disagreement",
+     "LiteLLM's output limit repeating the input limit (v0) is no claim"),
+    ("genai-prices", "moonshotai/kimi-k2", "context_window", "disagreement",
+     "two snapshots' windows, every claim a version's"),
+    ("models.dev", "mistral/ministral-8b-latest", "max_input_tokens", "inconsistent",
+     "a moving alias has no findings"),
+    ("models.dev", "google/gemini-2.5-flash-preview-tts", "max_output_tokens", "inconsistent",
+     "an audio model's output is not set against its window"),
+    ("litellm", "mistral/mistral-medium-3", "max_output_tokens", "inconsistent",
+     "mistral-medium-3 is a moving name (Mistral's table: Medium 3.5 today)"),
+    ("genai-prices", "openai/gpt-3.5-turbo-instruct", "knowledge_cutoff", "disagreement",
+     "cutoffs in one month or the next agree"),
+    ("litellm", "gpt-4o-mini-search-preview", "knowledge_cutoff", "disagreement",
+     "cutoffs in one month or the next agree"),
+    ("models.dev", "azure-cognitive-services/gpt-5.2-chat", "knowledge_cutoff", "disagreement",
+     "Vercel's placeholder knowledge date 2024-10 is no claim"),
+    ("models.dev", "iflowcn/qwen3-235b", "knowledge_cutoff", "disagreement",
+     "iFlow's copied dates are no claims"),
+    ("models.dev", "mistral/mistral-embed", "pricing", "disagreement",
+     "an embedding model's prices compare by input"),
+    ("models.dev", "google/gemma-4-26b-a4b-it", "pricing", "disagreement",
+     "a lab's -maas id is Vertex AI's offering, a tier"),
+    ("genai-prices", "deepseek/deepseek-flash", "pricing", "disagreement",
+     "an off-peak price is no disagreement"),
+]  # fmt: skip
+
+
+@full_size
+def test_each_removed_cause_stays_removed(
+    reported: list[dict[str, Any]], placed: dict[Anchor, str]
+) -> None:
+    now = {(c["model"], c["field"], c.get("kind", "")) for c in reported}
+    lost = [(c, k) for c, k, *_ in REMOVED if (c, k) not in placed]
+    assert not lost, f"anchors no model holds: {lost}"
+    back = [row for row in REMOVED if (placed[row[0], row[1]], row[2], row[3]) in now]
+    assert not back, f"artefacts reported again: {back}"
+
+
 @full_size
 @pytest.mark.xfail(
     strict=True,

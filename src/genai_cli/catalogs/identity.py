@@ -345,6 +345,10 @@ _TIER_SUFFIX = re.compile(
 )
 
 
+_PAD = {n: [None] * (8 - n) for n in range(4, 9)}
+"""What an :meth:`Identity.row` of each length leaves out (trailing nulls)."""
+
+
 class Identity:
     """What an entry's id says.
 
@@ -400,11 +404,27 @@ class Identity:
         return row
 
     @classmethod
-    def from_row(cls, row: Sequence[Any]) -> Identity:
-        full: list[Any] = [*row, *(None,) * (8 - len(row))]
-        raw, key, vendor, alias, version, tier, namespace, base = full
-        return cls(raw, key, vendor, version=version, alias=bool(alias), tier=tier,
-                   namespace=namespace, base=base)  # fmt: skip
+    def from_row(cls, row: Any) -> Identity | None:
+        """The identity an :meth:`row` holds; None when ``row`` is none."""
+        try:
+            raw, key, vendor, alias, version, tier, namespace, base = row + _PAD[len(row)]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not (
+            type(raw) is str
+            and type(key) is str
+            and (alias == 0 or alias == 1)
+            and (vendor is None or type(vendor) is str)
+            and (version is None or type(version) is str)
+            and (tier is None or type(tier) is str)
+            and (namespace is None or type(namespace) is str)
+            and (base is None or type(base) is str)
+        ):
+            return None
+        found = cls.__new__(cls)
+        found.raw, found.key, found.vendor, found.alias = raw, key, vendor, alias == 1
+        found.version, found.tier, found.namespace, found._base = version, tier, namespace, base
+        return found
 
     def __repr__(self) -> str:
         return (
@@ -548,6 +568,8 @@ def _unwrap(s: str, provider: str, catalog: str) -> tuple[str, str | None, list[
         s = s[: -len("@default")]
     if s.lower().endswith("-maas"):  # Vertex AI's model as a service, under any name
         s = s[: -len("-maas")]
+        if not vertex and lab_of(catalog, provider) is not None:
+            tiers.append("vertex-maas")  # genai-prices' google/...-maas: Vertex's, not the lab's
     if catalog == "helm":
         s = _HELM_SETTINGS.sub("", s)
         while (run := _HELM_RUNS.search(s.lower())) is not None:
@@ -731,22 +753,11 @@ def identities_of(doc: Mapping[str, Any]) -> list[Identity]:
         and isinstance(rows := stored.get("rows"), list)
         and len(rows) == len(entries)
         and stored.get("of") == _ids_key(entries)
-        and all(map(_is_row, rows))
     ):
-        return [Identity.from_row(r) for r in rows]
+        found = list(map(Identity.from_row, rows))
+        if None not in found:
+            return found  # type: ignore[return-value]  # (no None in it)
     return [identify(e, catalog) for e in entries]
-
-
-def _is_row(row: Any) -> bool:
-    """Is ``row`` an :meth:`Identity.row`?"""
-    return (
-        isinstance(row, list)
-        and 4 <= len(row) <= 8
-        and isinstance(row[0], str)
-        and isinstance(row[1], str)
-        and row[3] in (0, 1)
-        and all(v is None or isinstance(v, str) for v in (row[2], *row[4:]))
-    )
 
 
 def _names_family(lab: str, key: str) -> bool:

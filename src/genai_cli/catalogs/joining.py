@@ -120,58 +120,83 @@ def claims_of(
     no release date from a version, no limits or prices from a host, nothing but
     its name from a tier."""
     facts = entry["facts"]
-    out: dict[str, Any] = {}
-    if entry.get("name"):
-        out["name"] = entry["name"]
+    name = entry.get("name")
+    out: dict[str, Any] = {"name": name} if name else {}
     if ident.tier is not None:
         return out
-    plan = _plan(entry, catalog)
-    found = provider_of(catalog, str(entry["provider"]))
-    not_said = found.not_said if found is not None else ()
-    for key in ("released", "knowledge_cutoff", *LIMITS, "open_weights"):
+    plan, not_said, repeats, fillers = _policy(catalog, str(entry["provider"]))
+    for key in _STATED:
         if key not in facts or key in not_said:
             continue
-        if key == "released" and ident.version is not None and party != FIRST_PARTY:
-            continue  # the version's date, not the model's release (unless the lab lists
-            # the model by its snapshot alone: Anthropic's claude-3-5-haiku-20241022)
-        if key in LIMITS and (party == OTHER or plan):
-            continue  # a host's limit, or a plan's, is its offering's
-        if (
-            key == "max_output_tokens"
-            and facts[key] == facts.get("max_input_tokens")
-            and found is not None
-            and catalog in found.output_repeats_input
-        ):
-            continue  # the input limit repeated: no output limit stated
-        out[key] = facts[key]
+        value = facts[key]
+        if fillers and (key, value) in fillers:
+            continue  # the value the catalog writes for this provider where it knows none
+        if key == "released":
+            if ident.version is not None and party != FIRST_PARTY:
+                continue  # the version's date, not the model's release (unless the lab
+                # lists the model by its snapshot alone: Anthropic's claude-3-5-haiku-20241022)
+        elif key in _LIMIT_SET:
+            if party == OTHER or plan:
+                continue  # a host's limit, or a plan's, is its offering's
+            if repeats and key == "max_output_tokens" and value == facts.get("max_input_tokens"):
+                continue  # the input limit repeated: no output limit stated
+        out[key] = value
     if "parameters" in facts:
         n = facts["parameters"]
         out["parameters"] = {"state": "exact", "min": n, "max": n}
-    if "input_modalities" in facts or "output_modalities" in facts:
-        mods = {*facts.get("input_modalities", ()), *facts.get("output_modalities", ())}
-        kept = sorted(_MODALITIES.intersection(mods))
+    ins, outs = facts.get("input_modalities"), facts.get("output_modalities")
+    if ins or outs:
+        kept = sorted(_MODALITIES.intersection((*(ins or ()), *(outs or ()))))
         if kept:
             out["modalities"] = kept
-    price = price_in_force(facts)
-    if (
-        party == FIRST_PARTY
-        and price
-        and "input" in price
-        and "output" in price
-        and not plan
-        and not _MEDIA_OUT.intersection(facts.get("output_modalities", ()))
-        and entry.get("mode") != "audio_speech"  # output: image or audio tokens, or text?
-    ):
-        out["pricing"] = {"input": price["input"], "output": price["output"]}
+    if party == FIRST_PARTY and not plan:
+        price = price_in_force(facts)
+        if (
+            price
+            and "input" in price
+            and "output" in price
+            and not _MEDIA_OUT.intersection(outs or ())
+            and entry.get("mode") != "audio_speech"  # output: image or audio tokens, or text?
+        ):
+            out["pricing"] = {"input": price["input"], "output": price["output"]}
     return out
 
 
-def _before(facts: Mapping[str, Any]) -> Any:
-    """The price an entry says was in force before its current one (by date)."""
+_STATED = ("released", "knowledge_cutoff", *LIMITS, "open_weights")
+"""The facts an entry states as they are (in :data:`MODEL_FIELDS` order)."""
+_LIMIT_SET = frozenset(LIMITS)
+
+
+@cache
+def _policy(
+    catalog: str, provider: str
+) -> tuple[bool, frozenset[str], bool, frozenset[tuple[str, Any]]]:
+    """What a provider's entries in a catalog may claim (the providers table): is it a
+    subscription plan (its prices are no per-token list prices, its limits the
+    plan's), which fields it fills with something else, does the catalog repeat its
+    input limit as its output limit, and which (field, value) are placeholders?"""
+    found = provider_of(catalog, provider)
+    if found is None:
+        return False, frozenset(), False, frozenset()
+    return (
+        is_plan(found),
+        frozenset(found.not_said),
+        catalog in found.output_repeats_input,
+        frozenset(found.placeholders),
+    )
+
+
+def _other_prices(facts: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The other prices an entry names beside the one in force: the one before it (by
+    date), and a price at set hours (off-peak)."""
+    out = []
     before, since = facts.get("pricing_before"), facts.get("pricing_from")
     if before and isinstance(since, str) and since <= TODAY:
-        return {"input": before.get("input"), "output": before.get("output")}
-    return None
+        out.append({"input": before.get("input"), "output": before.get("output")})
+    off_peak = facts.get("pricing_off_peak")
+    if off_peak:
+        out.append({"input": off_peak.get("input"), "output": off_peak.get("output")})
+    return out
 
 
 TODAY = date.today().isoformat()
@@ -185,12 +210,6 @@ def price_in_force(facts: Mapping[str, Any]) -> Any:
     if isinstance(since, str) and since > TODAY:
         return facts.get("pricing_before")
     return facts.get("pricing")
-
-
-def _plan(entry: Mapping[str, Any], catalog: str) -> bool:
-    """Offered on a subscription plan (its prices are no per-token list prices)?"""
-    found = provider_of(catalog, str(entry["provider"]))
-    return found is not None and is_plan(found)
 
 
 def _date_agrees(a: str, b: str) -> bool:
@@ -225,14 +244,28 @@ def _limits_agree(a: int, b: int) -> bool:
 def agrees(field: str, a: Any, b: Any) -> bool:
     """Do two values of ``field`` say the same, after normalising?"""
     if field in ("released", "knowledge_cutoff") and isinstance(a, str) and isinstance(b, str):
-        return _date_agrees(a, b)
+        return _date_agrees(a, b) or (field == "knowledge_cutoff" and _next_months(a, b))
     if field in LIMITS and isinstance(a, int) and isinstance(b, int):
         return _limits_agree(a, b)
     if field == "parameters" and isinstance(a, dict) and isinstance(b, dict):
         return _quantities_agree(a, b)
     if field == "pricing" and isinstance(a, dict) and isinstance(b, dict):
-        return all(round(float(a[k]), 6) == round(float(b[k]), 6) for k in ("input", "output"))
+        return all(
+            round(float(a[k]), 6) == round(float(b[k]), 6)
+            for k in ("input", "output")
+            if a.get(k) is not None and b.get(k) is not None
+        )
     return bool(a == b)
+
+
+def _next_months(a: str, b: str) -> bool:
+    """Are two knowledge cutoffs in one month or the next? A lab's "September 2021" or
+    "Sep 01, 2021" is written 2021-08 (data up to the 1st), 2021-09, 2021-09-01 or
+    2021-09-30: one cutoff, read to the month it is in or the one before."""
+    if len(a) < 7 or len(b) < 7 or not (a[:4] + a[5:7] + b[:4] + b[5:7]).isdigit():
+        return False
+    months = sorted(int(d[:4]) * 12 + int(d[5:7]) for d in (a, b))
+    return months[1] - months[0] <= 1
 
 
 def _quantities_agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -458,7 +491,8 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
         else:
             order(members, None)  # the order the maker is looked for in
             vendor = _vendor_of(docs, members, vendor_names, new_vendors)
-            order(members, vendor)
+            if vendor is not None:
+                order(members, vendor)
             mid = _new_id(members[0][3], taken)
             taken.add(mid)
             entries = [(d, k, e) for d, k, e, _ in members]
@@ -583,6 +617,8 @@ def _filled(
     label: Any = None  # a price list's name: the model's only where nothing else names it
     listed: list[str] = []  # hosts' release dates: when each listed it
     for d, _, entry, ident in members:
+        if ident.tier is not None and "name" in found:
+            continue  # a tier says nothing but its name
         catalog = docs[d]["catalog"]
         party = standing(catalog, str(entry["provider"]), vendor)
         for field, value in claims_of(entry, vendor, ident, party, catalog).items():
@@ -644,6 +680,7 @@ def extras_of(
     outputs = [e["facts"].get("output_modalities") for _, e, _ in members]
     stated = [set(o) for o in outputs if o]
     media_out = bool(stated) and all("text" not in o for o in stated)  # a TTS model
+    embeds = any(e.get("mode") == "embedding" for _, e, _ in members)  # bills no output
     return {
         "external_ids": [
             {
@@ -668,7 +705,7 @@ def extras_of(
                 []
                 if moving  # values of the models it named as each catalog was made
                 else [
-                    *_conflicts(full, claims, shown, dated),
+                    *_conflicts(full, claims, shown, dated, embeds),
                     *_inconsistent(shown, claims, thresholds, media_out),
                 ]
             )
@@ -745,7 +782,7 @@ def _claims(
                 "_version": ident.version is not None,
                 "_versions": {ident.version},
                 "_lab_model": party == FIRST_PARTY and ident.version is None,
-                "_before": _before(entry["facts"]) if field == "pricing" else None,
+                "_others": _other_prices(entry["facts"]) if field == "pricing" else [],
             }
             seen[tag] = claim
             claims.append(claim)
@@ -798,8 +835,10 @@ def _conflicts(
     claims: list[dict[str, Any]],
     shown: Mapping[str, Any],
     dated: set[str],
+    embeds: bool = False,
 ) -> list[dict[str, Any]]:
-    """The fields whose values disagree, like with like. A release date that is one
+    """The fields whose values disagree, like with like (an embedding model's prices
+    by their input alone, ``embeds``: it bills no output). A release date that is one
     of the model's versions' dates (``dated``: a catalog gave ``claude-3-opus`` the
     date of its ``-20240229`` snapshot) is that version's; a host's date is when it
     listed the model: neither disagrees with the model's release; nor does any value
@@ -815,6 +854,8 @@ def _conflicts(
             groups = sorted({c["provider"] for c in claims if c["field"] == field}, key=str)
             for provider in groups:
                 same = [c for c in claims if c["field"] == field and c["provider"] == provider]
+                if embeds:
+                    same = [{**c, "value": {**c["value"], "output": None}} for c in same]
                 billed = provider_of("", str(provider)) if provider else None
                 if (
                     billed is not None
@@ -858,7 +899,7 @@ def _disagreement(
     if curated is not None:
         values.append({"value": _shown(field, curated), "sources": [CURATED], "first_party": False})
     better = curated is not None or any(c["_standing"] < OTHER for c in claims)
-    earlier = {_freeze(c["_before"]) for c in claims if c.get("_before")}
+    others = {_freeze(p) for c in claims for p in c["_others"]}
     unversioned = any(not c["_version"] for c in claims)
     if curated is None and claims and not unversioned and not _within_a_version(field, claims):
         return None  # each version's own value (kimi-k2-0711's window and kimi-k2-0905's)
@@ -870,8 +911,9 @@ def _disagreement(
         if field == "released" and c["value"] in dated and (not c["_lab_model"] or curated):
             continue  # a version's date (unless the lab's own entry of the model says it
             # where the curated data does not: gpt-3.5-turbo's 2023-03-01 is its 0301's)
-        if field == "pricing" and _freeze(c["value"]) in earlier:
-            continue  # a price until a dated change another catalog names: not yet updated
+        if field == "pricing" and _freeze(c["value"]) in others:
+            continue  # a price another catalog names beside its own: the one before a dated
+            # change (not yet updated there), or the off-peak one
         if (
             field == "released"
             and isinstance(announced, str)

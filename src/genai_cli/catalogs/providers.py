@@ -44,13 +44,14 @@ class Provider:
     currency it bills in where that is not USD (catalogs then give converted
     figures, each at its own rate), the fields a catalog fills for it with
     something else (``not_said``: Helicone's knowledge date is its release month),
-    which are then no claims, and the catalogs that repeat its input limit as its
-    output limit where it states none (``output_repeats_input``: such an output
-    limit is no claim)."""
+    which are then no claims, the values a catalog writes for it where it knows
+    none (``placeholders``: Vercel's knowledge date 2024-10), and the catalogs that
+    repeat its input limit as its output limit where it states none
+    (``output_repeats_input``: such an output limit is no claim)."""
 
     __slots__ = (
         "billed_in", "id", "kind", "lab", "name", "names", "not_said", "note",
-        "output_repeats_input", "url",
+        "output_repeats_input", "placeholders", "url",
     )  # fmt: skip
 
     def __init__(
@@ -66,7 +67,9 @@ class Provider:
         billed_in: str = "USD",
         not_said: tuple[str, ...] = (),
         output_repeats_input: tuple[str, ...] = (),
+        placeholders: tuple[tuple[str, str], ...] = (),
     ) -> None:
+        self.placeholders = placeholders
         self.billed_in = billed_in
         self.not_said = not_said
         self.output_repeats_input = output_repeats_input
@@ -340,7 +343,10 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("iflow", "iFlow", "host", names={MD: ("iflowcn",)},
              url="https://platform.iflow.cn/en/docs",
              note="the API of Alibaba's iFlow platform (China): several makers' models, "
-                  "not Qwen's own API"),
+                  "not Qwen's own API; models.dev 1.0.398 gives its 14 entries 5 pairs of "
+                  "release and knowledge dates (glm-4.6, kimi-k2, qwen3-32b and qwen3-235b, "
+                  "released in 2025: 2024-12-01 and 2024-10), no dates of theirs",
+             not_said=("released", "knowledge_cutoff")),
     Provider("inception", "Inception", "lab", lab="inception-labs",
              names={MD: ("inception",), LL: ("inception", "text-completion-inception")},
              url="https://platform.inceptionlabs.ai/docs",
@@ -629,13 +635,20 @@ PROVIDERS: tuple[Provider, ...] = (
              url="https://developers.upstage.ai/docs/apis/chat"),
     Provider("v0", "v0", "lab", lab="vercel", names={MD: ("v0",), LL: ("v0",)},
              url="https://sdk.vercel.ai/providers/ai-sdk-providers/vercel",
-             note="Vercel's own v0 models through the v0 API (not the Vercel AI Gateway)"),
+             note="Vercel's own v0 models through the v0 API (not the Vercel AI Gateway); "
+                  f"LiteLLM 1.110.2: 3 of 3 {_REPEATS}",
+             output_repeats_input=(LL,)),
     Provider("venice", "Venice AI", "host", names={MD: ("venice",)}, url="https://docs.venice.ai",
              note="runs open models itself (and its own Venice Uncensored); it also resells "
                   "some proprietary ones"),
     Provider("vercel", "Vercel AI Gateway", "gateway",
              names={MD: ("vercel",), LL: ("vercel_ai_gateway",)},
-             url="https://vercel.com/docs/ai-gateway"),
+             url="https://vercel.com/docs/ai-gateway",
+             note="models.dev 1.0.398 gives 54 of its 148 dated entries, of 15 labs, the "
+                  "knowledge date 2024-10 (Codestral's, released 2024-05; o3-deep-research's, "
+                  "released 2024-06); of the 53 models they join, the other sources agree for 4 "
+                  "and differ for 32: a placeholder",
+             placeholders=(("knowledge_cutoff", "2024-10"),)),
     Provider("vivgrid", "Vivgrid", "gateway", names={MD: ("vivgrid",)},
              url="https://docs.vivgrid.com/models"),
     Provider("volcengine", "Volcano Engine Ark", "lab", lab="bytedance",
@@ -682,7 +695,7 @@ PROVIDERS: tuple[Provider, ...] = (
              url="https://docs.zenmux.ai",
              note="models.dev 1.0.398 gives 63 of its 96 entries the knowledge date 2025-01-01, "
                   f"a placeholder, and marks 15 of its 16 {_OPEN}",
-             not_said=("knowledge_cutoff", "open_weights")),
+             not_said=("open_weights",), placeholders=(("knowledge_cutoff", "2025-01-01"),)),
     Provider("zerogpu", "ZeroGPU", "host", names={LL: ("zerogpu",)},
              url="https://docs.zerogpu.ai/docs/model-catalog",
              note="mostly small open models it runs; it also resells a few OpenAI models"),

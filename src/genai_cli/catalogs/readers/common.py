@@ -51,6 +51,7 @@ class Facts(TypedDict, total=False):
     pricing_from: str  # ISO date the price takes effect (a price list's newest, maybe future)
     pricing_before: Pricing  # the price in force until then
     price_thresholds: list[int]  # prompt sizes (tokens) above which the price changes
+    pricing_off_peak: Pricing  # a lower price at set hours (DeepSeek's off-peak)
 
 
 class Entry(TypedDict):

@@ -14,7 +14,8 @@ Shape: ``{key: {litellm_provider, mode, input_cost_per_token, ...}}``.
   ``input_cost_per_token``, ``output_cost_per_token``,
   ``cache_read_input_token_cost``, ``cache_creation_input_token_cost`` (USD per
   token, times 1e6), and ``price_thresholds``: the prompt sizes the
-  ``..._above_200k_tokens`` prices start at (200,000). No ``context_window``: LiteLLM states input and output
+  ``..._above_200k_tokens`` prices start at (200,000), and ``pricing_off_peak``
+  from ``off_peak_pricing`` (DeepSeek's lower price at set hours). No ``context_window``: LiteLLM states input and output
   limits, not a window. ``max_tokens`` is a legacy field that means the output
   limit or else the input limit, so it is not used.
 * skipped: ``sample_spec`` (documentation), ``alias_of`` entries (a pointer to
@@ -171,4 +172,12 @@ def _facts(v: dict[str, object], notes: Notes) -> Facts:
         )
         if thresholds:
             facts["price_thresholds"] = thresholds
+    off_peak = get("off_peak_pricing")  # DeepSeek's lower price at set hours
+    if isinstance(off_peak, dict):
+        where = {k: f"off_peak_pricing.{name}" for k, name in PRICES.items()}
+        found = pricing_value(
+            lambda key: price_value(off_peak.get(PRICES[key]), where[key], notes, True)
+        )
+        if found is not None:
+            facts["pricing_off_peak"] = found
     return facts
