@@ -187,6 +187,10 @@ REMOVED: list[tuple[str, str, str, str, str]] = [
      "a lab's -maas id is Vertex AI's offering, a tier"),
     ("genai-prices", "deepseek/deepseek-flash", "pricing", "disagreement",
      "an off-peak price is no disagreement"),
+    ("genai-prices", "typesafe/jev-1.14.0", "max_input_tokens", "inconsistent",
+     "TypeSafe's default context limit is no window"),
+    ("models.dev", "github-models/microsoft/phi-4-mini-instruct", "knowledge_cutoff",
+     "disagreement", "a provider's template dates (NVIDIA's) are no claims"),
 ]  # fmt: skip
 
 

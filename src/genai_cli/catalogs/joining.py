@@ -113,18 +113,27 @@ def standing(catalog: str, provider: str, vendor: str | None) -> int:
 
 
 def claims_of(
-    entry: Mapping[str, Any], vendor: str | None, ident: I.Identity, party: int, catalog: str
+    entry: Mapping[str, Any],
+    vendor: str | None,
+    ident: I.Identity,
+    party: int,
+    catalog: str,
+    templates: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> dict[str, Any]:
     """What an entry says of its model's fields, normalised (USD per 1M, integers,
     ISO), as :func:`standing` ``party`` and its :class:`~identity.Identity` allow:
     no release date from a version, no limits or prices from a host, nothing but
-    its name from a tier."""
+    its name from a tier, no dates of a template (``templates``: :func:`templates`)."""
     facts = entry["facts"]
     name = entry.get("name")
     out: dict[str, Any] = {"name": name} if name else {}
     if ident.tier is not None:
         return out
     plan, not_said, repeats, fillers = _policy(catalog, str(entry["provider"]))
+    if templates and (
+        (entry["provider"], facts.get("knowledge_cutoff"), facts.get("released")) in templates
+    ):
+        not_said = not_said | {"knowledge_cutoff", "released"}  # a provider's template
     for key in _STATED:
         if key not in facts or key in not_said:
             continue
@@ -160,6 +169,27 @@ def claims_of(
         ):
             out["pricing"] = {"input": price["input"], "output": price["output"]}
     return out
+
+
+def templates(doc: Mapping[str, Any], idents: Sequence[I.Identity]) -> list[list[str]]:
+    """The (provider, knowledge date, release date) a catalog gives to three or more
+    entries of two or more labs: a provider's template, not the models' dates (NVIDIA's
+    2024-12 and 2024-12-01 for Gemma 3 27B, Phi-4 Mini and Qwen3-Next, released in
+    2025; iFlow's 2024-10 and 2024-12-01 for GLM-4.6, Kimi K2 and Qwen3)."""
+    groups: dict[tuple[str, str, str], tuple[list[int], set[str]]] = {}
+    for entry, ident in zip(doc["entries"], idents, strict=True):
+        facts = entry["facts"]
+        knowledge, released = facts.get("knowledge_cutoff"), facts.get("released")
+        if knowledge and released:
+            count, labs = groups.setdefault((entry["provider"], knowledge, released), ([0], set()))
+            count[0] += 1
+            if ident.vendor is not None:
+                labs.add(ident.vendor)
+    return sorted([*t] for t, (count, labs) in groups.items() if count[0] >= 3 and len(labs) >= 2)
+
+
+def _templates_of(doc: Mapping[str, Any]) -> frozenset[tuple[str, str, str]]:
+    return frozenset(tuple(t) for t in doc.get("templates", ()))
 
 
 _STATED = ("released", "knowledge_cutoff", *LIMITS, "open_weights")
@@ -451,7 +481,9 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
         catalog = doc["catalog"]
         add_matched = matched_models.setdefault(catalog, set()).add
         add_new = new_models.setdefault(catalog, set()).add
-        for k, (entry, ident) in enumerate(zip(doc["entries"], I.identities_of(doc), strict=True)):
+        idents = I.identities_of(doc)
+        doc["templates"] = templates(doc, idents)
+        for k, (entry, ident) in enumerate(zip(doc["entries"], idents, strict=True)):
             mid = _joined(known, ident)
             if mid is not None:
                 add_matched(mid)
@@ -466,6 +498,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
                 group.append((n, k, entry, ident))
     _matched_ids(docs, groups)
     _lab_aliases(docs, groups)
+    shapes = [_templates_of(doc) for doc in docs]
 
     out = Merged(cat, docs)
     new_vendors: dict[str, dict[str, Any]] = {}
@@ -485,7 +518,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
             vendor = curated[mid]["vendor"]
             order(members, vendor)
             entries = [(d, k, e) for d, k, e, _ in members]
-            patch = _filled(docs, members, vendor, cat.full("models", curated[mid]))
+            patch = _filled(docs, members, vendor, cat.full("models", curated[mid]), shapes)
             if patch:
                 patches[mid] = patch
         else:
@@ -497,7 +530,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
             taken.add(mid)
             entries = [(d, k, e) for d, k, e, _ in members]
             record: dict[str, Any] = {"id": mid}
-            record.update(_filled(docs, members, vendor, None))
+            record.update(_filled(docs, members, vendor, None, shapes))
             record.setdefault("name", mid)
             said = None if members[0][3].alias else I.lab_name(group_key)
             if said is not None:  # the display name is the lab's, from its own table
@@ -609,9 +642,11 @@ def _filled(
     members: Sequence[tuple[int, int, dict[str, Any], I.Identity]],
     vendor: str | None,
     full: Mapping[str, Any] | None,
+    shapes: Sequence[frozenset[tuple[str, str, str]]],
 ) -> dict[str, Any]:
     """The fields a model's claims fill, each with the first claim's value (entries
-    best first), in :data:`MODEL_FIELDS` order (the order :func:`claims_of` keeps)."""
+    best first), in :data:`MODEL_FIELDS` order (the order :func:`claims_of` keeps);
+    ``shapes``: each catalog's :func:`templates`."""
     wanted = _open_fields(full)
     found: dict[str, Any] = {}
     label: Any = None  # a price list's name: the model's only where nothing else names it
@@ -621,7 +656,7 @@ def _filled(
             continue  # a tier says nothing but its name
         catalog = docs[d]["catalog"]
         party = standing(catalog, str(entry["provider"]), vendor)
-        for field, value in claims_of(entry, vendor, ident, party, catalog).items():
+        for field, value in claims_of(entry, vendor, ident, party, catalog, shapes[d]).items():
             if field == "name" and not BY_NAME[catalog].names_models:
                 label = label or value
             elif field == "released" and party == OTHER:
@@ -750,9 +785,13 @@ def _claims(
     with the key of the first entry that says it and ``keys``, all that do."""
     claims: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, Any, str | None], dict[str, Any]] = {}
+    shapes: dict[int, frozenset[tuple[str, str, str]]] = {}
     for doc, entry, ident in members:
         party = standing(doc["catalog"], str(entry["provider"]), vendor)
-        for field, value in claims_of(entry, vendor, ident, party, doc["catalog"]).items():
+        found = shapes.get(id(doc))
+        if found is None:
+            found = shapes[id(doc)] = _templates_of(doc)
+        for field, value in claims_of(entry, vendor, ident, party, doc["catalog"], found).items():
             price_of = _provider_id(doc["catalog"], entry) if field == "pricing" else None
             tag = (field, doc["catalog"], _freeze(value), price_of)
             claim = seen.get(tag)

@@ -626,7 +626,11 @@ PROVIDERS: tuple[Provider, ...] = (
              url="https://docs.together.ai/docs/serverless-models"),
     Provider("typesafe", "TypeSafe", "lab", lab="typesafe",
              names={LL: ("typesafe",), GP: ("typesafe",)}, url="https://docs.typesafe.ai/models",
-             note="its own decision models (Jev) through its own API"),
+             note="its own decision models (Jev) through its own API; genai-prices 0.2.5 gives "
+                  "its 5 Jev versions a 32,000-token context window, which its price comment "
+                  "calls 'the default context limit ... within the 64k per-request limit': a "
+                  "default, not the model's window",
+             not_said=("context_window",)),
     Provider("umans-ai-coding-plan", "Umans AI Coding Plan", "host",
              names={MD: ("umans-ai-coding-plan",)},
              url="https://app.umans.ai/offers/code/docs",

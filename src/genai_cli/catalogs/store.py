@@ -228,6 +228,7 @@ def _doc_meta(doc: dict[str, Any], spans: Spans | None) -> dict[str, Any]:
         "as_of": doc.get("as_of"),
         "path": doc["path"],
         "stat": spans[1] if spans is not None else None,
+        "templates": doc.get("templates", []),
     }
 
 
