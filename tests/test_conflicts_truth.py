@@ -1,8 +1,8 @@
 """Are the conflicts real disagreements? A hand-checked sample of 50.
 
 ``tests/fixtures/conflicts_truth.yaml`` holds 50 conflicts drawn at random (seed 18)
-from what ``genai conflicts`` reports on the four published catalogs (the fifth such
-sample, drawn from the code of commit e64b0ad on 2026-12-07; the file's header says how),
+from what ``genai conflicts`` reports on the four published catalogs (the sixth such
+sample, drawn from the code of commit 7c907a4 on 2026-12-07; the file's header says how),
 each judged by hand against the raw entries: ``real`` (two sources give one fact of one
 thing two values, or values a model shows cannot all be true) or ``artefact`` (units or
 precision, meaning, or a wrong join; its ``why`` starts with which). Model ids change
@@ -13,10 +13,10 @@ as the identity rules do, so each row names its model by an anchor, one external
 With ``GENAI_CATALOG_WHEELS`` naming a folder of the four wheels, the catalogs are
 imported once into a fresh data folder, and every ``real`` conflict of the sample must
 still be reported (the same resolved model, field and kind); at least 45 of the 50
-should be real (they are not: 44 are, so that assertion is a strict xfail, to turn into
-a pass as the artefacts' causes are removed). The totals (conflicts overall, by field,
-by kind) and the artefacts no longer reported are printed and shown in the terminal
-summary. The well-formedness of the file is checked without the wheels.
+must be real, and they are (45 real, 5 artefacts), so that assertion is a plain test
+that must pass. The totals (conflicts overall, by field, by kind) and the artefacts no
+longer reported are printed and shown in the terminal summary. The well-formedness of
+the file is checked without the wheels.
 """
 
 from __future__ import annotations
@@ -206,18 +206,6 @@ def test_each_removed_cause_stays_removed(
 
 
 @full_size
-@pytest.mark.xfail(
-    strict=True,
-    reason="44 of the 50 sampled conflicts are real, 6 artefacts: genai-prices' 32k default "
-    "context of TypeSafe's Jev beside LiteLLM's 64k per-request limit (1); Alibaba's maximum input "
-    "(240K, written 245,800) as qwen3.6-max-preview's window in models.dev's alibaba-cn, beside "
-    "the 262,144 window (1); DeepSeek V4 Pro's launch list price 1.74/3.48 (models.dev, before "
-    "genai-prices' dated 2026-08-17 change) against LiteLLM's peak rate 1.32/3.96 (1); NVIDIA's "
-    "knowledge/release pair 2024-12 / 2024-12-01, copied onto four models of three labs, alone "
-    "against Phi-4-mini's 2023-10 (1); the curated GPT-4 Turbo's DevDay-preview cutoff 2023-04 "
-    "beside gpt-4-turbo-2024-04-09's 2023-12 (1); HELM's base Mixtral 8x22B joined to Mistral's "
-    "instruct API open-mixtral-8x22b (1) (see tests/fixtures/conflicts_truth.yaml)",
-)
 def test_most_sampled_conflicts_are_real() -> None:
     verdicts = Counter(t["verdict"] for t in _truth())
     print(json.dumps(dict(verdicts)))
