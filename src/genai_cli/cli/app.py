@@ -806,6 +806,48 @@ def conflicts_(
     """
 
 
+@lists("offerings", "offerings:offerings", panel=YOUR_DATA)
+def offerings_(
+    ctx: typer.Context,
+    models: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[MODEL...]",
+            help="Only these models (default: every model).",
+            autocompletion=completion.models,
+        ),
+    ] = None,
+    provider_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--provider",
+            metavar="PROVIDER",
+            help="Only this provider (its id, or any catalog's name for it); repeatable.",
+        ),
+    ] = None,
+    catalog: CatalogOpt = None,
+    deprecated: Annotated[
+        bool, typer.Option("--deprecated", help="Only offerings past their deprecation date.")
+    ] = False,
+    active: Annotated[
+        bool,
+        typer.Option("--active", help="Only offerings not past a deprecation date."),
+    ] = False,
+) -> None:
+    """Who sells a model, at what price, with what limits: one row per offering.
+
+    An offering is one provider's entry of a model in an imported catalog: its
+    id there, its price (USD per 1M tokens), its context window and limits,
+    its deprecation date. A host's limits are its offering's, not the model's.
+
+    [bold]Examples[/bold]
+
+      genai offerings gpt-4o
+      genai offerings --provider groq --active
+      genai offerings claude-3-haiku --catalog litellm --json
+    """
+
+
 # --------------------------------------------------------------------------- charts
 
 chart_app = group(

@@ -1,0 +1,104 @@
+"""genai offerings: one row per provider's entry of a model, filtered by model,
+provider, catalog and deprecation; ids never cut. Runs the real command on the
+fixture excerpts (tests/fixtures/catalogs) imported by the real import."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import run_fast
+
+KEYS = {
+    "model", "catalog", "provider", "provider_kind", "id", "key", "version", "tier", "pricing",
+    "context_window", "max_input_tokens", "max_output_tokens", "deprecation_date", "mode",
+    "url", "as_of",
+}  # fmt: skip
+
+
+def _rows(folder: Path, *args: str) -> list[dict[str, Any]]:
+    r = run_fast("--data-dir", str(folder), "offerings", *args, "--json")
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert isinstance(rows, list)
+    return rows
+
+
+def test_a_models_offerings_are_those_its_page_shows(imported_dir: Path) -> None:
+    rows = _rows(imported_dir, "claude-3-opus")
+    r = run_fast("--data-dir", str(imported_dir), "models", "show", "claude-3-opus", "--json")
+    page = json.loads(r.stdout)["offerings"]
+    assert rows == page and len({o["catalog"] for o in rows}) >= 3
+    assert all(set(o) == KEYS and o["model"] == "claude-3-opus" for o in rows)
+    ids = {o["id"] for o in rows}
+    assert "us.anthropic.claude-3-opus-20240229-v1:0" in ids  # Bedrock's region form
+    every = _rows(imported_dir)
+    assert len(every) > len(rows) and all(o in every for o in rows)
+    two = _rows(imported_dir, "claude-3-opus", "gpt-4")
+    assert {o["model"] for o in two} == {"claude-3-opus", "gpt-4"}
+
+
+def test_a_provider_by_any_catalogs_name(imported_dir: Path) -> None:
+    """amazon-bedrock is the providers table's id; LiteLLM writes bedrock and
+    bedrock_converse, models.dev amazon-bedrock: each names the same rows."""
+    rows = _rows(imported_dir, "--provider", "amazon-bedrock")
+    assert rows and {o["provider"] for o in rows} == {"amazon-bedrock"}
+    assert {o["provider_kind"] for o in rows} == {"cloud"}
+    assert len({o["catalog"] for o in rows}) >= 2
+    for spelling in ("bedrock", "BEDROCK_CONVERSE", "Amazon-Bedrock"):
+        assert _rows(imported_dir, "--provider", spelling) == rows, spelling
+    both = _rows(imported_dir, "--provider", "bedrock", "--provider", "openai")
+    assert {o["provider"] for o in both} == {"amazon-bedrock", "openai"}
+    only = _rows(imported_dir, "--provider", "bedrock", "--catalog", "litellm")
+    assert only and {o["catalog"] for o in only} == {"litellm"} and len(only) < len(rows)
+
+
+def test_deprecated_and_active_split_the_offerings(imported_dir: Path) -> None:
+    today = time.strftime("%Y-%m-%d")
+    every = _rows(imported_dir)
+    gone = _rows(imported_dir, "--deprecated")
+    live = _rows(imported_dir, "--active")
+    assert gone and live and len(gone) + len(live) == len(every)
+    assert all(o["deprecation_date"] and o["deprecation_date"] <= today for o in gone)
+    assert all(not o["deprecation_date"] or o["deprecation_date"] > today for o in live)
+
+
+def test_bad_filters_are_usage_errors(imported_dir: Path) -> None:
+    folder = ["--data-dir", str(imported_dir)]
+    for args, words in (
+        (["--provider", "no-such-host"], "--provider: unknown provider 'no-such-host'"),
+        (["--deprecated", "--active"], "--deprecated and --active exclude each other"),
+        (["--catalog", "nope"], "nope"),
+        (["no-such-model"], "no-such-model"),
+    ):
+        r = run_fast(*folder, "offerings", *args)
+        assert r.exit_code in (1, 2) and words in r.stderr, (args, r.stderr)
+        assert r.stdout == "" and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "markdown", "yaml", "jsonl"])
+def test_every_format(imported_dir: Path, fmt: str) -> None:
+    r = run_fast("--data-dir", str(imported_dir), "offerings", "claude-3-opus", "-f", fmt)
+    assert r.exit_code == 0, r.stderr
+    assert "us.anthropic.claude-3-opus-20240229-v1:0" in r.stdout
+
+
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_an_offerings_id_is_never_cut(imported_dir: Path, columns: str) -> None:
+    """The id a user copies is printed whole at any width: other columns go first."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["COLUMNS"] = columns
+    argv = [sys.executable, "-m", "genai_cli", "--data-dir", str(imported_dir), "offerings"]
+    out = subprocess.run(
+        [*argv, "claude-3-opus"], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert max(len(line) for line in out.splitlines()) <= int(columns)
+    for o in _rows(imported_dir, "claude-3-opus"):
+        assert o["id"] in out, o["id"]
