@@ -4,6 +4,7 @@ names, docstrings on the public API, and ``dir(genai_cli)``."""
 from __future__ import annotations
 
 import inspect
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,8 @@ from genai_cli import NotFound, load_catalog
 from genai_cli.answers import queries
 from genai_cli.answers.catalog import Catalog
 from genai_cli.dataset import registry as R
+
+from conftest import run_fast
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +151,21 @@ def test_every_record_says_what_it_rests_on(cat: Catalog) -> None:
     assert {r["verification"] for r in cat.outputs("risks", cat.compact("risks"))} == {
         "report only"
     }
+
+
+def test_load_catalog_reads_the_folder_the_cli_reads(
+    imported_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GENAI_DATA_DIR names the data folder for Python as for the CLI: the same models,
+    with the imported catalogs' offerings; an argument still wins."""
+    monkeypatch.setenv("GENAI_DATA_DIR", str(imported_dir))
+    r = run_fast("models", "list", "--json")
+    assert r.exit_code == 0, r.stderr
+    cli = {m["id"] for m in json.loads(r.stdout)}
+    cat = load_catalog()
+    assert {m["id"] for m in cat.compact("models")} == cli
+    assert len(cli) > len(load_catalog(bundled_only=True).compact("models"))
+    assert cat.extras("claude-3-opus")["offerings"]
+    assert len(load_catalog(imported_dir).compact("models")) == len(cli)
+    monkeypatch.delenv("GENAI_DATA_DIR")
+    assert len(load_catalog().compact("models")) < len(cli)  # the default folder: empty

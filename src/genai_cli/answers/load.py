@@ -19,8 +19,9 @@ def load_catalog(
     """The bundled dataset, with a data folder on top: the user's own records, and
     the catalogs imported into it (``genai import``).
 
-    ``data_dir`` defaults to the user's data folder (``$XDG_DATA_HOME/genai``,
-    else ``~/.local/share/genai``), when it exists; ``bundled_only`` leaves every
+    ``data_dir`` defaults to the folder the CLI reads: ``$GENAI_DATA_DIR``, else the
+    user's data folder (``$XDG_DATA_HOME/genai``, else ``~/.local/share/genai``)
+    when it exists; ``bundled_only`` leaves every
     folder out, ``imports_too=False`` the imported catalogs. A folder is validated like the bundled data (raising
     :class:`~genai_cli.core.errors.DataError` with every problem); the validated
     records, and the imported catalogs joined to them, are cached by the
@@ -30,6 +31,8 @@ def load_catalog(
     if bundled_only:
         return base
     if data_dir is None or str(data_dir) == "":
+        data_dir = os.environ.get("GENAI_DATA_DIR") or None  # as the CLI's --data-dir
+    if data_dir is None:
         folder = data_folder()
         if folder is None or not os.path.isdir(folder):
             return base
