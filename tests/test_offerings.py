@@ -102,3 +102,44 @@ def test_an_offerings_id_is_never_cut(imported_dir: Path, columns: str) -> None:
     assert max(len(line) for line in out.splitlines()) <= int(columns)
     for o in _rows(imported_dir, "claude-3-opus"):
         assert o["id"] in out, o["id"]
+
+
+def test_sql_has_real_prices_and_an_index_on_every_foreign_key(imported_dir: Path) -> None:
+    """pricing_input and pricing_output are REAL columns beside the JSON pricing (sortable
+    as numbers); every foreign key and offerings.provider have an index, which the
+    query plan of an EXISTS over offerings uses."""
+    from genai_cli.answers.sql import foreign_keys
+    from genai_cli.dataset import registry as R
+
+    folder = ["--data-dir", str(imported_dir)]
+
+    def sql(query: str) -> list[dict[str, Any]]:
+        r = run_fast(*folder, "sql", query, "--json")
+        assert r.exit_code == 0, r.stderr
+        rows = json.loads(r.stdout)
+        assert isinstance(rows, list)
+        return rows
+
+    indexes = {(r["tbl_name"], r["name"]) for r in sql(
+        "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'"
+    )}  # fmt: skip
+    for kind in R.KINDS.values():
+        for col in foreign_keys(kind.table):
+            assert (kind.table, f"{kind.table}_{col}") in indexes, (kind.table, col)
+    assert ("offerings", "offerings_provider") in indexes
+    rows = sql(
+        "SELECT pricing, pricing_input, pricing_output, typeof(pricing_input) AS t "
+        "FROM offerings WHERE pricing IS NOT NULL ORDER BY pricing_input DESC"
+    )
+    assert rows and {r["t"] for r in rows} <= {"real", "null"}
+    for r in rows:
+        pricing = json.loads(r["pricing"])
+        assert r["pricing_input"] == pricing.get("input"), r
+        assert r["pricing_output"] == pricing.get("output"), r
+    inputs = [r["pricing_input"] for r in rows if r["pricing_input"] is not None]
+    assert inputs == sorted(inputs, reverse=True) and inputs[0] > inputs[-1]
+    plan = " ".join(str(r) for r in sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM models m WHERE EXISTS "
+        "(SELECT 1 FROM offerings o WHERE o.model = m.id AND o.provider = 'amazon-bedrock')"
+    ))  # fmt: skip
+    assert "USING INDEX offerings_" in plan, plan

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from genai_cli import load_catalog
+from genai_cli.answers.sql import price_columns
 from genai_cli.cli.parser import spec
 from genai_cli.dataset import registry as R
 from genai_cli.output import text
@@ -99,9 +100,8 @@ def test_every_table_in_every_format(table: str, fmt: str) -> None:
     assert out.strip()
     if fmt == "json":
         rows = json.loads(out)
-        assert rows and set(rows[0]) == set(
-            CAT.keys(table) if table != R.SINGLETON else CAT.manifest()
-        ), table
+        keys = CAT.keys(table) if table != R.SINGLETON else list(CAT.manifest())
+        assert rows and set(rows[0]) == {*keys, *price_columns(keys)}, table
     elif fmt == "csv":
         assert len(list(csv.reader(io.StringIO(out)))) >= 2
     elif fmt == "yaml":

@@ -84,29 +84,68 @@ def foreign_keys(table: str) -> dict[str, str]:
     }
 
 
+PRICES = ("input", "output")
+"""The prices a ``pricing`` column (JSON text) also gives as REAL columns beside it,
+``pricing_input`` and ``pricing_output`` (USD per 1M tokens), to sort and compare."""
+
+
+def price_columns(columns: list[str]) -> list[str]:
+    """The REAL columns a table with these columns adds (``pricing_input``, ...)."""
+    return [f"pricing_{p}" for p in PRICES] if "pricing" in columns else []
+
+
+def _price(row: dict[str, Any], key: str) -> float | None:
+    pricing = row.get("pricing")
+    value = pricing.get(key) if isinstance(pricing, dict) else None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def indexed(table: str, columns: list[str]) -> list[str]:
+    """The columns of ``table`` an index is made on: every foreign key (the registry's
+    single-id references, ``offerings.model``) and the columns the kind names as
+    looked up by (``offerings.provider``)."""
+    kind = R.KINDS.get(table)
+    wanted = [*foreign_keys(table), *(kind.indexed if kind is not None else ())]
+    return [c for c in dict.fromkeys(wanted) if c in columns]
+
+
 def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
     """Create and fill every table in ``conn``: an ``id`` primary key where the kind
-    has one, a foreign key (``REFERENCES table(id)``) for every single-id reference."""
+    has one, a foreign key (``REFERENCES table(id)``) for every single-id reference,
+    an index on every foreign key (:func:`indexed`), and the REAL price columns
+    beside a ``pricing`` (:func:`price_columns`)."""
     types = column_types(cat)
     for table, (columns, rows) in table_rows(cat).items():
         kind = R.KINDS.get(table)
         refs = foreign_keys(table)
+        prices = price_columns(columns)
         decl = []
         for col in columns:
             aff = types[table].get(col, "")
             pk = " PRIMARY KEY" if col == "id" and kind is not None and kind.key == ("id",) else ""
             decl.append(f"{_quote(col)} {aff}{pk}".rstrip())
+        decl.extend(f"{_quote(col)} REAL" for col in prices)
         decl.extend(
             f"FOREIGN KEY ({_quote(col)}) REFERENCES {_quote(target)} ({_quote('id')})"
             for col, target in refs.items()
             if col in columns
         )
         conn.execute(f"CREATE TABLE {_quote(table)} ({', '.join(decl)})")
-        marks = ", ".join("?" for _ in columns)
+        marks = ", ".join("?" for _ in (*columns, *prices))
         conn.executemany(
             f"INSERT INTO {_quote(table)} VALUES ({marks})",
-            ([_cell(r.get(c)) for c in columns] for r in rows),
+            (
+                [
+                    *(_cell(r.get(c)) for c in columns),
+                    *(_price(r, p) for p in PRICES[: len(prices)]),
+                ]
+                for r in rows
+            ),
         )
+        for col in indexed(table, columns):
+            conn.execute(
+                f"CREATE INDEX {_quote(f'{table}_{col}')} ON {_quote(table)} ({_quote(col)})"
+            )
     conn.commit()
 
 

@@ -44,7 +44,7 @@ from typing import Any
 import yaml
 
 from ..answers.catalog import Catalog
-from ..answers.sql import fill, table_rows
+from ..answers.sql import fill, price_columns, table_rows
 from ..core.atomic import STREAMS, what_is, write_all_atomically, write_through
 from ..core.errors import GenaiError, UsageError
 from ..dataset import registry as R
@@ -382,6 +382,11 @@ def datasette_metadata(cat: Catalog, database: str) -> dict[str, Any]:
                 for col in columns
             },
         }
+        for col in price_columns(columns):  # the REAL columns beside the JSON pricing
+            which = col.removeprefix("pricing_")
+            entry["columns"][col] = (
+                f"The {which} price, USD per 1M tokens (REAL: pricing's {which}, to sort by)."
+            )
         tables[table] = entry
     doc["databases"] = {database: {"tables": tables}}
     return doc

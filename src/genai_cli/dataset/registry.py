@@ -243,6 +243,7 @@ class Kind:
         columns: tuple[str, ...] = ("id",),
         low: tuple[str, ...] = (),
         narrow: tuple[str, ...] = (),
+        indexed: tuple[str, ...] = (),
         sort: str | None = None,
         then: str = "id",
         derived: tuple[tuple[str, str | None, str], ...] = (),
@@ -270,6 +271,8 @@ class Kind:
         self.columns = columns
         self.low = low
         self.narrow = narrow
+        self.indexed = indexed
+        """Columns (besides foreign keys) SQL tables index: those looked up by."""
         self.sort = sort
         self.then = then
         if bundled and rows is None and name != "sources":  # every record of the dataset
@@ -725,6 +728,7 @@ KINDS: dict[str, Kind] = {
             ),
             low=("deprecation_date", "max_output_tokens", "catalog"),
             narrow=("context_window",),
+            indexed=("provider", "catalog"),
             searched=False,
             command="offerings",
             bundled=False,
