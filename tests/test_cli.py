@@ -238,6 +238,19 @@ def test_search_every_kind_says_its_kind(genai) -> None:  # type: ignore[no-unty
     assert json.loads(genai("search", "zzqqxx", "--json").stdout) == []
 
 
+def test_search_matches_every_word_in_any_order(genai) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: "opus claude" found nothing (one substring, not words)."""
+    for words in ("opus claude", "claude opus", "Claude  3 OPUS"):
+        hits = json.loads(genai("search", words, "--json").stdout)
+        assert hits and hits[0]["id"] == "claude-3-opus", (words, hits[:2])
+        found = json.loads(genai("models", "list", "--search", words, "--json").stdout)
+        assert "claude-3-opus" in {m["id"] for m in found}, words
+    words = json.loads(genai("search", "opus claude", "--json").stdout)
+    phrase = json.loads(genai("search", "claude 3 opus", "--json").stdout)
+    assert phrase[0]["id"] == "claude-3-opus" and phrase[0]["score"] > words[0]["score"]
+    assert json.loads(genai("search", "opus zzqqxx", "--json").stdout) == []  # every word
+
+
 @pytest.mark.parametrize(
     ("args", "expect"),
     [

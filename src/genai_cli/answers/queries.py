@@ -446,9 +446,18 @@ def _texts(rec: Rec, fields: Iterable[str]) -> Iterable[tuple[str, str]]:
 
 
 def _matches(rec: Rec, needle: str, fields: Iterable[str]) -> bool:
+    """Does ``needle`` (normalised) stand in the record's id or texts, or each of its
+    words in one of them, in any order (``opus claude``)?"""
     if needle in rec["id"]:
         return True
-    return any(needle in normalize_key(t) for _, t in _texts(rec, fields))
+    texts = [rec["id"], *(normalize_key(t) for _, t in _texts(rec, fields))]
+    return any(needle in t for t in texts) or _every_word(needle, texts)
+
+
+def _every_word(needle: str, texts: Sequence[str]) -> bool:
+    """Is each word of a query of two or more words in one of ``texts``?"""
+    words = needle.split()
+    return len(words) > 1 and all(any(w in t for t in texts) for w in words)
 
 
 def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
@@ -478,6 +487,12 @@ def search(cat: Catalog, text: str, kinds: Sequence[str] = ()) -> list[Rec]:
                     score = 50 if is_name else 20
                 if score > best:
                     best, where = score, field
+            if not best:  # each word somewhere, in any order: "opus claude"
+                texts = [(f, normalize_key(v)) for f, v in [("id", rid), *_texts(rec, fields)]]
+                if _every_word(needle, [t for _, t in texts]):
+                    named = [t for f, t in texts if f == "id" or f in R.NAME_KEYS]
+                    best = 15 if _every_word(needle, named) else 10
+                    where = next(f for f, t in texts if needle.split()[0] in t)
             if best:
                 hits.append(
                     {

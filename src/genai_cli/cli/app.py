@@ -430,9 +430,13 @@ def search_(
 ) -> None:
     """Search every kind of record by id, name, alias or description.
 
+    The text matches as a phrase first, else by its words, each somewhere in
+    the record, in any order ("opus claude").
+
     [bold]Examples[/bold]
 
       genai search diffusion
+      genai search 'opus claude'
       genai search 谷歌
       genai search claude --kind model --json
     """
