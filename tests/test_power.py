@@ -200,6 +200,33 @@ def test_charts_fit_80_columns_and_are_plain_when_piped(args: list[str]) -> None
     assert "\x1b[" not in r.stdout and "█" not in r.stdout
 
 
+def test_chart_context_takes_limit_where_and_since(imported_dir: Path) -> None:
+    """Issue 19: with the catalogs imported, chart context printed every window (2,125
+    lines); --limit N keeps the N largest, --since and --where pick the models."""
+    folder = ["--data-dir", str(imported_dir)]
+
+    def bars(*args: str) -> list[tuple[str, str]]:
+        r = run_fast(*folder, "chart", "context", *args)
+        assert r.exit_code == 0, r.stderr
+        return [(line.split()[0], line.split()[-1]) for line in r.stdout.splitlines()[1:]]
+
+    every = bars()
+    assert len(every) > 20
+    assert bars("--limit", "5") == every[-5:]  # the five largest, smallest first
+    models = {m["id"]: m for m in json.loads(run_fast(*folder, "models", "list", "--json").stdout)}
+    recent = bars("--since", "2024-06")
+    assert recent and len(recent) < len(every)
+    for label, _ in recent:
+        model = models.get(label.split(":")[0])
+        assert model is None or (model["released"] or "") >= "2024-06", label
+    open_ = bars("--where", "open_weights")
+    assert open_ and len(open_) < len(every)
+    assert all(models[label.split(":")[0]]["open_weights"] for label, _ in open_ if
+               label.split(":")[0] in models)  # fmt: skip
+    r = run_fast(*folder, "chart", "context", "--where", "nonsense > 1")
+    assert r.exit_code == 2 and "--where: no such column: nonsense" in r.stderr
+
+
 def test_chart_labels_every_point_and_notes_settings() -> None:
     out = run_fast("chart", "params").stdout
     for model in ("gpt-3", "palm", "llama-2", "resnet-50"):

@@ -35,6 +35,7 @@ from .options import (
     UntilOpt,
     VendorId,
     VendorsOpt,
+    WhereOpt,
     choice_option,
     command,
     or_list,
@@ -871,12 +872,20 @@ def chart_params(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
 
 
 @command(chart_app, "context", "chart:context")
-def chart_context(ctx: typer.Context, vendor: VendorsOpt = None) -> None:
-    """Context windows as bars (log scale).
+def chart_context(
+    ctx: typer.Context,
+    vendor: VendorsOpt = None,
+    since: SinceOpt = None,
+    where: WhereOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """Context windows as bars (log scale), smallest first; --limit N: the N largest.
 
     [bold]Examples[/bold]
 
       genai chart context
+      genai chart context --since 2024 --limit 20
+      genai chart context --where "open_weights" --vendor meta
     """
 
 

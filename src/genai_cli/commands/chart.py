@@ -7,10 +7,12 @@ from collections import Counter
 from typing import Any
 
 from ..answers import queries as Q
+from ..dataset import registry as R
 from ..output import text as T
 from ..output.charts import Style, bars, scatter_log
 from ..output.result import Result
 from .context import Ctx
+from .lists import where_rows
 
 
 def _year_fraction(date: str) -> float:
@@ -21,11 +23,23 @@ def _year_fraction(date: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def _models(ctx: Ctx, vendor: list[str] | None) -> list[dict[str, Any]]:
-    """Models to chart: a family's members are charted, not the family."""
-    return [
-        m for m in Q.filter_models(ctx.catalog, vendors=vendor or ()) if m.get("kind") != "family"
+def _models(ctx: Ctx, vendor: list[str] | None, since: str | None = None) -> list[dict[str, Any]]:
+    """Models to chart: a family's members are charted, not the family; released on
+    or after ``since``; those ``--where`` keeps (over the models list's fields)."""
+    cat = ctx.catalog
+    since = Q.check_date(since, "--since")
+    models = [
+        m
+        for m in Q.filter_models(cat, vendors=vendor or (), since=since)
+        if m.get("kind") != "family"
     ]
+    if ctx.out.where is None:
+        return models
+    keys = cat.keys("models")
+    rows = cat.outputs("models", models, detail=False)
+    kept = {r["id"] for r in where_rows(rows, keys, R.KINDS["models"].types(cat.shapes),
+                                        ctx.out.where, Q.fields_hint("models"))}  # fmt: skip
+    return [m for m in models if m["id"] in kept]
 
 
 def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
@@ -54,10 +68,11 @@ def params(ctx: Ctx, vendor: list[str] | None = None) -> Result:
     return Result(data=data, text=drawn, footer=False)
 
 
-def context(ctx: Ctx, vendor: list[str] | None = None) -> Result:
+def context(ctx: Ctx, vendor: list[str] | None = None, since: str | None = None) -> Result:
+    """Context windows as bars, smallest first; ``--limit N``: the N largest."""
     style = Style.for_stream(sys.stdout)
     rows = []
-    for m in _models(ctx, vendor):
+    for m in _models(ctx, vendor, since):
         windows = m.get("context_windows") or []
         for w in windows:
             label = str(m["id"])
@@ -70,6 +85,8 @@ def context(ctx: Ctx, vendor: list[str] | None = None) -> Result:
             tokens = int(m["context_window"])
             rows.append((str(m["id"]), float(tokens), T.tokens(tokens)))
     rows.sort(key=lambda r: r[1])
+    if ctx.out.limit is not None:
+        rows = rows[len(rows) - ctx.out.limit :] if ctx.out.limit else []
     drawn = bars(rows, style, log=True, title="Context windows (tokens, log scale)")
     data = [{"label": label, "tokens": int(v)} for label, v, _ in rows]
     return Result(data=data, text=drawn, footer=False)
