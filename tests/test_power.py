@@ -312,3 +312,25 @@ def test_option_values_complete() -> None:
     assert "quote" in _complete("genai findings --kind qu")
     assert "models.dev" in _complete("genai import mod")
     assert "litellm" in _complete("genai conflicts --catalog lit")
+
+
+def test_sql_builds_only_the_tables_a_query_names() -> None:
+    """A query's tables are built, not every kind's (a count of models does not make
+    every offering's row); a query of the schema sees every table."""
+    from genai_cli.answers.sql import TABLES, tables_named
+
+    assert tables_named("SELECT count(*) FROM models") == {"models"}
+    assert tables_named('select * from "Scores" s join MODELS m on s.model = m.id') == {
+        "scores",
+        "models",
+    }
+    assert tables_named("SELECT 1") == set()
+    assert tables_named("SELECT name FROM sqlite_master") is None
+    assert tables_named("select * from pragma_table_info('models')") is None
+    assert set(TABLES) == {*R.KINDS, "dataset"}
+    r = run_fast("sql", "SELECT name FROM sqlite_master WHERE type = 'table'", "--json")
+    assert {row["name"] for row in json.loads(r.stdout)} == set(TABLES)
+    joined = run_fast(
+        "sql", "SELECT count(*) AS n FROM scores s JOIN models m ON s.model = m.id", "--json"
+    )
+    assert joined.exit_code == 0 and json.loads(joined.stdout)[0]["n"] > 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import time
@@ -30,15 +31,36 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 5.0
 
 
-def table_rows(cat: Catalog) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
-    """Every table's columns and rows: one per kind of the registry (the records as
-    the CLI prints them) and ``dataset``, the manifest."""
+def table_rows(
+    cat: Catalog, only: set[str] | None = None
+) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
+    """Every table's columns and rows (or those of the tables ``only`` names): one per
+    kind of the registry (the records as the CLI prints them) and ``dataset``, the
+    manifest."""
     tables: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
     for kind in R.KINDS.values():
-        tables[kind.table] = (cat.keys(kind.name), cat.outputs(kind.name, cat.compact(kind.name)))
-    manifest = cat.manifest()
-    tables[R.SINGLETON] = (list(manifest), [manifest])
+        if only is None or kind.table in only:
+            rows = cat.outputs(kind.name, cat.compact(kind.name))
+            tables[kind.table] = (cat.keys(kind.name), rows)
+    if only is None or R.SINGLETON in only:
+        manifest = cat.manifest()
+        tables[R.SINGLETON] = (list(manifest), [manifest])
     return tables
+
+
+TABLES = (*(k.table for k in R.KINDS.values()), R.SINGLETON)
+_SCHEMA_WORDS = ("sqlite_master", "sqlite_schema", "sqlite_temp", "pragma_")
+
+
+def tables_named(sql: str) -> set[str] | None:
+    """The tables a statement names (a table's name as a word anywhere in it, in any
+    case or quotes), which are all a query needs built; None (all of them) when it
+    reads the schema (``sqlite_master``, a ``pragma_`` function)."""
+    low = sql.casefold()
+    if any(w in low for w in _SCHEMA_WORDS):
+        return None
+    words = set(re.findall(r"[a-z_][a-z0-9_]*", low))
+    return {t for t in TABLES if t in words}
 
 
 def _cell(value: Any) -> Any:
@@ -109,13 +131,13 @@ def indexed(table: str, columns: list[str]) -> list[str]:
     return [c for c in dict.fromkeys(wanted) if c in columns]
 
 
-def fill(conn: sqlite3.Connection, cat: Catalog) -> None:
+def fill(conn: sqlite3.Connection, cat: Catalog, only: set[str] | None = None) -> None:
     """Create and fill every table in ``conn``: an ``id`` primary key where the kind
     has one, a foreign key (``REFERENCES table(id)``) for every single-id reference,
     an index on every foreign key (:func:`indexed`), and the REAL price columns
     beside a ``pricing`` (:func:`price_columns`)."""
     types = column_types(cat)
-    for table, (columns, rows) in table_rows(cat).items():
+    for table, (columns, rows) in table_rows(cat, only).items():
         kind = R.KINDS.get(table)
         refs = foreign_keys(table)
         prices = price_columns(columns)
@@ -173,17 +195,19 @@ def _authorizer(
     return sqlite3.SQLITE_DENY
 
 
-def connect(cat: Catalog) -> sqlite3.Connection:
+def connect(cat: Catalog, only: set[str] | None = None) -> sqlite3.Connection:
+    """An in-memory database of every table, or of the tables ``only`` names."""
     conn = sqlite3.connect(":memory:")
-    fill(conn, cat)
+    fill(conn, cat, only)
     return conn
 
 
 def query(
     cat: Catalog, sql: str, *, timeout: float | None = None
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run one read-only statement; ``(columns, rows)``. Raises :class:`QueryError`."""
-    return run_readonly(connect(cat), sql, timeout=timeout)
+    """Run one read-only statement, over the tables it names (:func:`tables_named`);
+    ``(columns, rows)``. Raises :class:`QueryError`."""
+    return run_readonly(connect(cat, tables_named(sql)), sql, timeout=timeout)
 
 
 def where(
