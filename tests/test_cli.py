@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -318,6 +319,29 @@ def test_version_names_the_program_and_the_dataset(genai, seed_text) -> None:  #
     assert "2024-03-29" in lines[1]
     total = int(lines[1].rsplit(", ", 1)[1].split()[0].replace(",", ""))
     assert total == sum(len(v) for k, v in genai_counts().items())
+    assert lines[2].startswith("data folder: ") and "not there: bundled data only" in lines[2]
+
+
+def test_version_names_the_data_folder_and_its_catalogs(  # type: ignore[no-untyped-def]
+    genai, imported_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19: --version names each imported catalog, its version and as-of date, and
+    the data folder, as each catalog's file says them."""
+    from genai_cli.catalogs.store import read_file
+
+    monkeypatch.setenv("GENAI_DATA_DIR", str(imported_dir))
+    r = genai("--version")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[2] == f"data folder: {imported_dir}"
+    shown = lines[3:]
+    files = sorted((imported_dir / "catalogs").glob("*.json"))
+    assert len(shown) == len(files) == 4
+    for path in files:
+        doc = read_file(path)
+        version = f" {doc['version']}" if doc.get("version") else " (no version in it)"
+        as_of = f" (as of {doc['as_of']})" if doc.get("as_of") else " (no as-of date in it)"
+        assert f"catalog: {doc['catalog']}{version}{as_of}" in shown, (shown, path)
 
 
 def genai_counts() -> dict[str, list[object]]:

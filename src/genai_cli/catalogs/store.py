@@ -93,6 +93,26 @@ def imported(folder: str) -> list[str]:
     return [p for p in (os.path.join(base, f"{c}.json") for c in NAMES) if os.path.isfile(p)]
 
 
+def head(path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """What an imported catalog's file says of itself (catalog, version, as of,
+    records...), read from its first bytes without its identities and entries
+    (:func:`dumps` writes them last); None when it is not laid out so."""
+    try:
+        with open(path, "rb") as fh:
+            start = fh.read(1 << 16)
+    except OSError:
+        return None
+    cut = min((i for i in (start.find(b',"identities":'), start.find(b',"entries":[')) if i > 0),
+              default=-1)  # fmt: skip
+    if cut < 0:
+        return None
+    try:
+        found = jsonio.loads(start[:cut] + b"}")
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) and found.get("catalog") in NAMES else None
+
+
 def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """One imported catalog's document; :class:`DataError` when it is not one."""
     return read_with_spans(path)[0]

@@ -15,7 +15,9 @@ import sys
 from .. import __version__
 from ..answers.catalog import bundled
 from ..answers.queries import check_limit, parse_fields
+from ..catalogs import store
 from ..commands.context import Ctx, Output
+from ..core.environment import data_folder
 from ..core.errors import DataError, GenaiError, UsageError, error_text, usage_text
 from ..output.render import check_format, render
 from ..output.terminal import is_tty
@@ -53,15 +55,30 @@ def footer(ctx: Any) -> str | None:
 
 
 def version_text() -> str:
-    """The program's version and the bundled dataset's identity."""
+    """The program's version, the bundled dataset's identity, the data folder (as
+    ``--data-dir`` defaults: ``$GENAI_DATA_DIR``, else the user's) and each catalog
+    imported into it, with its version and as-of date."""
     meta = bundled().meta
     d = meta["dataset"]
     total = sum(meta.get("counts", {}).values())
-    return (
+    text = (
         f"genai {__version__}\n"
         f"dataset: {d.get('title_en') or d['title']} — {d.get('publisher_en') or d['publisher']}, "
         f"{d['date']} (as of {d['as_of']}), {total:,} records\n"
     )
+    folder = os.environ.get("GENAI_DATA_DIR") or data_folder()
+    if not folder or not os.path.isdir(folder):
+        return text + f"data folder: {folder or 'none (no HOME)'} (not there: bundled data only)\n"
+    text += f"data folder: {folder}\n"
+    for path in store.imported(folder):
+        h = store.head(path)
+        if h is None:
+            text += f"catalog: {os.path.basename(path)} (not readable: genai validate says why)\n"
+            continue
+        version = f" {h['version']}" if h.get("version") else " (no version in it)"
+        as_of = f" (as of {h['as_of']})" if h.get("as_of") else " (no as-of date in it)"
+        text += f"catalog: {h['catalog']}{version}{as_of}\n"
+    return text
 
 
 def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any]) -> int:
