@@ -143,3 +143,29 @@ def test_sql_has_real_prices_and_an_index_on_every_foreign_key(imported_dir: Pat
         "(SELECT 1 FROM offerings o WHERE o.model = m.id AND o.provider = 'amazon-bedrock')"
     ))  # fmt: skip
     assert "USING INDEX offerings_" in plan, plan
+
+
+def test_pricing_input_and_output_in_where_sort_and_fields(imported_dir: Path) -> None:
+    """Issue 19: pricing.input was refused in --where, --sort and --fields; a one-level
+    path into an object field now works in each, in any case, in every format."""
+    folder = ["--data-dir", str(imported_dir)]
+    rows = _rows(imported_dir, "claude-3-opus", "--sort", "pricing.input", "--fields",
+                 "id,pricing.input,Pricing.Output")  # fmt: skip
+    assert rows and all(list(r) == ["id", "pricing.input", "pricing.output"] for r in rows)
+    full = {o["id"]: o["pricing"] or {} for o in _rows(imported_dir, "claude-3-opus")}
+    for r in rows:
+        assert r["pricing.input"] == full[r["id"]].get("input"), r
+    priced = [r["pricing.input"] for r in rows if r["pricing.input"] is not None]
+    assert priced == sorted(priced) and priced
+    r = run_fast(*folder, "models", "list", "--where", "pricing.input >= 15",
+                 "--fields", "id,pricing.input", "--sort", "-pricing.input", "--json")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    models = json.loads(r.stdout)
+    assert "claude-3-opus" in {m["id"] for m in models}
+    assert all(m["pricing.input"] >= 15 for m in models)
+    inputs = [m["pricing.input"] for m in models]
+    assert inputs == sorted(inputs, reverse=True)
+    table = run_fast(*folder, "offerings", "claude-3-opus", "--fields", "id,pricing.input")
+    assert table.exit_code == 0 and "15" in table.stdout, table.stdout
+    bad = run_fast(*folder, "models", "list", "--where", "pricing.input >", "--json")
+    assert bad.exit_code == 2 and "--where" in bad.stderr

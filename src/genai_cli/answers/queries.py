@@ -56,9 +56,19 @@ def check_limit(limit: int | None) -> int | None:
 # --------------------------------------------------------------------------- sorting & fields
 
 
+def nested(rec: Rec, key: str) -> Any:
+    """``rec[key]``, or for a one-level path ``field.sub`` (``pricing.input``) the
+    sub-key of an object field (None where it has none)."""
+    if key in rec or "." not in key:
+        return rec.get(key)
+    parent, _, sub = key.partition(".")
+    value = rec.get(parent)
+    return value.get(sub) if isinstance(value, dict) else None
+
+
 def sort_value(rec: Rec, key: str) -> Any:
     """The value a list sorts ``key`` by: a figure for a quantity, a list's length, bools 0/1."""
-    value = rec.get(key)
+    value = nested(rec, key)
     if (
         key == "parameters"
         and isinstance(value, dict)
@@ -111,10 +121,15 @@ def parse_sort(text: str | None) -> tuple[str | None, bool]:
 
 
 def field_key(names: dict[str, str], text: str, option: str, hint: str) -> str:
-    """The key a user's field name means (see :func:`genai_cli.dataset.registry.field_names`)."""
+    """The key a user's field name means (see :func:`genai_cli.dataset.registry.field_names`),
+    or a one-level path into an object field (``pricing.input``)."""
     found = names.get(text.strip().casefold())
     if found is not None:
         return found
+    parent, dot, sub = text.strip().partition(".")
+    found = names.get(parent.casefold()) if dot else None
+    if found is not None and sub.isidentifier():
+        return f"{found}.{sub.lower()}"
     raise UsageError(f"{option}: unknown field {text!r}" + did_you_mean(text.strip(), names) + hint)
 
 
@@ -156,7 +171,7 @@ def select_fields(rows: list[Rec], fields: list[str] | None) -> list[Rec]:
     """Each row with only ``fields``, in that order (all of it when ``None``)."""
     if fields is None:
         return rows
-    return [{f: r.get(f) for f in fields} for r in rows]
+    return [{f: nested(r, f) for f in fields} for r in rows]
 
 
 # --------------------------------------------------------------------------- models

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import QueryError
 from ..dataset import registry as R
-from .queries import sort_value
+from .queries import nested, sort_value
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -229,6 +229,10 @@ def where(
     The expression runs in the same sandbox as :func:`query`.
     """
     conn = sqlite3.connect(":memory:")
+    paths = _paths(expr, keys, types)  # pricing.input: a column of its own
+    for path in paths:
+        expr = re.sub(rf"(?<![\w\"'.]){re.escape(path)}\b", _quote(path), expr, flags=re.I)
+    keys = [*keys, *paths]
 
     def affinity(key: str) -> str:
         t = types.get(key, "")
@@ -240,7 +244,7 @@ def where(
     conn.execute(f'CREATE TABLE "_rows" ("_row" INTEGER{", " + cols if cols else ""})')
 
     def cell(row: dict[str, Any], key: str) -> Any:
-        value = row.get(key)
+        value = nested(row, key)
         if key in numeric and isinstance(value, dict):
             return sort_value(row, key)
         return _cell(value)
@@ -267,6 +271,18 @@ def where(
         raise
     kept = {r["_row"] for r in found if isinstance(r.get("_row"), int)}
     return [r for i, r in enumerate(rows) if i in kept]
+
+
+def _paths(expr: str, keys: list[str], types: dict[str, str]) -> list[str]:
+    """The one-level paths into object fields an expression names (``pricing.input``,
+    any case), each once."""
+    objects = {k.casefold(): k for k in keys if types.get(k) == "object"}
+    found = []
+    for parent, sub in re.findall(r"(?<![\w\"'.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b", expr):
+        key = objects.get(parent.casefold())
+        if key is not None:
+            found.append(f"{key}.{sub.lower()}")
+    return list(dict.fromkeys(found))
 
 
 def run_readonly(

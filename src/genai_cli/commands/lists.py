@@ -91,6 +91,9 @@ def list_result(
         rows = cat.outputs(kind, records, detail=detail)
     shown = fields or list(k.columns)
     data = Q.select_fields(rows, fields)
+    paths = [f for f in fields or () if f not in keys]  # pricing.input: a column of its own
+    if paths:
+        rows = [{**r, **{p: Q.nested(r, p) for p in paths}} for r in rows]
     layout = None
     messages = []
     if o.format in ("table", "markdown"):
