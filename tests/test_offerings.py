@@ -169,3 +169,25 @@ def test_pricing_input_and_output_in_where_sort_and_fields(imported_dir: Path) -
     assert table.exit_code == 0 and "15" in table.stdout, table.stdout
     bad = run_fast(*folder, "models", "list", "--where", "pricing.input >", "--json")
     assert bad.exit_code == 2 and "--where" in bad.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "sqlite"])
+def test_the_export_message_counts_every_table_it_wrote(
+    imported_dir: Path, tmp_path: Path, fmt: str
+) -> None:
+    """Issue 19: the message counted the dataset's kinds only, not the offerings,
+    claims and conflicts it wrote."""
+    from genai_cli.answers.sql import TABLES
+
+    folder = ["--data-dir", str(imported_dir)]
+    out = tmp_path / f"genai.{'db' if fmt == 'sqlite' else fmt}"
+    r = run_fast(*folder, "export", "-f", fmt, "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    line = r.stderr.splitlines()[0]
+    counts = {}
+    for table in TABLES:
+        q = run_fast(*folder, "sql", f"SELECT count(*) AS n FROM {table}", "--json")
+        counts[table] = json.loads(q.stdout)[0]["n"]
+        assert f"{table} {counts[table]:,}" in line, (table, line)
+    assert counts["offerings"] > 0 and counts["claims"] > 0
+    assert f"{sum(counts.values()):,} records in {len(TABLES)} tables" in line

@@ -141,7 +141,7 @@ def test_a_failed_export_leaves_nothing_half_written(
 ) -> None:
     import genai_cli.commands.export as export
 
-    def boom(conn: object, cat: object) -> None:
+    def boom(conn: object, cat: object, **_: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export, "fill", boom)

@@ -131,13 +131,18 @@ def indexed(table: str, columns: list[str]) -> list[str]:
     return [c for c in dict.fromkeys(wanted) if c in columns]
 
 
-def fill(conn: sqlite3.Connection, cat: Catalog, only: set[str] | None = None) -> None:
+def fill(
+    conn: sqlite3.Connection,
+    cat: Catalog,
+    only: set[str] | None = None,
+    tables: dict[str, tuple[list[str], list[dict[str, Any]]]] | None = None,
+) -> None:
     """Create and fill every table in ``conn``: an ``id`` primary key where the kind
     has one, a foreign key (``REFERENCES table(id)``) for every single-id reference,
     an index on every foreign key (:func:`indexed`), and the REAL price columns
     beside a ``pricing`` (:func:`price_columns`)."""
     types = column_types(cat)
-    for table, (columns, rows) in table_rows(cat, only).items():
+    for table, (columns, rows) in (tables if tables is not None else table_rows(cat, only)).items():
         kind = R.KINDS.get(table)
         refs = foreign_keys(table)
         prices = price_columns(columns)

@@ -54,14 +54,19 @@ from ..output.result import Result
 from ..output.terminal import is_utf8
 from .context import Ctx
 
+Tables = dict[str, tuple[list[str], list[dict[str, Any]]]]
+"""Every table's columns and rows (:func:`~genai_cli.answers.sql.table_rows`)."""
+
 FORMATS = ("json", "yaml", "csv", "sqlite")
 TO_STDOUT = ("json", "yaml")
 
 
-def export_document(ctx: Ctx) -> dict[str, Any]:
-    """The whole dataset: ``{"dataset": ..., "sources": [...], "models": [...], ...}``."""
+def export_document(ctx: Ctx, tables: Tables | None = None) -> dict[str, Any]:
+    """The whole dataset: ``{"dataset": ..., "sources": [...], "models": [...], ...}``
+    (``tables``: :func:`~genai_cli.answers.sql.table_rows`, when already made)."""
 
-    tables = table_rows(ctx.catalog)
+    if tables is None:
+        tables = table_rows(ctx.catalog)
     doc: dict[str, Any] = {
         R.SINGLETON: tables[R.SINGLETON][1][0],
         R.REGISTRY: tables[R.REGISTRY][1],
@@ -169,12 +174,12 @@ def plan(target: Path, export_format: str, force: bool) -> str:
         raise GenaiError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def _sqlite_bytes(cat: Any) -> bytes:
+def _sqlite_bytes(cat: Any, tables: Tables | None = None) -> bytes:
     """The database file's bytes: the tables of ``genai sql``, built in memory."""
 
     conn = sqlite3.connect(":memory:")
     try:
-        fill(conn, cat)
+        fill(conn, cat, tables=tables)
         if hasattr(conn, "serialize"):
             return bytes(conn.serialize())
 
@@ -221,9 +226,9 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
         if meta_how not in ("create", "replace"):
             raise GenaiError(f"{meta} is not a regular file; not writing the metadata there")
     cat = ctx.catalog
+    tables = table_rows(cat)  # once: what is written, and what the message counts
     try:
         if export_format == "csv":
-            tables = table_rows(cat)
 
             def write_csv(tmp: Path) -> None:
                 for name, (columns, rows) in tables.items():
@@ -233,9 +238,10 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
             write_all_atomically([(target, write_csv, True, how == "replace")])
         else:
             if export_format == "sqlite":
-                data = _sqlite_bytes(cat)
+                data = _sqlite_bytes(cat, tables)
             else:
-                data = document_text(export_document(ctx), export_format).encode("utf-8")
+                doc = export_document(ctx, tables)
+                data = document_text(doc, export_format).encode("utf-8")
             if how in ("through", "follow"):
                 write_through(target, data, follow=how == "follow")
             else:
@@ -253,9 +259,11 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
         raise GenaiError(str(exc)) from None
     except OSError as exc:
         raise GenaiError(f"cannot write {target}: {exc.strerror or exc}") from None
-    counts = cat.counts()
+    counts = {name: len(rows) for name, (_, rows) in tables.items()}
+    listed = ", ".join(f"{name} {n:,}" for name, n in counts.items())
     messages = [
-        f"wrote {target} ({export_format}: {sum(counts.values())} records in {len(counts)} kinds)"
+        f"wrote {target} ({export_format}: {sum(counts.values()):,} records in {len(counts)} "
+        f"tables: {listed})"
     ]
     if meta is not None:
         messages.append(
