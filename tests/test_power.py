@@ -334,3 +334,17 @@ def test_sql_builds_only_the_tables_a_query_names() -> None:
         "sql", "SELECT count(*) AS n FROM scores s JOIN models m ON s.model = m.id", "--json"
     )
     assert joined.exit_code == 0 and json.loads(joined.stdout)[0]["n"] > 0
+
+
+def test_sql_json_cols_decodes_json_text() -> None:
+    """Issue 19: `sql --json-cols` gives a list or object column as JSON, not a string
+    (sqlite-utils' flag); without it the column stays the JSON text SQL holds."""
+    q = "SELECT id, pricing, sources, '[1' AS broken, 7 AS n FROM models WHERE id = 'gpt-4'"
+    plain = json.loads(run_fast("sql", q, "--json").stdout)[0]
+    decoded = json.loads(run_fast("sql", q, "--json", "--json-cols").stdout)[0]
+    assert isinstance(plain["pricing"], str) and isinstance(plain["sources"], str)
+    assert decoded["pricing"] == json.loads(plain["pricing"])
+    assert decoded["sources"] == json.loads(plain["sources"]) and decoded["sources"]
+    assert decoded["broken"] == "[1" and decoded["n"] == 7 and decoded["id"] == "gpt-4"
+    yaml_text = run_fast("sql", q, "-f", "yaml", "--json-cols").stdout
+    assert "input: 30" in yaml_text

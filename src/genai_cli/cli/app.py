@@ -639,17 +639,28 @@ def validate_(
 def sql_(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="One read-only SELECT statement.")],
+    json_cols: Annotated[
+        bool,
+        typer.Option(
+            "--json-cols",
+            help="In JSON and YAML, give a column that holds JSON text (a list or object) "
+            "as that list or object.",
+        ),
+    ] = False,
 ) -> None:
-    """Read-only SQL (SQLite) over tables models, vendors, benchmarks, scores, events, ...
+    """Read-only SQL (SQLite) over tables models, vendors, benchmarks, scores, events,
+    and with catalogs imported offerings, claims, conflicts and catalogs.
 
     Columns are the records' JSON keys; lists and objects are JSON text (use
-    json_extract). Writes, ATTACH and extensions are refused; a query that
-    runs too long is stopped.
+    json_extract, or --json-cols to have them decoded); pricing_input and
+    pricing_output are REAL. Writes, ATTACH and extensions are refused; a query
+    that runs too long is stopped.
 
     [bold]Examples[/bold]
 
       genai sql "SELECT id, released FROM models WHERE vendor = 'openai' ORDER BY released"
       genai sql "SELECT model, value FROM scores WHERE benchmark = 'mmlu' ORDER BY value DESC" --json
+      genai sql "SELECT model, provider, pricing FROM offerings ORDER BY pricing_input LIMIT 5" --json --json-cols
     """
 
 

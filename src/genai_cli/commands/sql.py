@@ -16,11 +16,15 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def run(ctx: Ctx, query: str) -> Result:
+def run(ctx: Ctx, query: str, json_cols: bool = False) -> Result:
+    """``json_cols``: a value that is JSON text of a list or object is given decoded in
+    the data (JSON, YAML), as sqlite-utils' ``--json-cols`` does."""
     cat = ctx.catalog
     columns, rows = run_query(cat, query)
     o = ctx.out
     rows, data, fields = shape_rows(ctx, rows, columns)
+    if json_cols:
+        data = [{k: _decoded(v) for k, v in r.items()} for r in data]
     layout = None
     if o.format in ("table", "markdown"):
         keys = fields or columns
