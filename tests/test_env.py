@@ -133,6 +133,41 @@ def test_piped_lists_keep_every_value_whole() -> None:
     assert longest["description"] in out
 
 
+def test_a_piped_page_takes_the_width_of_the_terminal_stderr_is_on() -> None:
+    """Issue 19: `genai models show X | less` laid the page out 100 columns wide
+    whatever the terminal; it takes the width of the terminal stderr is on, a list
+    still runs as wide as it is, and COLUMNS still wins."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    try:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 60, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "GENAI_DATA_DIR")}
+
+        def widest(args: list[str], **extra: str) -> int:
+            p = subprocess.run(
+                [sys.executable, "-m", "genai_cli", *args],
+                stdout=subprocess.PIPE,
+                stderr=slave,
+                env={**env, **extra},
+                text=True,
+                check=True,
+            )
+            return max(len(line) for line in p.stdout.splitlines())
+
+        assert widest(["models", "show", "gpt-4"]) == 60
+        assert widest(["models", "show", "gpt-4"], COLUMNS="90") == 90
+        assert widest(["models", "list", "--fields", "id,description"]) > 60  # a list: whole
+    finally:
+        os.close(master)
+        os.close(slave)
+    p = run(["models", "show", "gpt-4"])  # stderr piped too: the default width
+    assert max(len(line) for line in p.stdout.splitlines()) == 100
+
+
 @pytest.mark.parametrize(
     "env",
     [

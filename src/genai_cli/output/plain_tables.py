@@ -22,6 +22,7 @@ out. A test prints every command's tables both ways and compares them.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from . import fit
@@ -150,9 +151,21 @@ def width_for(layout: Layout, out: IO[str]) -> int | None:
         width: int | None = term.width(80)
     elif term.columns is not None:
         width = term.columns
-    else:
-        width = None if isinstance(layout, Table) else SHOW_WIDTH
+    else:  # piped: a list runs as wide as it is; a page takes the width of the
+        # terminal the user sees it on (stderr's, as with `genai models show X | less`)
+        width = None if isinstance(layout, Table) else (_stderr_width() or SHOW_WIDTH)
     return None if width is None else max(MIN_WIDTH, width)
+
+
+def _stderr_width() -> int | None:
+    """The width of the terminal stderr is on, if it is on one."""
+    err = sys.stderr
+    if err is None or not Terminal(err).tty:
+        return None
+    try:
+        return os.get_terminal_size(err.fileno()).columns or None
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def print_layout(layout: Layout, out: IO[str], footer: str | None, *, headers: bool = True) -> None:
