@@ -48,6 +48,7 @@ EPILOG = (
     "  genai models list --vendor openai\n\n"
     "  genai compare claude-3-opus gpt-4 --benchmark MMLU\n\n"
     "  genai timeline --since 2023 --json | jq '.[].title'\n\n"
+    "  genai import models.dev && genai offerings gpt-4o --provider azure\n\n"
     "Exit codes: 0 ok (also an empty match), 1 not found, 2 usage error, 3 invalid data.\n\n"
     + environment.help_text()
 )
@@ -225,9 +226,15 @@ def models_list(
 ) -> None:
     """List models, oldest release first.
 
+    With catalogs imported (genai import), the models they know join the
+    dataset's: one record per model across catalogs and hosts, its maker's
+    facts first; their offerings and claims are left out of a list unless
+    --fields or --where names them.
+
     [bold]Examples[/bold]
 
       genai models list --vendor openai
+      genai models list --where "pricing.input < 1 and context_window >= 1000000" --json
       genai models list --vendor 谷歌 --since 2023 --json | jq '.[].id'
       genai models list --open --sort parameters --desc --limit 5
     """
@@ -237,9 +244,14 @@ def models_list(
 def models_show(ctx: typer.Context, id: ModelId) -> None:
     """Show one model: every field, its scores, events, corrections and sources.
 
+    With catalogs imported, also its versions, every offering (who sells it, at
+    what price), what each catalog claims of it, its conflicts and the models of
+    the same name kept apart from it.
+
     [bold]Examples[/bold]
 
       genai models show gpt-4
+      genai models show gpt-4 --json | jq '.offerings | length'
       genai models show "Claude 3 Opus" --json | jq .parameters
     """
 
@@ -376,7 +388,8 @@ def compare_(
 
     When the scores in a row were taken under different settings (5-shot
     against 0-shot CoT against Maj1@32), the row is starred and the JSON says
-    so per benchmark ("comparable": false).
+    so per benchmark ("comparable": false). With catalogs imported, a row gives
+    the range of the models' offered prices and how many offerings.
 
     [bold]Examples[/bold]
 
@@ -683,7 +696,8 @@ def export_(
         bool, typer.Option("--force", help="Replace PATH if it is a file (or a csv export).")
     ] = False,
 ) -> None:
-    """Export the whole dataset (with your data, if any).
+    """Export the whole dataset (with your data and imported catalogs, if any:
+    their offerings, claims and conflicts are tables of their own).
 
     Never overwrites PATH without --force, and never replaces a symlink, a
     device or a folder that is not a csv export; a FIFO or /dev/null is
