@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from ..core.environment import data_folder
+from ..core.environment import data_dir_setting, data_folder
 from .catalog import Catalog, bundled
 
 
@@ -31,7 +31,7 @@ def load_catalog(
     if bundled_only:
         return base
     if data_dir is None or str(data_dir) == "":
-        data_dir = os.environ.get("GENAI_DATA_DIR") or None  # as the CLI's --data-dir
+        data_dir = data_dir_setting()  # as the CLI's --data-dir
     if data_dir is None:
         folder = data_folder()
         if folder is None or not os.path.isdir(folder):

@@ -31,13 +31,15 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 5.0
 
 
-def table_rows(
-    cat: Catalog, only: set[str] | None = None
-) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
+Tables = dict[str, tuple[list[str], list[dict[str, Any]]]]
+"""Every table's columns and rows (:func:`table_rows`)."""
+
+
+def table_rows(cat: Catalog, only: set[str] | None = None) -> Tables:
     """Every table's columns and rows (or those of the tables ``only`` names): one per
     kind of the registry (the records as the CLI prints them) and ``dataset``, the
     manifest."""
-    tables: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
+    tables: Tables = {}
     for kind in R.KINDS.values():
         if only is None or kind.table in only:
             rows = cat.outputs(kind.name, cat.compact(kind.name))
@@ -117,8 +119,7 @@ def price_columns(columns: list[str]) -> list[str]:
 
 
 def _price(row: dict[str, Any], key: str) -> float | None:
-    pricing = row.get("pricing")
-    value = pricing.get(key) if isinstance(pricing, dict) else None
+    value = nested(row, f"pricing.{key}")
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
@@ -135,7 +136,7 @@ def fill(
     conn: sqlite3.Connection,
     cat: Catalog,
     only: set[str] | None = None,
-    tables: dict[str, tuple[list[str], list[dict[str, Any]]]] | None = None,
+    tables: Tables | None = None,
 ) -> None:
     """Create and fill every table in ``conn``: an ``id`` primary key where the kind
     has one, a foreign key (``REFERENCES table(id)``) for every single-id reference,

@@ -7,7 +7,6 @@ never print a traceback into the shell.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from ..answers.catalog import bundled
@@ -20,7 +19,7 @@ Pairs = list[tuple[str, str]]
 
 
 def _catalog() -> Any:
-    return load_catalog(os.environ.get("GENAI_DATA_DIR") or None)
+    return load_catalog()  # the folder the CLI reads ($GENAI_DATA_DIR, else the default)
 
 
 def _ids(kind: str, incomplete: str) -> Pairs:

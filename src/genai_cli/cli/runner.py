@@ -17,7 +17,7 @@ from ..answers.catalog import bundled
 from ..answers.queries import check_limit, parse_fields
 from ..catalogs import store
 from ..commands.context import Ctx, Output
-from ..core.environment import data_folder
+from ..core.environment import data_dir_setting, data_folder
 from ..core.errors import DataError, GenaiError, UsageError, error_text, usage_text
 from ..output.render import check_format, render
 from ..output.terminal import is_tty
@@ -66,7 +66,7 @@ def version_text() -> str:
         f"dataset: {d.get('title_en') or d['title']} — {d.get('publisher_en') or d['publisher']}, "
         f"{d['date']} (as of {d['as_of']}), {total:,} records\n"
     )
-    folder = os.environ.get("GENAI_DATA_DIR") or data_folder()
+    folder = data_dir_setting() or data_folder()
     if not folder or not os.path.isdir(folder):
         return text + f"data folder: {folder or 'none (no HOME)'} (not there: bundled data only)\n"
     text += f"data folder: {folder}\n"

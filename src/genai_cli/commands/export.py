@@ -44,7 +44,7 @@ from typing import Any
 import yaml
 
 from ..answers.catalog import Catalog
-from ..answers.sql import fill, price_columns, table_rows
+from ..answers.sql import Tables, fill, price_columns, table_rows
 from ..core.atomic import STREAMS, what_is, write_all_atomically, write_through
 from ..core.errors import GenaiError, UsageError
 from ..dataset import registry as R
@@ -53,9 +53,6 @@ from ..output.render import to_csv, to_yaml
 from ..output.result import Result
 from ..output.terminal import is_utf8
 from .context import Ctx
-
-Tables = dict[str, tuple[list[str], list[dict[str, Any]]]]
-"""Every table's columns and rows (:func:`~genai_cli.answers.sql.table_rows`)."""
 
 FORMATS = ("json", "yaml", "csv", "sqlite")
 TO_STDOUT = ("json", "yaml")

@@ -31,6 +31,11 @@ def help_text() -> str:
     return "[bold]Environment[/bold]\n\n" + "\n\n".join(lines)
 
 
+def data_dir_setting() -> str | None:
+    """``$GENAI_DATA_DIR``: the folder ``--data-dir`` defaults to (None when unset or empty)."""
+    return os.environ.get("GENAI_DATA_DIR") or None
+
+
 def data_folder() -> str | None:
     """The user's data folder: ``$XDG_DATA_HOME/genai``, else ``~/.local/share/genai``
     (``None`` without a ``HOME``)."""
