@@ -139,7 +139,7 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
         raise DataError(
             [Problem(str(path), None, "not an imported catalog of this version: import it again")]
         )
-    doc["imported_at"] = _mtime_date(path)
+    doc["imported_at"] = imported_at(path)
     doc["path"] = str(path)
     spans = _entry_lines(raw, len(doc["entries"]))
     return doc, None if spans is None else (spans, [st.st_size, st.st_mtime_ns, st.st_ino])
@@ -165,7 +165,7 @@ def _entry_lines(raw: bytes, n: int) -> list[tuple[int, int]] | None:
     return spans if raw[at + 1 :].strip() == b"]}" else None
 
 
-def _mtime_date(path: str | os.PathLike[str]) -> str:
+def imported_at(path: str | os.PathLike[str]) -> str:
     """The file's modification time in UTC, to the second (as ``datetime`` gives it:
     the fraction rounded to the microsecond, half to even; without importing it)."""
     ts = os.stat(path).st_mtime

@@ -46,7 +46,7 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
         tmp.write_text(text, encoding="utf-8")
 
     write_atomically(target, write)
-    doc["imported_at"] = store.read_file(target)["imported_at"]
+    doc["imported_at"] = store.imported_at(target)  # as reading the file back says it
 
     summary = summarize(curated, doc)
     data = {**summary, "dropped": read.dropped}
