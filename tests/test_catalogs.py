@@ -77,6 +77,43 @@ def test_import_from_a_wheel_names_its_version(tmp_path: Path) -> None:
     assert [(r["catalog"], r["version"]) for r in rows] == [("litellm", "9.9.9")]
 
 
+def test_catalogs_remove_takes_out_that_catalog_only(tmp_path: Path, genai: Any) -> None:
+    """genai catalogs remove: that catalog's file goes (and its models and offerings
+    with it), the others and the user's own files stay; again: exit 1, as the
+    contract says; ``genai catalogs`` and ``genai catalogs list`` are one command."""
+    for c in ("litellm", "helm"):
+        assert run_fast(*_data(tmp_path), "import", c, str(FIXTURE_FILES[c])).exit_code == 0
+    (tmp_path / "models").mkdir()
+    mine = tmp_path / "models" / "mine.yaml"
+    mine.write_text(
+        "- id: my-model\n  name: My Model\n  vendor: openai\n  sources: [{title: t}]\n",
+        encoding="utf-8",
+    )
+    helm = (tmp_path / "catalogs" / "helm.json").read_bytes()
+    before = _json(*_data(tmp_path), "offerings")
+    assert {o["catalog"] for o in before} == {"litellm"}
+    assert genai(*_data(tmp_path), "catalogs", "--json").stdout == (
+        genai(*_data(tmp_path), "catalogs", "list", "--json").stdout
+    )
+    r = genai(*_data(tmp_path), "catalogs", "remove", "LiteLLM")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == "" and "removed litellm" in r.stderr
+    assert sorted(p.name for p in (tmp_path / "catalogs").iterdir()) == ["helm.json"]
+    assert (tmp_path / "catalogs" / "helm.json").read_bytes() == helm and mine.is_file()
+    assert [c["catalog"] for c in _json(*_data(tmp_path), "catalogs")] == ["helm"]
+    assert _json(*_data(tmp_path), "offerings") == []
+    assert _json(*_data(tmp_path), "models", "show", "my-model")["id"] == "my-model"
+    again = genai(*_data(tmp_path), "catalogs", "remove", "litellm")
+    assert again.exit_code == 1 and "litellm is not imported" in again.stderr
+    assert again.stdout == "" and "Traceback" not in again.stderr
+    assert genai(*_data(tmp_path), "catalogs", "remove", "nope").exit_code == 2
+    done = genai(*_data(tmp_path), "catalogs", "remove", "helm", "--json")
+    assert (
+        json.loads(done.stdout)["catalog"] == "helm"
+        and not (tmp_path / "catalogs" / "helm.json").exists()
+    )
+
+
 # --------------------------------------------------------------------------- joining
 
 

@@ -149,12 +149,35 @@ def main(
 _GROUPS: dict[str, typer.Typer] = {}
 
 
-def group(name: str, help: str, panel: str) -> typer.Typer:
-    """Declare the command group ``name`` (``genai NAME ...``) in help panel ``panel``."""
+class DefaultGroup(TyperGroup):
+    """A group that runs its ``default_command`` when given no command, or options
+    first (``genai catalogs``, ``genai catalogs --json`` = ``genai catalogs list``),
+    as the fast parser does from the spec's ``default``."""
+
+    default_command = ""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0].startswith("-") and args[0] not in ctx.help_option_names):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def group(name: str, help: str, panel: str, *, default: str | None = None) -> typer.Typer:
+    """Declare the command group ``name`` (``genai NAME ...``) in help panel ``panel``;
+    ``default``: the command that ``genai NAME`` alone runs (else it shows its help)."""
     _ORDER.append(name)
-    sub = _GROUPS[name] = typer.Typer(help=help, no_args_is_help=True)
+    if default is None:
+        sub = typer.Typer(help=help, no_args_is_help=True)
+    else:
+        cls = type(f"{name.title()}Group", (DefaultGroup,), {"default_command": default})
+        sub = typer.Typer(help=help, cls=cls, no_args_is_help=False)
+    _GROUPS[name] = sub
+    _DEFAULTS[name] = default
     app.add_typer(sub, name=name, rich_help_panel=panel)
     return sub
+
+
+_DEFAULTS: dict[str, str | None] = {}
 
 
 def lists(
@@ -178,6 +201,8 @@ def _declare(
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     assert path is not None, handler
     head, _, name = path.partition(" ")
+    if not name and _DEFAULTS.get(head):  # the group's default command: ``genai catalogs``
+        return command(_GROUPS[head], str(_DEFAULTS[head]), handler, output)
     if not name:
         assert panel is not None, path
         return top(head, handler, output, panel=panel)
@@ -798,14 +823,49 @@ def import_(
     """
 
 
-@lists("catalogs", "catalogs:catalogs", panel=YOUR_DATA)
+group(
+    "catalogs",
+    "The imported catalogs: list them (genai catalogs), or remove one.",
+    YOUR_DATA,
+    default="list",
+)
+
+
+@lists("catalogs", "catalogs:catalogs")
 def catalogs_(ctx: typer.Context) -> None:
-    """The imported catalogs: version, as of, records, models matched and new.
+    """List the imported catalogs: version, as of, records, models matched and new.
+
+    genai catalogs alone prints the same.
 
     [bold]Examples[/bold]
 
       genai catalogs
       genai catalogs --json
+    """
+
+
+@command(_GROUPS["catalogs"], "remove", "catalogs:remove", output="show")
+def catalogs_remove(
+    ctx: typer.Context,
+    catalog: Annotated[
+        str,
+        typer.Argument(
+            metavar="CATALOG",
+            help=or_list(CATALOGS) + ".",
+            autocompletion=completion.catalogs,
+        ),
+    ],
+) -> None:
+    """Remove an imported catalog from your data folder.
+
+    Deletes that catalog's file only (exit 1 if it was not imported): its
+    models, offerings, claims and conflicts leave every answer; your own files
+    and the other catalogs stay as they are.
+
+    [bold]Examples[/bold]
+
+      genai catalogs remove helm
+      genai catalogs remove models.dev --json
     """
 
 

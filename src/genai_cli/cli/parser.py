@@ -74,6 +74,7 @@ class _Usage(Exception):
         self.message = message
 
 
+_HELP = ("-h", "--help")
 _TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
 _FALSE = frozenset({"0", "false", "f", "no", "n", "off"})
 
@@ -271,14 +272,18 @@ def parse(
             group = s["groups"][" ".join(path)]
             if group["typer_only"] and typer_only:
                 return None
-            if i >= len(argv):
+            default = group.get("default")
+            if default and (i >= len(argv) or (argv[i][:1] == "-" and argv[i] not in _HELP)):
+                path.append(default)  # ``genai catalogs [--json]``: the group's default
+                continue
+            if i >= len(argv) or argv[i] in _HELP:
                 return Parsed("help", " ".join(path))
             name = argv[i]
             if name not in group["commands"]:
                 raise _Usage(f"no such command {name!r}" + _mean(name, group["commands"]))
             path.append(name)
             i += 1
-            if " ".join(path) in s["groups"]:
+            if " ".join(path) in s["groups"] and not s["groups"][" ".join(path)].get("default"):
                 sub: list[tuple[dict[str, Any], Any, str]] = []
                 i, helped = _scan(argv, i, s["groups"][" ".join(path)]["params"], sub, None)
                 if helped:

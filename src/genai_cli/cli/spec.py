@@ -137,6 +137,7 @@ def build_spec(app: Any = None) -> dict[str, Any]:
                 "params": params,
                 "commands": sorted(sub),
                 "typer_only": _typer_only(params, cmd) if path else root_why,
+                "default": getattr(cmd, "default_command", None) or None,
             }
             for name, child in sorted(sub.items()):
                 walk(child, [*path, name])
