@@ -104,7 +104,7 @@ class _WithImports(dict):  # type: ignore[type-arg]
         elif kind == "catalogs":
             records = list(self.view.catalogs)
         elif not R.KINDS[kind].bundled:
-            records = [x for e in self.view.all_extras().values() for x in e.get(kind, ())]
+            records = self.view.rows(kind)
         else:
             records = self.curated.compact(kind)
         self[kind] = records
@@ -220,6 +220,15 @@ class Catalog(TypedCatalog):
     ) -> list[dict[str, Any]]:
         """:meth:`output` of each record."""
         return [self.output(kind, r, detail=detail) for r in recs]
+
+    def compact_where(self, kind: str, where: dict[str, set[str]]) -> list[dict[str, Any]]:
+        """The records of ``kind`` whose fields have one of the given values (an
+        imported kind's partition is read alone: one provider's offerings)."""
+        records = self._records
+        if isinstance(records, _WithImports) and kind not in records and not R.KINDS[kind].bundled:
+            found: list[dict[str, Any]] = records.view.rows(kind, where)
+            return found
+        return [r for r in self.compact(kind) if all(r.get(f) in v for f, v in where.items())]
 
     def extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         """What imported catalogs say of a model: the ``external_ids`` they know it

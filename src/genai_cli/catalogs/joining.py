@@ -38,12 +38,14 @@ How a catalog entry joins:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, Protocol
 
 from ..dataset.parsing import normalize_key
 from . import identity as I
+from .derived import rows_of, write_derived
 from .identity import provider_of
 from .providers import is_plan
 from .spec import BY_NAME, precedence
@@ -345,6 +347,9 @@ class Merged:
         self.members: dict[str, tuple[str | None, list[Member]]] = {}
         self.catalogs: list[dict[str, Any]] = []
         self._extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.cache: tuple[str, str] | None = None
+        """The cached copy's folder and key, once written: every model's extras,
+        when made, are written there too (:func:`genai_cli.catalogs.store.write_derived`)."""
 
     # the view a Catalog reads (a cached copy offers the same methods)
 
@@ -366,7 +371,16 @@ class Merged:
         return found
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        return {mid: self.model_extras(mid) for mid in self.members}
+        found = {mid: self.model_extras(mid) for mid in self.members}
+        if self.cache is not None:  # written once beside the cached join (store.Cached)
+            folder, self.cache = self.cache, None
+            with suppress(OSError):
+                write_derived(folder[0], folder[1], found)
+        return found
+
+    def rows(self, kind: str, where: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
+        """Every model's ``kind`` rows, in order (only those ``where`` keeps)."""
+        return rows_of(self.all_extras(), kind, where)
 
 
 def known_keys(cat: Curated) -> dict[str, str]:

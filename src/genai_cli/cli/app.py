@@ -172,12 +172,8 @@ def group(name: str, help: str, panel: str, *, default: str | None = None) -> ty
         cls = type(f"{name.title()}Group", (DefaultGroup,), {"default_command": default})
         sub = typer.Typer(help=help, cls=cls, no_args_is_help=False)
     _GROUPS[name] = sub
-    _DEFAULTS[name] = default
     app.add_typer(sub, name=name, rich_help_panel=panel)
     return sub
-
-
-_DEFAULTS: dict[str, str | None] = {}
 
 
 def lists(
@@ -201,8 +197,6 @@ def _declare(
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     assert path is not None, handler
     head, _, name = path.partition(" ")
-    if not name and _DEFAULTS.get(head):  # the group's default command: ``genai catalogs``
-        return command(_GROUPS[head], str(_DEFAULTS[head]), handler, output)
     if not name:
         assert panel is not None, path
         return top(head, handler, output, panel=panel)

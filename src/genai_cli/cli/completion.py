@@ -89,8 +89,8 @@ def _kind_of_command(ctx: Any) -> str | None:
         names.append(node.info_name or "")
         node = node.parent
     path = " ".join(reversed(names))
-    for k in R.KINDS.values():  # a group's default command answers to the group's name too
-        if k.command in (path, path.removesuffix(" list")):
+    for k in R.KINDS.values():
+        if k.command == path:
             return k.name
     return None
 

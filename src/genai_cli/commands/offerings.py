@@ -33,6 +33,9 @@ def offerings(
     if models:
         ids = Q.resolve_all(cat, "models", models)
         rows = [o for mid in ids for o in cat.extras(mid).get("offerings", ())]
+    elif providers or catalogs:
+        where = {"provider": providers} if providers else {"catalog": catalogs}
+        rows = cat.compact_where("offerings", where)
     else:
         rows = cat.compact("offerings")
     today = time.strftime("%Y-%m-%d")

@@ -17,6 +17,8 @@ adding a kind is one :class:`Kind` here plus its schema class and data.
 
 from __future__ import annotations
 
+import weakref
+
 from ..core.errors import UsageError, did_you_mean
 from .parsing import parse_setting, slugify
 
@@ -410,25 +412,33 @@ def _vendor_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str
     """``models``: the ids of the models it or a vendor it owns (its ``parent``
     chain) built, alone or as a partner — as ``vendors show`` and ``models list
     --vendor`` count them (Google's include Google DeepMind's)."""
+    return {**full, "models": _models_by_vendor(cat).get(full["id"], [])}
+
+
+_BY_VENDOR: weakref.WeakKeyDictionary[Any, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+
+
+def _models_by_vendor(cat: Records) -> dict[str, list[str]]:
+    """Vendor id -> the ids of the models it or a vendor it owns built (alone or as
+    a partner), in dataset order: made once per catalog, in one pass over the
+    models and each one's chain of owners."""
+    found = _BY_VENDOR.get(cat)
+    if found is not None:
+        return found
     parents = {v["id"]: v.get("parent") for v in cat.compact("vendors")}
-
-    def owned(vid: str | None) -> bool:
-        seen: set[str] = set()
-        while vid is not None and vid not in seen:
-            if vid == full["id"]:
-                return True
-            seen.add(vid)
-            vid = parents.get(vid)
-        return False
-
-    return {
-        **full,
-        "models": [
-            m["id"]
-            for m in cat.compact("models")
-            if owned(m["vendor"]) or any(owned(p) for p in m.get("partners", ()))
-        ],
-    }
+    out: dict[str, list[str]] = {}
+    for m in cat.compact("models"):
+        owners: dict[str, None] = {}
+        for vid in (m["vendor"], *m.get("partners", ())):
+            seen: set[str] = set()
+            while vid is not None and vid not in seen:
+                seen.add(vid)
+                owners[vid] = None
+                vid = parents.get(vid)
+        for vid in owners:
+            out.setdefault(vid, []).append(m["id"])
+    _BY_VENDOR[cat] = out
+    return out
 
 
 def _correction_rows(cat: Records) -> list[dict[str, Any]]:
@@ -705,7 +715,7 @@ KINDS: dict[str, Kind] = {
             columns=("catalog", "version", "as_of", "records", "matched", "new", "imported_at"),
             narrow=("imported_at", "new", "matched", "records", "as_of"),
             searched=False,
-            command="catalogs",
+            command="catalogs list",
             bundled=False,
             key=("catalog",),
         ),
