@@ -224,3 +224,15 @@ def test_one_providers_offerings_read_alone_are_those_of_the_full_list(
     assert _rows(imported_dir, "--provider", "openai") == [
         o for o in every if o["provider"] == "openai"
     ]
+
+
+def test_nested_prices_filter_and_sort_offerings(imported_dir: Path) -> None:
+    """pricing.input in --where and --sort of offerings (a dict[str, float] field is
+    an object, whose keys are columns of their own)."""
+    every = _rows(imported_dir)
+    cheap = _rows(imported_dir, "--where", "pricing.input < 1", "--sort", "pricing.input")
+    expected = [o for o in every if (o["pricing"] or {}).get("input") is not None
+                and o["pricing"]["input"] < 1]  # fmt: skip
+    assert cheap and sorted(map(json.dumps, cheap)) == sorted(map(json.dumps, expected))
+    prices = [o["pricing"]["input"] for o in cheap]
+    assert prices == sorted(prices)

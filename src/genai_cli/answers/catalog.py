@@ -196,14 +196,16 @@ class Catalog(TypedCatalog):
         found = self._full.get(name)
         if found is None:
             schema = R.KINDS[name].schema
-            found = self._full[name] = [
-                normalize(r, schema, self.shapes) for r in self.compact(name)
-            ]
+            found = [normalize(r, schema, self.shapes) for r in self.compact(name)]
+            if R.KINDS[name].detail:  # a model's offerings, claims, ... as get() gives them
+                found = [R.with_extras(self, name, r) for r in found]
+            self._full[name] = found
         return found
 
     def _full_record(self, kind: str, text: str) -> dict[str, Any]:
         kind = kind_of(kind)
-        return self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
+        full = self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
+        return R.with_extras(self, kind, full) if R.KINDS[kind].detail else full
 
     def output(self, kind: str, rec: dict[str, Any], *, detail: bool = True) -> dict[str, Any]:
         """A record as the CLI prints it: full, plus the keys the registry derives

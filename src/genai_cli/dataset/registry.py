@@ -363,17 +363,27 @@ def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str,
     model, and ``versions``, ``offerings``, ``claims`` and ``conflicts`` are theirs;
     ``close``: the models of the same name no rule joins to it, and why."""
     out: dict[str, Any] = {}
-    extras = cat.extras(full["id"]) if detail else {}
-    for key, value in full.items():
+    for key, value in (with_extras(cat, "models", full) if detail else full).items():
         if key == "parameters":
             shown = value is not None and value["state"] in ("exact", "range")
             out["parameters"] = value if shown else None
             out["parameters_detail"] = value
-        elif key == "external_ids":
-            out[key] = [*value, *extras.get("external_ids", ())]
         else:
             out[key] = value
-    for key in ("versions", "offerings", "claims", "conflicts", "close"):
+    for key in KINDS["models"].detail:
+        out.setdefault(key, [])
+    return out
+
+
+def with_extras(cat: Records, kind: str, full: dict[str, Any]) -> dict[str, Any]:
+    """A full record of ``kind`` with what imported catalogs say of it (the kind's
+    ``detail`` keys, each a list, empty without imports; ``external_ids`` gains
+    the entries that joined it): as ``models show --json`` and ``Catalog.get`` give it."""
+    extras = cat.extras(full["id"])
+    out = dict(full)
+    if extras.get("external_ids"):
+        out["external_ids"] = [*full.get("external_ids", ()), *extras["external_ids"]]
+    for key in KINDS[kind].detail:
         out[key] = extras.get(key, [])
     return out
 

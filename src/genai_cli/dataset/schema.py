@@ -738,6 +738,8 @@ def _type_name(annotation: Any) -> str:
         return _type_name(typing.get_args(annotation)[0])
     if origin is list:
         return "list"
+    if origin is dict:  # dict[str, float]: an object, not its keys' type
+        return "object"
     if origin is Literal:
         return "str"
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
