@@ -311,7 +311,7 @@ def where(
     paths = _paths(expr, keys, types)  # pricing.input: a column of its own
     for path in paths:
         expr = re.sub(rf"(?<![\w\"'.]){re.escape(path)}\b", _quote(path), expr, flags=re.I)
-    keys = [*keys, *paths]
+    keys = [*named_keys(expr, keys), *paths]  # only the columns it can name are filled
 
     def affinity(key: str) -> str:
         t = types.get(key, "")
@@ -350,6 +350,27 @@ def where(
         raise
     kept = {r["_row"] for r in found if isinstance(r.get("_row"), int)}
     return [r for i, r in enumerate(rows) if i in kept]
+
+
+def named_keys(expr: str, keys: list[str]) -> list[str]:
+    """The ``keys`` an expression can name (by key, header or label, bare or quoted)."""
+    words = _words(expr)
+    return list(dict.fromkeys(key for name, key in R.field_names(keys).items() if name in words))
+
+
+def where_paths(expr: str, keys: list[str], types: dict[str, str]) -> list[str]:
+    """The one-level paths into object fields an expression names (``pricing.input``)."""
+    return _paths(expr, keys, types)
+
+
+def _words(expr: str) -> set[str]:
+    """Every name an expression may use for a column, casefolded: its bare words and
+    what it quotes (``"Open weights"``, ```Context```, ``[Params]``; a string's words
+    too, which at worst adds a column no one reads)."""
+    found = {w.casefold() for w in re.findall(r"[^\W\d]\w*", expr)}
+    for quoted in re.findall(r'"((?:[^"]|"")*)"|`([^`]*)`|\[([^\]]*)\]', expr):
+        found.update(q.replace('""', '"').casefold() for q in quoted if q)
+    return found
 
 
 def _paths(expr: str, keys: list[str], types: dict[str, str]) -> list[str]:
