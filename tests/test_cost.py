@@ -44,12 +44,13 @@ PRICES = {  # provider -> {model id there: (input, output) per 1M}
     "openai": {"gpt-4o-mini": (0.15, 0.6), "omni-moderation-latest": (0, 0)},
     "github-models": {"openai/gpt-4o-mini": (0, 0)},  # free to try: a zero price, no lab's
     "openrouter": {
+        "meta-llama/llama-3.3-70b-instruct": (0.1, 0.32),  # no lab's entry
         "openai/gpt-4o-mini": (0.15, 0.6),
         "openai/gpt-4o-mini:free": (0, 0),  # a free tier
         "openai/gpt-4o-mini:batch": (0.075, 0.3),  # a batch tier: cheaper, not on demand
     },
     "poe": {"openai/gpt-4o-mini": (0.14, 0.54)},  # the cheapest billed per token
-    "alibaba": {"qwen3-coder-plus": (1, 5)},
+    "alibaba": {"qwen3-coder-plus": (1, 5), "deepseek-v3": (0.29, 1.14)},  # a lab, not DeepSeek
     "alibaba-coding-plan": {"qwen3-coder-plus": (0.01, 0.02)},  # a plan: no price per token
 }
 
@@ -95,6 +96,17 @@ def test_cheapest_leaves_out_free_and_batch_tiers_zero_prices_and_plans(mini: Pa
     for basis in ("list", "cheapest"):
         assert rows["omni-moderation-latest", basis]["total"] == 0
         assert rows["omni-moderation-latest", basis]["provider"] == "openai"
+    # no list price where the maker's own API has no entry (a lab that is not the
+    # maker's, Alibaba serving DeepSeek, is no list price either); the cheapest stands
+    more = _by(_cost(mini, "llama-3.3-70b-instruct", "deepseek-v3", *TEN_TWO))
+    for model, vendor, offer in (
+        ("llama-3.3-70b-instruct", "meta", ("openrouter", "meta-llama/llama-3.3-70b-instruct")),
+        ("deepseek-v3", "deepseek", ("alibaba", "deepseek-v3")),
+    ):
+        listed = more[model, "list"]
+        assert listed["total"] is None and listed["provider"] is None, model
+        assert f"{vendor}'s own API" in listed["note"], model
+        assert _money(more[model, "cheapest"])[:2] == offer
     assert rows["gpt-4o-mini", "list"]["price_as_of"] == "2025-07-23"
     assert rows["gpt-4o-mini", "list"]["catalog"] == "models.dev"
     # --provider: the cheapest of those providers; the list price stays the lab's

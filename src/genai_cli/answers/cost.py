@@ -16,8 +16,8 @@ cheapest offering (``genai cost``, ``genai compare --tokens``).
   billed per token: priced for input and output, not a subscription plan
   (:func:`~genai_cli.catalogs.providers.is_plan`), not a free or batch tier, and
   not at zero for both unless the lab's own list price is zero too (a free tier
-  is never the model's price unless its lab charges nothing). Ties: the lab's own
-  offering first, then the join's order.
+  is never the model's price unless its lab charges nothing). Ties: the first in
+  the join's order (the lab's own entries come first).
 
 Amounts are computed in decimal from the prices as the catalogs write them and
 rounded to 6 decimal places (a millionth of a dollar), half up; ``total`` is the
@@ -101,11 +101,7 @@ def choose(
     ]
     if not candidates:
         return listed, None
-    first = {id(o) for o in lab}
-    _, cheapest = min(
-        candidates,
-        key=lambda c: (_amounts(c[1], tokens)["total"], id(c[1]) not in first, c[0]),
-    )
+    _, cheapest = min(candidates, key=lambda c: (_amounts(c[1], tokens)["total"], c[0]))
     return listed, cheapest
 
 

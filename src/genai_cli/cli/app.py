@@ -944,7 +944,7 @@ def offerings_(
     """
 
 
-TokensOpt = "N: 10M, 2.5k, 2G, 1_500_000 or 1,500,000 (k, M, B or G, T; any case)"
+TOKENS_HELP = "N: 10M, 2.5k, 2G, 1_500_000 or 1,500,000 (k, M, B or G, T; any case)"
 
 
 @top("cost", "cost:run", output="list", panel=YOUR_DATA)
@@ -959,7 +959,9 @@ def cost_(
     input_tokens: Annotated[
         str,
         typer.Option(
-            "--input", metavar="N", help=f"Input tokens in all, cached ones included; {TokensOpt}."
+            "--input",
+            metavar="N",
+            help=f"Input tokens in all, cached ones included; {TOKENS_HELP}.",
         ),
     ],
     output_tokens: Annotated[
