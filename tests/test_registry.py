@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from genai_cli import load_catalog
+from genai_cli.answers import cost
 from genai_cli.answers.sql import price_columns
 from genai_cli.cli.parser import spec
 from genai_cli.dataset import registry as R
@@ -67,6 +68,7 @@ def test_every_presentation_rule_exists() -> None:
         assert f.page is None or f.page in text.PAGE_RULES, f
     known = {key for k in R.KINDS.values() for key in CAT.keys(k.name)}
     known |= {f for shape in CAT.shapes.values() for f in shape["fields"]}
+    known |= set(cost.KEYS)  # the rows of genai cost
     assert set(R.FIELDS) <= known, set(R.FIELDS) - known  # no presentation for a field gone
 
 

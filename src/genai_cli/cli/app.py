@@ -402,18 +402,30 @@ def compare_(
             autocompletion=completion.benchmarks,
         ),
     ] = None,
+    tokens: Annotated[
+        str | None,
+        typer.Option(
+            "--tokens",
+            metavar="IN,OUT",
+            help="Add what IN input and OUT output tokens cost (10M,2M; as genai cost "
+            "counts them): each model at its lab's list price and at its cheapest offering.",
+        ),
+    ] = None,
 ) -> None:
     """Compare models side by side: specs and scores, best in each row marked.
 
     When the scores in a row were taken under different settings (5-shot
     against 0-shot CoT against Maj1@32), the row is starred and the JSON says
     so per benchmark ("comparable": false). With catalogs imported, a row gives
-    the range of the models' offered prices and how many offerings.
+    the range of the models' offered prices and how many offerings; with
+    --tokens, a row gives what those tokens cost (the JSON's "cost": the rows
+    genai cost prints).
 
     [bold]Examples[/bold]
 
       genai compare claude-3-opus gpt-4 --benchmark MMLU
       genai compare claude-3-opus gpt-4 gemini-1.0-ultra --json | jq .benchmarks
+      genai compare gpt-4o-mini claude-3-haiku --tokens 10M,2M
     """
 
 
@@ -929,6 +941,75 @@ def offerings_(
       genai offerings gpt-4o
       genai offerings --provider groq --active
       genai offerings claude-3-haiku --catalog litellm --json
+    """
+
+
+TOKENS_HELP = "N: 10M, 2.5k, 2G, 1_500_000 or 1,500,000 (k, M, B or G, T; any case)"
+
+
+@top("cost", "cost:run", output="list", panel=YOUR_DATA)
+def cost_(
+    ctx: typer.Context,
+    models: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="MODEL...", help="One or more models.", autocompletion=completion.models
+        ),
+    ],
+    input_tokens: Annotated[
+        str,
+        typer.Option(
+            "--input",
+            metavar="N",
+            help=f"Input tokens in all, cached ones included; {TOKENS_HELP}.",
+        ),
+    ],
+    output_tokens: Annotated[
+        str, typer.Option("--output", metavar="N", help="Output tokens; N as for --input.")
+    ],
+    cached_tokens: Annotated[
+        str | None,
+        typer.Option(
+            "--cached",
+            metavar="N",
+            help="Of the input tokens, those read from a prompt cache (at most --input).",
+        ),
+    ] = None,
+    provider_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--provider",
+            metavar="PROVIDER",
+            help="The cheapest offering of this provider only (its id, or any catalog's "
+            "name for it); repeatable. The list price stays the lab's.",
+        ),
+    ] = None,
+) -> None:
+    """What tokens cost: each model at its lab's list price and at its cheapest offering.
+
+    Two rows per model, in USD: [bold]list[/bold], the price of the model
+    maker's own API (its first entry in the catalogs: the model's own id before
+    a snapshot's), and [bold]cheapest[/bold], the offering with the lowest total
+    for these tokens among those billed per token: free and batch tiers,
+    subscription plans and zero prices are left out (a zero price counts only
+    where the lab's own is zero). Each row names the provider, the offering's
+    id and catalog, and the catalog's as-of date for the price.
+
+    Tokens count as genai-prices counts them: --input is every input token,
+    --cached the part of it read from a cache. The uncached input costs the
+    input price, the cached part the cache-read price (the input price where
+    the offering states none, and the row's note says so), the output the
+    output price; the base price per 1M tokens (a higher price for long
+    prompts is not applied). Amounts are exact decimals, rounded to a
+    millionth of a dollar; total is the sum of the parts. A model with no
+    priced offering has rows of nulls, with a note that says why.
+
+    [bold]Examples[/bold]
+
+      genai cost gpt-4o-mini claude-3-haiku --input 10M --output 2M
+      genai cost gpt-4o --input 1.5M --cached 1M --output 200k --json
+      genai cost claude-3-haiku --input 10M --output 2M --provider bedrock
+      genai cost gpt-4o-mini --input 10M --output 2M -f csv
     """
 
 
