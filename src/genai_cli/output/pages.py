@@ -221,7 +221,9 @@ def brief_texts(rec: dict[str, Any]) -> dict[str, str]:
     first of its other ids, and a line per version (``--all`` prints them whole)."""
     out: dict[str, str] = {}
     ids = rec.get("external_ids") or []
-    labels = list(dict.fromkeys(str(x.get("key") or x.get("id")) for x in ids if isinstance(x, dict)))
+    labels = list(
+        dict.fromkeys(str(x.get("key") or x.get("id")) for x in ids if isinstance(x, dict))
+    )
     if len(labels) > ALIASES:
         more = len(labels) - ALIASES
         out["external_ids"] = ", ".join(labels[:ALIASES]) + f" (+{more}: --all lists them)"
@@ -248,7 +250,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def price_range(offers: list[dict[str, Any]], key: str) -> tuple[float, list[str], float, list[str]] | None:
+def price_range(
+    offers: list[dict[str, Any]], key: str
+) -> tuple[float, list[str], float, list[str]] | None:
     """The lowest and highest ``key`` price (``input``, ``output``) of ``offers``,
     each with the providers that charge it (sorted), or None when none gives one."""
     prices: dict[float, set[str]] = {}
@@ -281,17 +285,21 @@ def summary_panel(
         unpriced = sum(1 for o in offers if price_range([o], "input") is None)
         if unpriced:
             line += f", {unpriced:,} without a price"
-        fields.append(("Offerings", Cell(line + ("" if offerings else " (--offerings lists them)"))))
+        fields.append(
+            ("Offerings", Cell(line + ("" if offerings else " (--offerings lists them)")))
+        )
         for key, label in (("input", "Input price"), ("output", "Output price")):
             span = price_range(offers, key)
             if span is None:
                 fields.append((label, Cell(text.DASH, "dim")))
                 continue
             low, at_low, high, at_high = span
-            shown = f"${low:g} ({_names(at_low)})"
-            if high != low:
-                shown += f" to ${high:g} ({_names(at_high)})"
-            fields.append((label, Cell(shown + " per 1M tokens")))
+            if high == low:
+                shown = f"${low:g} per 1M tokens, at every offering that gives a price"
+            else:
+                shown = f"${low:g} ({_names(at_low)}) to ${high:g} ({_names(at_high)})"
+                shown += " per 1M tokens"
+            fields.append((label, Cell(shown)))
         fields.append(("Providers", Cell(", ".join(providers))))
     else:
         fields.append(("Offerings", Cell("none")))
@@ -307,7 +315,9 @@ def summary_panel(
         parts.append(f"{name} ({', '.join(bits)})")
     fields.append(("Catalogs", Cell("; ".join(parts))))
     if said:
-        fields.append(("Claims", Cell(f"{len(said):,}" + ("" if claims else " (--claims lists them)"))))
+        fields.append(
+            ("Claims", Cell(f"{len(said):,}" + ("" if claims else " (--claims lists them)")))
+        )
     if conflicts:
         names = list(dict.fromkeys(str(c.get("field")) for c in conflicts))
         line = f"{len(conflicts):,}: {', '.join(names)} (genai conflicts --model {rec.get('id')})"
