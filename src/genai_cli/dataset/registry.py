@@ -47,12 +47,15 @@ class Field:
     (``compare -f csv``); ``about`` describes a key the registry derives (a
     schema field has its description in the schema); ``whole``: what a user
     copies (an id), which a table never cuts: other columns give way first, and
-    past that the table is wider than asked.
+    past that the table is wider than asked; ``fold``: a long text of ids
+    (a conflict's values) that folds to the table's width even in a list piped
+    (which else runs as wide as it is), a word too long for its column folding
+    over lines, never cut.
     """
 
     __slots__ = (
-        "about", "cell", "header", "label", "max_width", "name", "numeric", "page", "unit",
-        "whole", "wrap",
+        "about", "cell", "fold", "header", "label", "max_width", "name", "numeric", "page",
+        "unit", "whole", "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -69,9 +72,11 @@ class Field:
         unit: str | None = None,
         about: str | None = None,
         whole: bool = False,
+        fold: bool = False,
     ) -> None:
         self.name = name
         self.whole = whole
+        self.fold = fold
         self.about = about
         self.header = header or name.replace("_", " ").capitalize()
         self.label = label or self.header
@@ -159,7 +164,7 @@ FIELDS: dict[str, Field] = _fields(
     Field("claims", about="what each imported catalog says of the model, field by field"),
     Field("conflicts", about="the fields on which the sources disagree"),
     Field("external_ids", "Also known as", cell="external_ids", page="external_ids"),
-    Field("values", cell="conflict_values"),
+    Field("values", cell="conflict_values", fold=True),
     Field("reported", cell="as_field"),
     Field("corrected", cell="as_field"),
     Field("sources", cell="sources"),
