@@ -373,6 +373,10 @@ def scores_list(
 ) -> None:
     """List every score: model, benchmark, value, unit, setting, who reported it.
 
+    -f csv is the sheet of the table's columns and the first URL of its sources
+    (model, benchmark, value, unit, setting, reported_by, third_party, source_url);
+    --fields names any of the record's keys (sources, note, ...).
+
     [bold]Examples[/bold]
 
       genai scores list --benchmark mmlu

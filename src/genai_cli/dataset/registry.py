@@ -232,7 +232,9 @@ class Kind:
     (``show``, export and SQL have them); ``bundled``: whether the dataset
     itself holds records of the kind (else only imports make them);
     ``key``: the fields that identify a record; ``rows``: for a kind whose
-    records are made from the others' (corrections), the function that makes them.
+    records are made from the others' (corrections), the function that makes them;
+    ``sheet``: the flat columns of ``-f csv`` when ``--fields`` names none (its
+    table's, one value a cell; :func:`sheet_row`), else CSV has every key.
     """
 
     def __init__(
@@ -262,6 +264,7 @@ class Kind:
         bundled: bool = True,
         key: tuple[str, ...] = ("id",),
         rows: Callable[[Records], list[dict[str, Any]]] | None = None,
+        sheet: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.singular = singular
@@ -293,6 +296,7 @@ class Kind:
         self.bundled = bundled and rows is None
         self.key = key
         self.rows = rows
+        self.sheet = sheet
         if then == "id" and key != ("id",):
             self.then = key[0]
 
@@ -378,6 +382,30 @@ def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str,
             out[key] = value
     for key in ("versions", "offerings", "claims", "conflicts", "close"):
         out[key] = extras.get(key, [])
+    return out
+
+
+SCORE_SHEET = (
+    *("model", "benchmark", "value", "unit", "setting", "reported_by", "third_party"),
+    "source_url",
+)
+"""``scores list -f csv``: its table's columns, flat, and the first URL of its sources."""
+
+SOURCE_URL = "source_url"
+"""A sheet's column (:attr:`Kind.sheet`): the URL of a record's first source that has one."""
+
+
+def sheet_row(rec: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """A record as a row of its kind's sheet (``-f csv``): ``keys``' values, and for
+    :data:`SOURCE_URL` the URL of the first of its sources that gives one (a
+    report's page has none; null when no source has one)."""
+    out: dict[str, Any] = {}
+    for key in keys:
+        if key == SOURCE_URL:
+            urls = (s.get("url") for s in rec.get("sources") or () if isinstance(s, dict))
+            out[key] = next((u for u in urls if u), None)
+        else:
+            out[key] = rec.get(key)
     return out
 
 
@@ -584,6 +612,7 @@ KINDS: dict[str, Kind] = {
             title=_score_title,
             searched=False,
             command="scores list",
+            sheet=SCORE_SHEET,
         ),
         Kind(
             "events",
