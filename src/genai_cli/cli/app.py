@@ -260,16 +260,37 @@ def models_list(
 
 
 @shows("models", "models:show")
-def models_show(ctx: typer.Context, id: ModelId) -> None:
+def models_show(
+    ctx: typer.Context,
+    id: ModelId,
+    offerings: Annotated[
+        bool,
+        typer.Option(
+            "--offerings", help="List every offering: provider, id, price, limits, catalog."
+        ),
+    ] = False,
+    claims: Annotated[
+        bool, typer.Option("--claims", help="List what each imported catalog says of it.")
+    ] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Everything: the offerings, the claims, every other id and version."
+        ),
+    ] = False,
+) -> None:
     """Show one model: every field, its scores, events, corrections and sources.
 
-    With catalogs imported, also its versions, every offering (who sells it, at
-    what price), what each catalog claims of it, its conflicts and the models of
-    the same name kept apart from it.
+    With catalogs imported, also its versions, the models of the same name kept
+    apart from it, and a summary of what the catalogs add: how many offerings
+    (who sells it), their price range and providers, the claims and conflicts.
+    --offerings and --claims list them in full (--all: both, and every other id
+    and version); --json and --format yaml are always the whole record.
 
     [bold]Examples[/bold]
 
       genai models show gpt-4
+      genai models show gpt-4o --offerings
       genai models show gpt-4 --json | jq '.offerings | length'
       genai models show "Claude 3 Opus" --json | jq .parameters
     """
@@ -370,6 +391,10 @@ def scores_list(
     ] = None,
 ) -> None:
     """List every score: model, benchmark, value, unit, setting, who reported it.
+
+    -f csv is the sheet of the table's columns and the first URL of its sources
+    (model, benchmark, value, unit, setting, reported_by, third_party, source_url);
+    --fields names any of the record's keys (sources, note, ...).
 
     [bold]Examples[/bold]
 

@@ -143,6 +143,9 @@ def list_result(
             if not o.headers:  # the rows alone: the message goes to stderr
                 messages.append("no records match")
     header = fields or [key for key in keys if detail or key not in k.detail]
+    if o.format == "csv" and not fields and k.sheet:  # the flat columns of its table
+        data = [R.sheet_row(r, k.sheet) for r in rows]
+        header = list(k.sheet)
     return Result(data=data, layout=layout, keys=header, messages=messages)
 
 

@@ -49,12 +49,15 @@ class Field:
     (``compare -f csv``); ``about`` describes a key the registry derives (a
     schema field has its description in the schema); ``whole``: what a user
     copies (an id), which a table never cuts: other columns give way first, and
-    past that the table is wider than asked.
+    past that the table is wider than asked; ``fold``: a long text of ids
+    (a conflict's values) that folds to the table's width even in a list piped
+    (which else runs as wide as it is), a word too long for its column folding
+    over lines, never cut.
     """
 
     __slots__ = (
-        "about", "cell", "header", "label", "max_width", "name", "numeric", "page", "unit",
-        "whole", "wrap",
+        "about", "cell", "fold", "header", "label", "max_width", "name", "numeric", "page",
+        "unit", "whole", "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -71,9 +74,11 @@ class Field:
         unit: str | None = None,
         about: str | None = None,
         whole: bool = False,
+        fold: bool = False,
     ) -> None:
         self.name = name
         self.whole = whole
+        self.fold = fold
         self.about = about
         self.header = header or name.replace("_", " ").capitalize()
         self.label = label or self.header
@@ -173,7 +178,7 @@ FIELDS: dict[str, Field] = _fields(
     Field("claims", about="what each imported catalog says of the model, field by field"),
     Field("conflicts", about="the fields on which the sources disagree"),
     Field("external_ids", "Also known as", cell="external_ids", page="external_ids"),
-    Field("values", cell="conflict_values"),
+    Field("values", cell="conflict_values", fold=True),
     Field("reported", cell="as_field"),
     Field("corrected", cell="as_field"),
     Field("sources", cell="sources"),
@@ -241,7 +246,9 @@ class Kind:
     (``show``, export and SQL have them); ``bundled``: whether the dataset
     itself holds records of the kind (else only imports make them);
     ``key``: the fields that identify a record; ``rows``: for a kind whose
-    records are made from the others' (corrections), the function that makes them.
+    records are made from the others' (corrections), the function that makes them;
+    ``sheet``: the flat columns of ``-f csv`` when ``--fields`` names none (its
+    table's, one value a cell; :func:`sheet_row`), else CSV has every key.
     """
 
     def __init__(
@@ -271,6 +278,7 @@ class Kind:
         bundled: bool = True,
         key: tuple[str, ...] = ("id",),
         rows: Callable[[Records], list[dict[str, Any]]] | None = None,
+        sheet: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.singular = singular
@@ -302,6 +310,7 @@ class Kind:
         self.bundled = bundled and rows is None
         self.key = key
         self.rows = rows
+        self.sheet = sheet
         if then == "id" and key != ("id",):
             self.then = key[0]
 
@@ -397,6 +406,30 @@ def with_extras(cat: Records, kind: str, full: dict[str, Any]) -> dict[str, Any]
         out["external_ids"] = [*full.get("external_ids", ()), *extras["external_ids"]]
     for key in KINDS[kind].detail:
         out[key] = extras.get(key, [])
+    return out
+
+
+SCORE_SHEET = (
+    *("model", "benchmark", "value", "unit", "setting", "reported_by", "third_party"),
+    "source_url",
+)
+"""``scores list -f csv``: its table's columns, flat, and the first URL of its sources."""
+
+SOURCE_URL = "source_url"
+"""A sheet's column (:attr:`Kind.sheet`): the URL of a record's first source that has one."""
+
+
+def sheet_row(rec: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """A record as a row of its kind's sheet (``-f csv``): ``keys``' values, and for
+    :data:`SOURCE_URL` the URL of the first of its sources that gives one (a
+    report's page has none; null when no source has one)."""
+    out: dict[str, Any] = {}
+    for key in keys:
+        if key == SOURCE_URL:
+            urls = (s.get("url") for s in rec.get("sources") or () if isinstance(s, dict))
+            out[key] = next((u for u in urls if u), None)
+        else:
+            out[key] = rec.get(key)
     return out
 
 
@@ -611,6 +644,7 @@ KINDS: dict[str, Kind] = {
             title=_score_title,
             searched=False,
             command="scores list",
+            sheet=SCORE_SHEET,
         ),
         Kind(
             "events",
