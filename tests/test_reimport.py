@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE_FILES, run_fast
+from conftest import FIXTURE_FILES, run_fast, run_typer
 
 MEMBER = "litellm/model_prices_and_context_window_backup.json"
 
@@ -208,6 +208,8 @@ def test_an_older_catalog_is_refused_unless_forced(tmp_path: Path, how: str) -> 
         assert (r.exit_code, r.stdout) == (1, "")
         assert r.stderr == f"genai import: {said} ({target}); use --force to import it anyway\n"
         assert target.read_bytes() == before  # nothing overwritten
+    typer = run_typer("--data-dir", str(data), "import", "litellm", str(old))  # the same there
+    assert (typer.exit_code, typer.stderr) == (1, r.stderr) and target.read_bytes() == before
     changes = _changes(data, old, "--force")
     assert changes["models"] == {"added": ["llama-2-70b-chat"], "removed": ["gpt-9-mini"]}
     assert changes["prices"][0]["input"] == {"old": 3.0, "new": 2.5, "percent": -16.67}

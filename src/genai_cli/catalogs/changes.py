@@ -6,8 +6,9 @@ line in both is an entry that did not change, so only the lines of one file are
 parsed and compared (a re-import of the same catalog parses nothing). An entry
 is the same across the two files by its ``key`` (an offering is ``(catalog,
 key)``); a model is added when an entry of the new file names it and none of the
-old one did, removed the other way round, by the id the join of this catalog
-alone gives it (:func:`genai_cli.catalogs.joining.model_of`). Prices are the ones
+old one did, removed the other way round: the model as the join first groups
+this catalog's entries (:func:`genai_cli.catalogs.joining.group_of`), named by
+the id the join gives it (:func:`genai_cli.catalogs.joining.model_of`). Prices are the ones
 in force today (USD per 1M tokens, :func:`genai_cli.catalogs.joining.price_in_force`);
 limits are ``context_window``, ``max_input_tokens`` and ``max_output_tokens``.
 
@@ -17,12 +18,12 @@ than the imported one's: such an import needs ``--force``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..core import jsonio
 from . import identity as I
-from .joining import Curated, model_of, price_in_force
+from .joining import Curated, group_of, model_of, price_in_force
 from .spec import BY_NAME
 
 LIMITS = ("context_window", "max_input_tokens", "max_output_tokens")
@@ -163,34 +164,36 @@ def diff(
     if not fresh and len(at) == len(kept):
         return out  # the same entries: nothing to parse
     taken = cat.by_id("models")
-    ids: dict[tuple[str, str, str], str] = {}  # many entries name one lab id
+    names: dict[str, str] = {}  # a model (group_of) -> its id, as the first entry says
 
-    def model_for(ident: I.Identity) -> str:
-        k = (ident.raw, ident.key, ident.base)
-        found = ids.get(k)
+    def model(group: str, ident: I.Identity) -> str:
+        found = names.get(group)
         if found is None:
-            found = ids[k] = model_of(known, taken, ident)
+            found = names[group] = model_of(known, taken, ident)
         return found
 
-    models = [model_for(ident) for ident in idents]
+    groups = [group_of(known, ident) for ident in idents]
     stored = _stored_rows(old_head, len(old))
     before: dict[str, tuple[dict[str, Any], str]] = {}  # key -> old entry, its model
-    for j, line in enumerate(old):
-        if line in at:
-            continue
-        entry = jsonio.loads(line)
+    gone_groups: set[str] = set()
+    for i in fresh:
+        model(groups[i], idents[i])
+    gone = [j for j, line in enumerate(old) if line not in at]
+    parsed = jsonio.loads("[" + ",".join(old[j] for j in gone) + "]")  # one call for all
+    for j, entry in zip(gone, parsed, strict=True):
         ident = I.Identity.from_row(stored[j]) if stored is not None else None
         if ident is None:
             ident = I.identify(entry, catalog)
-        before[str(entry["key"])] = (entry, model_for(ident))
+        group = group_of(known, ident)
+        gone_groups.add(group)
+        before[str(entry["key"])] = (entry, model(group, ident))
     after = {str(entries[i]["key"]): i for i in fresh}
 
-    was = {models[i] for i, line in enumerate(new) if line in kept}
-    was.update(model for _, model in before.values())
-    now = set(models)
+    was = {groups[i] for i, line in enumerate(new) if line in kept} | gone_groups
+    now = set(groups)
     out["models"] = {
-        "added": sorted({models[i] for i in fresh} - was),
-        "removed": sorted({model for _, model in before.values()} - now),
+        "added": sorted({names[groups[i]] for i in fresh if groups[i] not in was}),
+        "removed": sorted({names[g] for g in gone_groups - now}),
     }
     added = [k for k in after if k not in before]
     removed = [k for k in before if k not in after]
@@ -199,14 +202,14 @@ def diff(
     if out["offerings"] is not None:
         out["offerings"] = {
             "added": _sorted(
-                _offering(catalog, entries[after[k]], models[after[k]]) for k in added
+                _offering(catalog, entries[after[k]], names[groups[after[k]]]) for k in added
             ),
             "removed": _sorted(_offering(catalog, *before[k]) for k in removed),
         }
     for k in changed:
-        entry, model = entries[after[k]], models[after[k]]
+        entry = entries[after[k]]
         was_entry = before[k][0]
-        row = _offering(catalog, entry, model)
+        row = _offering(catalog, entry, names[groups[after[k]]])
         price = _prices(was_entry, entry)
         if price is not None:
             out["prices"].append({**row, **price})
@@ -295,10 +298,8 @@ def lines(c: Mapping[str, Any], catalog: str, shown: int = SHOWN) -> list[str]:
         f"{entries['changed']:,} changed"
     )
     if c["offerings"] is not None:
-        for how in ("added", "removed"):
-            out += _listed(
-                [f"      {how} {_name(o)}" for o in c["offerings"][how]], shown, "      "
-            )
+        out += _listed(c["offerings"]["added"], shown, lambda o: f"added {_name(o)}")
+        out += _listed(c["offerings"]["removed"], shown, lambda o: f"removed {_name(o)}")
     for how in ("added", "removed"):
         ids = models[how]
         if ids:
@@ -307,18 +308,20 @@ def lines(c: Mapping[str, Any], catalog: str, shown: int = SHOWN) -> list[str]:
     if c["prices"]:
         n = len(c["prices"])
         out.append(f"    prices: {_count(n, noun)} changed (USD per 1M tokens)")
-        out += _listed([f"      {_name(p)}: {_price_change(p)}" for p in c["prices"]], shown)
+        out += _listed(c["prices"], shown, lambda p: f"{_name(p)}: {_price_change(p)}")
     if c["limits"]:
         by: dict[str, list[dict[str, Any]]] = {}
         for row in c["limits"]:
             by.setdefault(str(row["key"]), []).append(row)
         out.append(f"    limits: {_count(len(by), noun)} changed")
-        rows = [
-            f"      {_name(rs[0])}: "
-            + "; ".join(f"{r['field']} {_n(r['old'])} -> {_n(r['new'])}" for r in rs)
-            for rs in by.values()
-        ]
-        out += _listed(rows, shown)
+        out += _listed(
+            list(by.values()),
+            shown,
+            lambda rs: (
+                f"{_name(rs[0])}: "
+                + "; ".join(f"{r['field']} {_n(r['old'])} -> {_n(r['new'])}" for r in rs)
+            ),
+        )
     return out
 
 
@@ -326,10 +329,13 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun if n != 1 else noun[:-1]}"
 
 
-def _listed(rows: list[str], shown: int, indent: str = "      ") -> list[str]:
-    if len(rows) <= shown:
-        return rows
-    return [*rows[:shown], f"{indent}... and {len(rows) - shown:,} more"]
+def _listed(rows: Sequence[Any], shown: int, line: Callable[[Any], str]) -> list[str]:
+    """The first ``shown`` of ``rows``, a line each (only those are formatted), and
+    how many more there are."""
+    out = [f"      {line(row)}" for row in rows[:shown]]
+    if len(rows) > shown:
+        out.append(f"      ... and {len(rows) - shown:,} more")
+    return out
 
 
 def _name(o: Mapping[str, Any]) -> str:

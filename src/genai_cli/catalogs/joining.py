@@ -396,6 +396,14 @@ def _joined(known: Mapping[str, str], ident: I.Identity) -> str | None:
     return known.get("=" + ident.raw) or known.get(ident.key)
 
 
+def group_of(known: Mapping[str, str], ident: I.Identity) -> str:
+    """The model an entry joins, as :func:`merge` first groups entries: ``=`` and the
+    curated model's id, else the entry's identity key (one model only catalogs know
+    per key; the join of every catalog may still gather some of them)."""
+    mid = _joined(known, ident)
+    return ident.key if mid is None else f"={mid}"
+
+
 def model_of(known: Mapping[str, str], taken: Container[str], ident: I.Identity) -> str:
     """The id of the model an entry joins, as the join of its catalog alone gives it:
     the curated model it names, else the id of a model only catalogs know (which the

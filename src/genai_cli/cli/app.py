@@ -827,7 +827,7 @@ def import_(
     1M tokens, old -> new and by how much) and limits (context_window,
     max_input_tokens, max_output_tokens) changed: the first 5 of each, or "no
     changes". With --json the summary's "changes" has them all (null on a first
-    import). Importing an older version than the one imported (else an older
+    import, or over a file genai cannot read). Importing an older version than the one imported (else an older
     as-of date) is refused with exit 1, and nothing is written, unless --force.
 
     [bold]Examples[/bold]
