@@ -37,7 +37,7 @@ How a catalog entry joins:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from contextlib import suppress
 from datetime import date, timedelta
 from functools import cache
@@ -410,6 +410,21 @@ def _joined(known: Mapping[str, str], ident: I.Identity) -> str | None:
     return known.get("=" + ident.raw) or known.get(ident.key)
 
 
+def group_of(known: Mapping[str, str], ident: I.Identity) -> str:
+    """The model an entry joins, as :func:`merge` first groups entries: ``=`` and the
+    curated model's id, else the entry's identity key (one model only catalogs know
+    per key; the join of every catalog may still gather some of them)."""
+    mid = _joined(known, ident)
+    return ident.key if mid is None else f"={mid}"
+
+
+def model_of(known: Mapping[str, str], taken: Container[str], ident: I.Identity) -> str:
+    """The id of the model an entry joins, as the join of its catalog alone gives it:
+    the curated model it names, else the id of a model only catalogs know (which the
+    join of every catalog may still gather with others: :func:`merge`)."""
+    return _joined(known, ident) or _new_id(ident, taken)
+
+
 def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
     """A catalog as the source of a record only catalogs know (its keys are the
     record's ``external_ids``)."""
@@ -437,14 +452,21 @@ def _rank(
     )
 
 
-def summarize(cat: Curated, doc: Mapping[str, Any]) -> dict[str, Any]:
+def summarize(
+    cat: Curated,
+    doc: Mapping[str, Any],
+    known: Mapping[str, str] | None = None,
+    idents: Sequence[I.Identity] | None = None,
+) -> dict[str, Any]:
     """What importing one catalog does, against a curated catalog: entries, matches,
-    new models, offerings, what was skipped."""
-    known = known_keys(cat)
+    new models, offerings, what was skipped (``known``: :func:`known_keys` of ``cat``,
+    ``idents``: the entries' identities, when the caller has them)."""
+    if known is None:
+        known = known_keys(cat)
     matched: set[str] = set()
     new: set[str] = set()
     matched_entries = 0
-    for ident in I.identities_of(doc):
+    for ident in I.identities_of(doc) if idents is None else idents:
         mid = _joined(known, ident)
         if mid is not None:
             matched.add(mid)
@@ -629,7 +651,7 @@ def _lab_aliases(
         groups[first].extend(groups.pop(group_key))
 
 
-def _new_id(ident: I.Identity, taken: set[str]) -> str:
+def _new_id(ident: I.Identity, taken: Container[str]) -> str:
     """The id of a model only catalogs know: the lab's id as its best entry writes it;
     one that happens to be taken (a curated id is not an identity) gets a suffix."""
     mid = I.model_id(ident)

