@@ -151,7 +151,7 @@ FIELDS: dict[str, Field] = _fields(
           "or a filing), secondary (news, the web, other reports) or report only"),
     Field("third_party", label="Third party",
           about="true when the publisher is neither the model's vendor nor a partner"),
-    Field("offerings", unit="USD per 1M tokens",
+    Field("offerings", cell="count_of", numeric=True, unit="USD per 1M tokens",
           about="where imported catalogs offer the model: provider, id, price"),
     Field("versions", about="the dated or numbered snapshots catalogs name: id, date, sources"),
     Field("close", "Kept apart", "Kept apart from", page="close",
