@@ -103,6 +103,11 @@ class _WithImports(dict):  # type: ignore[type-arg]
             records = [*self.curated.compact("vendors"), *self.view.vendors]
         elif kind == "catalogs":
             records = list(self.view.catalogs)
+        elif kind == "providers":  # made from the offerings
+            from . import providers  # deferred: the providers table, for its kind alone
+
+            released = {m["id"]: m.get("released") for m in self["models"]}
+            records = providers.rows(self["offerings"], released)
         elif not R.KINDS[kind].bundled:
             records = self.view.rows(kind)
         else:

@@ -718,7 +718,7 @@ def sql_(
     ] = False,
 ) -> None:
     """Read-only SQL (SQLite) over tables models, vendors, benchmarks, scores, events,
-    and with catalogs imported offerings, claims, conflicts and catalogs.
+    and with catalogs imported offerings, providers, claims, conflicts and catalogs.
 
     Columns are the records' JSON keys; lists and objects are JSON text (use
     json_extract, or --json-cols to have them decoded); pricing_input and
@@ -753,7 +753,7 @@ def export_(
     ] = False,
 ) -> None:
     """Export the whole dataset (with your data and imported catalogs, if any:
-    their offerings, claims and conflicts are tables of their own).
+    their offerings, providers, claims and conflicts are tables of their own).
 
     Never overwrites PATH without --force, and never replaces a symlink, a
     device or a folder that is not a csv export; a FIFO or /dev/null is
@@ -960,6 +960,7 @@ def offerings_(
             "--provider",
             metavar="PROVIDER",
             help="Only this provider (its id, or any catalog's name for it); repeatable.",
+            autocompletion=completion.providers,
         ),
     ] = None,
     catalog: CatalogOpt = None,
@@ -1051,6 +1052,69 @@ def cost_(
       genai cost gpt-4o --input 1.5M --cached 1M --output 200k --json
       genai cost claude-3-haiku --input 10M --output 2M --provider bedrock
       genai cost gpt-4o-mini --input 10M --output 2M -f csv
+    """
+
+
+group(
+    "providers",
+    "Providers: who serves the imported catalogs' models (genai providers), or one in full.",
+    YOUR_DATA,
+    default="list",
+)
+
+
+@lists("providers", "providers:list_")
+def providers_list(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        choice_option("--kind", "KIND", "providers", "kind", "Only this kind: {}."),
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also the providers genai knows that no imported catalog offers."
+        ),
+    ] = False,
+) -> None:
+    """Every provider of the imported catalogs' offerings, once.
+
+    One id per provider, whatever each catalog calls it (LiteLLM's bedrock and
+    bedrock_converse and models.dev's amazon-bedrock are amazon-bedrock); its
+    kind (lab: the maker's own API, cloud, gateway or host), how many models and
+    offerings it has, its cheapest model (the lowest input price above 0, USD
+    per 1M tokens) and its newest (by the model's release date).
+    genai providers alone prints the same.
+
+    [bold]Examples[/bold]
+
+      genai providers --sort offerings --desc --limit 10
+      genai providers --kind host --json
+      genai providers --where "models > 100" --fields id,models,offerings
+    """
+
+
+@shows("providers", "providers:show")
+def providers_show(
+    ctx: typer.Context,
+    id: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROVIDER",
+            help="Its id, its name, or any catalog's name for it (bedrock_converse).",
+            autocompletion=completion.providers,
+        ),
+    ],
+) -> None:
+    """Show one provider: its names in each catalog, kind, counts, and its models.
+
+    The models it offers, newest first, each with its ids at the provider and
+    the prices of its cheapest offering there.
+
+    [bold]Examples[/bold]
+
+      genai providers show groq
+      genai providers show bedrock_converse --json | jq '.offered | length'
     """
 
 

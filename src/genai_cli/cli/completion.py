@@ -62,6 +62,18 @@ def kinds(incomplete: str) -> Pairs:
     ]
 
 
+def providers(incomplete: str) -> Pairs:
+    """The providers table's ids (what offerings name), with each provider's name."""
+    from ..catalogs.providers import PROVIDERS  # deferred: the table, for this alone
+
+    low = incomplete.casefold()
+    return [
+        (p.id, p.name)
+        for p in PROVIDERS
+        if p.id.startswith(low) or p.name.casefold().startswith(low)
+    ]
+
+
 def catalogs(incomplete: str) -> Pairs:
     return [(c, "catalog") for c in CATALOGS if c.startswith(incomplete.casefold())]
 

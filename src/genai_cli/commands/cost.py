@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..answers import cost
 from ..answers import queries as Q
+from ..answers.providers import provider_id
 from ..core.errors import UsageError
 from ..dataset.parsing import parse_count
 from ..output import text
@@ -12,7 +13,6 @@ from ..output.layout import rank_columns, table_of
 from ..output.result import Result
 from .context import Ctx
 from .lists import shape_rows
-from .offerings import _provider_id
 
 MAX_TOKENS = 10**15
 """More tokens than anyone buys (a quadrillion): a typo, not a question."""
@@ -36,8 +36,10 @@ def run(
             f"--cached: {cached_tokens} is more than --input {input_tokens}: cached tokens "
             "are the part of the input tokens read from a cache"
         )
-    providers = [_provider_id(p) for p in provider_ or []]
     cat = ctx.catalog
+    providers = [
+        provider_id(p, lambda: cat.by_id("providers"), option="--provider") for p in provider_ or []
+    ]
     ids = Q.resolve_all(cat, "models", models)
     rows = cost.rows(cat, ids, tokens, providers)
     keys = [k for k in cost.KEYS if tokens.cached is not None or k != "cached_cost"]

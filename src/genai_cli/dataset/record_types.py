@@ -433,6 +433,25 @@ class CatalogImportRecord(TypedDict):
     imported_at: str
 
 
+class ProviderRecord(TypedDict):
+    """A provider of the imported catalogs' offerings, under one id for every"""
+
+    id: str
+    name: str
+    kind: Literal['lab', 'cloud', 'gateway', 'host'] | None
+    lab: str | None
+    names: dict[str, list[str]]
+    models: int
+    offerings: int
+    catalogs: dict[str, int]
+    cheapest: str | None
+    cheapest_input: float | None
+    newest: list[str]
+    newest_released: str | None
+    url: str | None
+    note: str | None
+
+
 class AnalystRecord(TypedDict):
     """A Analyst record."""
 
@@ -505,6 +524,8 @@ class TypedCatalog:
     @overload
     def records(self, kind: Literal['offerings', 'offering']) -> list[OfferingRecord]: ...
     @overload
+    def records(self, kind: Literal['providers', 'provider']) -> list[ProviderRecord]: ...
+    @overload
     def records(self, kind: Literal['claims', 'claim']) -> list[ClaimRecord]: ...
     @overload
     def records(self, kind: Literal['conflicts', 'conflict']) -> list[ConflictRecord]: ...
@@ -545,6 +566,8 @@ class TypedCatalog:
     def get(self, kind: Literal['catalogs', 'catalog'], text: str) -> CatalogImportRecord: ...
     @overload
     def get(self, kind: Literal['offerings', 'offering'], text: str) -> OfferingRecord: ...
+    @overload
+    def get(self, kind: Literal['providers', 'provider'], text: str) -> ProviderRecord: ...
     @overload
     def get(self, kind: Literal['claims', 'claim'], text: str) -> ClaimRecord: ...
     @overload
@@ -616,6 +639,10 @@ class TypedCatalog:
     def typed(self, kind: Literal['offerings', 'offering'], text: str) -> schema.Offering: ...
     @overload
     def typed(self, kind: Literal['offerings', 'offering'], text: None = None) -> list[schema.Offering]: ...
+    @overload
+    def typed(self, kind: Literal['providers', 'provider'], text: str) -> schema.Provider: ...
+    @overload
+    def typed(self, kind: Literal['providers', 'provider'], text: None = None) -> list[schema.Provider]: ...
     @overload
     def typed(self, kind: Literal['claims', 'claim'], text: str) -> schema.Claim: ...
     @overload

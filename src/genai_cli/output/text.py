@@ -236,6 +236,19 @@ _CELL: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Mapping[str, Any]],
         lambda v, r: _as_field(str(r.get("field")), v),
     ),
     "conflict_values": (lambda v: isinstance(v, list), lambda v, r: conflict_values(v)),
+    "cheapest": (  # a provider's cheapest model, with its input price when the row has it
+        lambda v: isinstance(v, str),
+        lambda v, r: (
+            v + (f" (${r['cheapest_input']:g})" if _is_number(r.get("cheapest_input")) else "")
+        ),
+    ),
+    "newest": (  # a provider's newest models, with their date when the row has it
+        lambda v: isinstance(v, list),
+        lambda v, r: (
+            (", ".join(str(x) for x in v) or DASH)
+            + (f" ({r['newest_released']})" if v and r.get("newest_released") else "")
+        ),
+    ),
     "agi_cell": (
         lambda v: isinstance(v, dict) and "label" in v,
         lambda v, r: v["label"] + (": " + "; ".join(v["examples"]) if v.get("examples") else ""),
