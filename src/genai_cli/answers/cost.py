@@ -31,6 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from ..catalogs.identity import is_first_party
+from ..catalogs.joining import maker
 from ..catalogs.providers import is_plan, provider
 from .catalog import Catalog
 
@@ -85,7 +86,7 @@ def choose(
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """The offering of model ``mid`` at its lab's list price, and its cheapest for
     ``tokens`` (among ``providers``' offerings, when any), or None (see the module)."""
-    vendor = cat.by_id("models")[mid].get("vendor")
+    vendor = maker(cat, cat.by_id("models")[mid].get("vendor"))  # Google for DeepMind's
     offers = [
         o for o in cat.extras(mid).get("offerings", ()) if _priced(o) and not _plan(o)
     ]  # in the join's order: best first
@@ -144,7 +145,7 @@ def _missing(cat: Catalog, mid: str, basis: str, providers: frozenset[str]) -> s
     if not cat.imported:
         return "no catalog imported (genai import litellm, models.dev or genai-prices)"
     if basis == "list":
-        vendor = cat.by_id("models")[mid].get("vendor")
+        vendor = maker(cat, cat.by_id("models")[mid].get("vendor"))
         return f"no price per token from {vendor or 'its maker'}'s own API in the catalogs"
     where = f" at {', '.join(sorted(providers))}" if providers else ""
     return f"no offering{where} at a price per token (free and batch tiers, plans and zero prices left out)"

@@ -47,7 +47,7 @@ from ..dataset.parsing import normalize_key
 from . import identity as I
 from .derived import rows_of, write_derived
 from .identity import provider_of
-from .providers import is_plan
+from .providers import PROVIDERS, is_plan
 from .spec import BY_NAME, precedence
 
 Member = tuple[int, int, dict[str, Any]]
@@ -436,6 +436,24 @@ def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_LABS_WITH_APIS = frozenset(p.lab for p in PROVIDERS if p.lab)
+
+
+def maker(cat: Curated, vendor: str | None) -> str | None:
+    """The lab whose own API speaks for a curated model of ``vendor``: the vendor, or
+    the first owner up its ``parent`` chain (the curated vendors') that has an API
+    of its own: Google's Gemini API for a model of Google DeepMind."""
+    vendors = cat.by_id("vendors")
+    seen: set[str] = set()
+    at = vendor
+    while at is not None and at not in seen:
+        if at in _LABS_WITH_APIS:
+            return at
+        seen.add(at)
+        at = (vendors.get(at) or {}).get("parent")
+    return vendor
+
+
 def _rank(
     rank: int, catalog: str, entry: Mapping[str, Any], ident: I.Identity, vendor: str | None
 ) -> tuple[bool, int, bool, int, str]:
@@ -551,7 +569,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
     for group_key, members in groups.items():
         if group_key.startswith("="):
             mid = group_key[1:]
-            vendor = curated[mid]["vendor"]
+            vendor = maker(cat, curated[mid]["vendor"])
             order(members, vendor)
             entries = [(d, k, e) for d, k, e, _ in members]
             patch = _filled(docs, members, vendor, cat.full("models", curated[mid]), shapes)
