@@ -49,10 +49,12 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
     doc["imported_at"] = store.imported_at(target)  # as reading the file back says it
 
     summary = summarize(curated, doc)
-    data = {**summary, "dropped": read.dropped}
+    data = {**summary, "dropped": read.dropped, "cleaned": read.cleaned}
     lines: list[str] = []
     if ctx.out.format != "json":
-        lines = _lines(summary, read.dropped)
+        lines = _lines(summary, read.dropped) + [
+            f"  cleaned {n:,} values: {what}" for what, n in read.cleaned.items()
+        ]
     return Result(
         data=data if ctx.out.format == "json" else None,
         layout=None,
