@@ -344,10 +344,21 @@ def test_errors_print_no_raw_control(hostile: dict[str, Any], tmp_path: Path) ->
         runs += [run_fast("--data-dir", folder, *args) for args in cases[-5:]]
     finally:
         del os.environ["GENAI_FAST"]
+    assert all(r.exit_code != 0 for r in runs)
+    runs.append(run_fast("--data-dir", folder, "--version"))  # the catalogs' versions
     found = [(r.stderr, raw_controls(r.stdout + r.stderr)) for r in runs]
     assert not [f for f in found if f[1]]
-    assert all(r.exit_code != 0 for r in runs[:-4])
     assert all("internal error" not in r.stderr and "Traceback" not in r.stderr for r in runs)
+
+
+def test_completion_shows_names_safely(
+    hostile: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from genai_cli.cli import completion
+
+    monkeypatch.setenv("GENAI_DATA_DIR", str(hostile["folder"]))
+    pairs = completion.models("hostile")
+    assert pairs and not raw_controls("".join(f"{a}{b}" for a, b in pairs))
 
 
 def test_json_and_yaml_escape_and_keep_the_text(hostile: dict[str, Any]) -> None:

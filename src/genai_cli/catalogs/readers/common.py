@@ -281,21 +281,17 @@ def cleaned_text(value: str, where: str, cleaned: dict[str, int]) -> str:
     return out
 
 
-def _names(e: Entry) -> list[str]:
-    """An entry's strings that name something: no control character belongs in them."""
-    facts = e["facts"]
-    return [
-        e["key"],
-        e["provider"],
-        e["id"],
-        *e["aliases"],
-        e["name"] or "",
-        e["creator"] or "",
-        e["mode"] or "",
-        facts.get("access", ""),
-        *facts.get("input_modalities", ()),
-        *facts.get("output_modalities", ()),
-    ]
+def _printable(e: Entry) -> bool:
+    """Does nothing that names something in the entry hold a control character
+    (or another character that is not printable)? One test of a few joined strings."""
+    f = e["facts"]
+    names = f"{e['key']}{e['provider']}{e['id']}{e['name'] or ''}{e['creator'] or ''}"
+    return (
+        f"{names}{e['mode'] or ''}{f.get('access', '')}".isprintable()
+        and (not e["aliases"] or "".join(e["aliases"]).isprintable())
+        and "".join(f.get("input_modalities", ())).isprintable()
+        and "".join(f.get("output_modalities", ())).isprintable()
+    )
 
 
 def _clean(e: Entry, cleaned: dict[str, int]) -> None:
@@ -333,9 +329,9 @@ def clean_entries(entries: list[Entry], notes: Notes) -> dict[str, int]:
     modalities) and count the values cleaned, by field. An entry whose key or id
     is nothing once cleaned, or whose key is then another's, is skipped (and
     counted). A description keeps its text: it is shown safely wherever it is
-    printed. Cheap for the usual entry: one :meth:`str.isprintable` of its names."""
+    printed. Cheap for the usual entry: :meth:`str.isprintable` of its names joined."""
     cleaned: dict[str, int] = {}
-    dirty = [i for i, e in enumerate(entries) if not "".join(_names(e)).isprintable()]
+    dirty = [i for i, e in enumerate(entries) if not _printable(e)]
     if not dirty:
         return cleaned
     keys = {e["key"] for e in entries}
