@@ -391,6 +391,7 @@ def test_on_a_terminal(hostile: dict[str, Any]) -> None:
         ["search", "Hostile"],
         ["chart", "benchmark", "hostile-bench"],
         ["models", "show", f"nope{CLEAR}"],
+        ["models", "show", "hostile-user", "--json"],  # indented for a person
     ):
         code, out = on_a_terminal(args, env, size=(40, 100))
         text = out.decode("utf-8", "replace").replace("\r\n", "\n")  # the terminal's own
