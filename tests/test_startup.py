@@ -60,6 +60,7 @@ STARTUP = {
     "genai_cli.core.environment",
     "genai_cli.core.errors",
     "genai_cli.core.jsonio",
+    "genai_cli.core.sanitise",
     "genai_cli.dataset",
     "genai_cli.dataset.files",
     "genai_cli.dataset.parsing",

@@ -41,7 +41,7 @@ from .options import (
     or_list,
 )
 from .parser import parse
-from .runner import version_text
+from .runner import say, version_text
 
 EPILOG = (
     "[bold]Examples[/bold]\n\n"
@@ -1199,17 +1199,17 @@ def _invoke(call: Callable[[], Any], args: list[str]) -> int:
     except click_errors.UsageError as exc:
         ours = parse(args, typer_only=False)
         if ours is not None and ours.action == "error":
-            print(usage_text(ours.command, ours.message), file=sys.stderr)
+            say(usage_text(ours.command, ours.message))
         else:
             path = exc.ctx.command_path.removeprefix("genai").strip() if exc.ctx else ""
             message = exc.format_message().rstrip(".")
-            print(usage_text(path, message[:1].lower() + message[1:]), file=sys.stderr)
+            say(usage_text(path, message[:1].lower() + message[1:]))
         return 2
     except click_errors.ClickException as exc:
-        print(f"genai: {exc.format_message()}", file=sys.stderr)
+        say(f"genai: {exc.format_message()}")
         return exc.exit_code
     except typer.Abort:
-        print("\ngenai: interrupted", file=sys.stderr)
+        say("\ngenai: interrupted")
         return 130
     except typer.Exit as exc:
         return int(exc.exit_code)

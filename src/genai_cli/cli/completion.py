@@ -2,7 +2,8 @@
 keys and fields (after commas too), kinds, closed sets of values, catalogs.
 
 Each function returns ``(value, help)`` pairs and never raises: completion must
-never print a traceback into the shell.
+never print a traceback into the shell, nor a control character (a record's
+name is shown safely, as everywhere).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from ..answers.catalog import bundled
 from ..answers.load import load_catalog
 from ..catalogs.spec import NAMES as CATALOGS
+from ..core.sanitise import visible
 from ..dataset import registry as R
 from ..dataset.registry import KINDS
 
@@ -30,7 +32,7 @@ def _ids(kind: str, incomplete: str) -> Pairs:
         for rec in cat.compact(kind):
             name = str(rec.get("name") or rec.get("title") or "")
             if rec["id"].startswith(low) or name.casefold().startswith(low):
-                out.append((rec["id"], name))
+                out.append((rec["id"], visible(name, "")))
         return out
     except Exception:
         return []

@@ -17,6 +17,7 @@ a help page is typer's.
 from __future__ import annotations
 
 import gc
+import io
 import os
 import sys
 
@@ -24,6 +25,43 @@ from ..core.errors import usage_text
 from ..output.terminal import is_utf8
 from . import runner
 from .parser import parse, spec
+
+
+class Closed(io.TextIOBase):
+    """Stands for stdout or stderr when it was closed as genai started (``>&-``;
+    Python makes it None): what is written to it is dropped, and noted
+    (:attr:`written`), so that a command that had something to print on a closed
+    stdout ends with exit 1 and says so on stderr, and one with stderr closed
+    exits as it would have, without its messages."""
+
+    encoding = "utf-8"
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.written = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written = self.written or bool(text)
+        return len(text)
+
+
+def _closed_streams() -> None:
+    """A standard stream closed when the process started becomes a :class:`Closed`,
+    its descriptor taken by ``/dev/null`` (so that no file genai opens becomes it)."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is None:
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                if devnull != fd:
+                    os.dup2(devnull, fd)
+                    os.close(devnull)
+            except OSError:
+                pass
+            setattr(sys, name, Closed(name))
 
 
 def _setup_stdio() -> None:
@@ -58,7 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     # counting still frees what is dropped.
     gc.disable()
     runner.KEEP = []  # freed by the end of the process, not before it
+    _closed_streams()
     code = _main(_utf8_args(sys.argv[1:]))
+    if isinstance(sys.stdout, Closed) and sys.stdout.written and code == 0:
+        runner.say("genai: stdout is closed: the output could not be written")
+        code = 1
     if "coverage" in sys.modules:  # a measured run saves its data at exit
         return code
     # Tearing down the interpreter would free every object one by one (tens of
@@ -67,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader went away: say nothing
+        except (OSError, ValueError, AttributeError):  # the reader went away: say nothing
             runner.quiet_broken_pipe()
     os._exit(code)
 
@@ -86,14 +128,14 @@ def _main(argv: list[str]) -> int:
             sys.stdout.write(runner.version_text())
             return 0
         if parsed.action == "error":
-            print(usage_text(parsed.command, parsed.message), file=sys.stderr)
+            runner.say(usage_text(parsed.command, parsed.message))
             return 2
         target = spec()["commands"][parsed.command]["handler"]
         code = runner.run(parsed.command, target, parsed.params, parsed.root)
         sys.stdout.flush()
         return code
     except KeyboardInterrupt:
-        print("\ngenai: interrupted", file=sys.stderr)
+        runner.say("\ngenai: interrupted")
         return 130
     except BrokenPipeError:
         runner.quiet_broken_pipe()
@@ -101,5 +143,5 @@ def _main(argv: list[str]) -> int:
     except Exception as exc:  # an import or start-up failure: still no traceback
         if os.environ.get("GENAI_DEBUG"):
             raise
-        print(f"genai: internal error: {type(exc).__name__}: {str(exc)[:200]}", file=sys.stderr)
+        runner.say(f"genai: internal error: {type(exc).__name__}: {str(exc)[:200]}")
         return 1

@@ -19,6 +19,7 @@ from ..catalogs import store
 from ..commands.context import Ctx, Output
 from ..core.environment import data_dir_setting, data_folder
 from ..core.errors import DataError, GenaiError, UsageError, error_text, usage_text
+from ..core.sanitise import visible
 from ..output.render import check_format, render
 from ..output.terminal import is_tty
 
@@ -78,7 +79,7 @@ def version_text() -> str:
         version = f" {h['version']}" if h.get("version") else " (no version in it)"
         as_of = f" (as of {h['as_of']})" if h.get("as_of") else " (no as-of date in it)"
         text += f"catalog: {h['catalog']}{version}{as_of}\n"
-    return text
+    return visible(text)
 
 
 def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any]) -> int:
@@ -116,42 +117,47 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
             render(result, out.format, footer=tail if on_terminal else None, headers=out.headers)
             sys.stdout.flush()
             if tail and not on_terminal and out.format in ("table", "markdown") and result.render:
-                print(tail, file=sys.stderr)  # piped: the data alone on stdout
+                say(tail)  # piped: the data alone on stdout
             for line in result.messages:
-                print(line, file=sys.stderr)
+                say(line)
             return int(result.exit_code)
         except UsageError as exc:
-            print(usage_text(command, exc.message), file=sys.stderr)
+            say(usage_text(command, exc.message))
             return exc.exit_code
         except DataError as exc:
             for p in exc.problems:
-                print(p, file=sys.stderr)
-            print(error_text(command, f"{exc.message}; nothing was loaded"), file=sys.stderr)
+                say(str(p))
+            say(error_text(command, f"{exc.message}; nothing was loaded"))
             return exc.exit_code
         except GenaiError as exc:
-            print(error_text(command, exc.message), file=sys.stderr)
+            say(error_text(command, exc.message))
             return exc.exit_code
     except BrokenPipeError:
         quiet_broken_pipe()
         return 0
     except KeyboardInterrupt:
-        print("\ngenai: interrupted", file=sys.stderr)
+        say("\ngenai: interrupted")
         return 130
     except RecursionError:
-        print(error_text(command, "input nested too deeply"), file=sys.stderr)
+        say(error_text(command, "input nested too deeply"))
         return 1
     except Exception as exc:  # never a traceback unless asked for
         if os.environ.get("GENAI_DEBUG"):
             raise
-        print(
+        say(
             error_text(
                 command,
                 f"internal error: {type(exc).__name__}: {str(exc)[:200]} "
                 "(set GENAI_DEBUG=1 for a traceback)",
-            ),
-            file=sys.stderr,
+            )
         )
         return 1
+
+
+def say(text: str) -> None:
+    """One message on stderr (an error, a warning, a summary), shown safely: its
+    control characters, but tab and newline, as visible escapes."""
+    print(visible(text, "\n\t"), file=sys.stderr)
 
 
 def quiet_broken_pipe() -> None:

@@ -41,8 +41,6 @@ from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..answers.catalog import Catalog
 from ..answers.sql import (
     TABLES,
@@ -55,6 +53,7 @@ from ..answers.sql import (
 )
 from ..core.atomic import STREAMS, what_is, write_all_atomically, write_through
 from ..core.errors import GenaiError, UsageError
+from ..core.sanitise import json_text
 from ..dataset import registry as R
 from ..dataset import schema
 from ..output.render import to_csv, to_yaml
@@ -83,13 +82,9 @@ def export_document(ctx: Ctx, tables: Tables | None = None) -> dict[str, Any]:
 
 def document_text(doc: dict[str, Any], export_format: str, *, ascii_only: bool = False) -> str:
     """The JSON or YAML text of an export (``ascii_only``: non-ASCII escaped)."""
-    if export_format == "json":
-        return json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n"
-    if ascii_only:
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return str(yaml.dump(doc, Dumper=dumper, allow_unicode=False, sort_keys=False, width=100))
-
-    return to_yaml(doc)
+    if export_format == "json":  # control characters as escapes (json_text, to_yaml)
+        return json_text(json.dumps(doc, ensure_ascii=ascii_only, indent=2)) + "\n"
+    return to_yaml(doc, allow_unicode=not ascii_only)
 
 
 def csv_files() -> set[str]:
@@ -253,7 +248,8 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
 
             def write_csv(tmp: Path) -> None:
                 for name, (columns, rows) in tables.items():
-                    body = to_csv([{c: r.get(c) for c in columns} for r in rows], columns)
+                    records = [{c: r.get(c) for c in columns} for r in rows]
+                    body = to_csv(records, columns, shown=False)  # the text as it is
                     (tmp / f"{name}.csv").write_text(body, encoding="utf-8")
 
             write_all_atomically([(target, write_csv, True, how == "replace")])

@@ -66,10 +66,12 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) ->
     doc["imported_at"] = store.imported_at(target)  # as reading the file back says it
 
     summary = summarize(curated, doc, known, idents)
-    data = {**summary, "dropped": read.dropped, "changes": diff}
+    data = {**summary, "dropped": read.dropped, "cleaned": read.cleaned, "changes": diff}
     lines: list[str] = []
     if ctx.out.format != "json":
-        lines = _lines(summary, read.dropped)
+        lines = _lines(summary, read.dropped) + [
+            f"  cleaned {n:,} values: {what}" for what, n in read.cleaned.items()
+        ]
         if diff is not None:
             lines += changes.lines(diff, name)
     return Result(

@@ -3,7 +3,9 @@
 Hand-drawn rather than plotext or rich bars: a few dozen lines, no import
 cost, and the same output logic for a terminal (Unicode blocks, colour) and a
 pipe or ``NO_COLOR`` (ASCII, no escape codes). Everything fits the given
-width (80 columns when piped).
+width (80 columns when piped). Labels, values, titles and notes are shown
+safely: their control characters as visible escapes, before the colours (the
+only escape codes a chart writes) are added.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import math
 import textwrap
 from typing import TYPE_CHECKING
 
+from ..core.sanitise import visible
 from .cells import is_wide
 from .terminal import Terminal
 
@@ -68,6 +71,8 @@ def bars(
     note: str = "",
 ) -> str:
     """Horizontal bars: ``(label, value, shown value)`` per row."""
+    rows = [(visible(label, ""), v, visible(shown, "")) for label, v, shown in rows]
+    title, note = visible(title, ""), visible(note, "")
     if not rows:
         return (title + "\n" if title else "") + "(nothing to chart)\n"
     label_w = min(max(len(r[0]) for r in rows), max(10, style.width // 3))
@@ -100,6 +105,8 @@ def scatter_log(
     Every point is labelled: beside the point where the label fits, else with
     a key (a, b, c, ...) explained under the chart.
     """
+    points = [(x, y, visible(label, "")) for x, y, label in points]
+    title = visible(title, "")
     if not points:
         return (title + "\n" if title else "") + "(nothing to chart)\n"
     ys = [math.log10(p[1]) for p in points]

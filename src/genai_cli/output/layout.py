@@ -2,11 +2,13 @@
 
 Commands describe their human output with these; :mod:`genai_cli.output.render`
 turns them into a rich table on a terminal, plain text in a pipe, or
-Markdown. Every cell is literal text: dataset strings are never markup.
+Markdown. Every cell is literal text: dataset strings are never markup, and
+they are printed with their control characters as visible escapes (:func:`made_safe`).
 """
 
 from __future__ import annotations
 
+from ..core.sanitise import visible
 from ..dataset.registry import field
 from . import text
 
@@ -121,6 +123,36 @@ class Stack:
 
     def __init__(self, items: list[Layout]) -> None:
         self.items = items
+
+
+def made_safe(layout: Layout) -> Layout:
+    """``layout``, changed in place, with every text in it — titles, captions,
+    section labels, headers, labels and cells — shown safely: control characters
+    as visible escapes (:func:`genai_cli.core.sanitise.visible`; a cell keeps its
+    line breaks and tabs, which rich expands to spaces, a caption its line
+    breaks). The renderers call it on what they print."""
+    if isinstance(layout, Stack):
+        for item in layout.items:
+            made_safe(item)
+    elif isinstance(layout, Panel):
+        layout.title = visible(layout.title, "")
+        for _, cell in layout.fields:
+            cell.text = visible(cell.text, "\n\t")
+        layout.fields = [(visible(label, ""), cell) for label, cell in layout.fields]
+    else:
+        if layout.title:
+            layout.title = visible(layout.title)
+        if layout.caption:
+            layout.caption = visible(layout.caption)
+        for col in layout.columns:
+            col.header = visible(col.header, "")
+        for i, label in layout.sections.items():
+            layout.sections[i] = visible(label, "")
+        for row in layout.rows:
+            for cell in row:
+                if not cell.text.isprintable():  # the usual cell: nothing to do
+                    cell.text = visible(cell.text, "\n\t")
+    return layout
 
 
 def column(key: str) -> Column:

@@ -3,6 +3,11 @@
 ``json``, ``jsonl``, ``csv`` and ``markdown`` are written with the stdlib;
 ``yaml`` imports PyYAML and ``table`` imports rich, only when asked for. JSON
 never goes through rich.
+
+Every text leaves here shown safely (:mod:`genai_cli.core.sanitise`): a table's,
+a page's and Markdown's cells, titles, captions and footer, and CSV's cells,
+with control characters as visible escapes (``\\x1b``, ``\\u202e``); JSON
+and YAML with them as the format's own escapes, so that they read back the same.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ import sys
 
 from ..core.errors import UsageError
 from ..core.jsonio import dumps
-from .layout import Panel, Stack, Table
+from ..core.sanitise import has_unsafe, json_text, visible
+from .layout import Panel, Stack, Table, made_safe
 from .terminal import is_tty, is_utf8
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
@@ -49,6 +55,10 @@ def render(
     out = out if out is not None else sys.stdout
     if not result.render:
         return
+    if result.layout is not None and fmt in ("table", "markdown"):
+        made_safe(result.layout)
+    if footer is not None:
+        footer = visible(footer, "")
     if fmt == "table" and result.text is not None:
         out.write(result.text)
         return
@@ -61,11 +71,11 @@ def render(
             text = dumps(result.data, ensure_ascii=not _utf8(out), indent=2)
         else:
             text = dumps(result.data, ensure_ascii=not _utf8(out))
-        out.write(text + "\n")
+        out.write(json_text(text) + "\n")
     elif fmt == "jsonl":
         ascii_only = not _utf8(out)
         for row in result.records():
-            out.write(dumps(row, ensure_ascii=ascii_only) + "\n")
+            out.write(json_text(dumps(row, ensure_ascii=ascii_only)) + "\n")
     elif fmt == "csv":
         out.write(to_csv(result.records(), result.columns(), headers=headers))
     elif fmt == "yaml":
@@ -95,15 +105,27 @@ def flat(value: Any) -> str:
 
 
 def to_csv(
-    rows: list[dict[str, Any]], keys: list[str] | None = None, *, headers: bool = True
+    rows: list[dict[str, Any]],
+    keys: list[str] | None = None,
+    *,
+    headers: bool = True,
+    shown: bool = True,
 ) -> str:
-    """A header row (``keys``, else every key of the rows), then a row per record."""
+    """A header row (``keys``, else every key of the rows), then a row per record;
+    ``shown``: to be printed, control characters as visible escapes (tab and
+    newline kept: CSV quotes them), else (a file of ``genai export``) as they are."""
     import csv  # deferred: it imports re (about 10 ms), for CSV alone
 
     if keys is None:
         keys = list({k: None for r in rows for k in r})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
+    if shown:
+        if headers and keys:
+            w.writerow([visible(k, "\n\t") for k in keys])
+        for r in rows:
+            w.writerow([visible(flat(r.get(k)), "\n\t") for k in keys])
+        return buf.getvalue()
     if headers and keys:
         w.writerow(keys)
     for r in rows:
@@ -111,11 +133,28 @@ def to_csv(
     return buf.getvalue()
 
 
-def to_yaml(data: Any) -> str:
+def to_yaml(data: Any, *, allow_unicode: bool = True) -> str:
+    """YAML text of ``data`` in which a control character is always an escape: a
+    string holding one is double-quoted, the one YAML style with escapes."""
     import yaml  # deferred: 20 ms, for YAML alone
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
+    options: dict[str, Any] = {"allow_unicode": allow_unicode, "sort_keys": False, "width": 100}
+    text = str(yaml.dump(data, Dumper=dumper, **options))
+    if json_text(text) == text:  # nothing raw (YAML escapes C0, DEL and C1 itself)
+        return text
+
+    class Quoting(dumper):  # type: ignore[misc,valid-type]
+        """The dumper, double-quoting a string that holds a control character."""
+
+    def quoted(d: Any, s: str) -> Any:
+        style = '"' if has_unsafe(s) else None
+        return d.represent_scalar("tag:yaml.org,2002:str", s, style=style)
+
+    Quoting.add_representer(str, quoted)
+    # what libyaml leaves raw in a double-quoted string (bidi controls, which YAML
+    # counts printable), as the \\u escapes YAML reads back as the same text
+    return json_text(str(yaml.dump(data, Dumper=Quoting, **options)))
 
 
 # --------------------------------------------------------------------------- markdown

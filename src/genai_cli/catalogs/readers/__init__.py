@@ -22,7 +22,7 @@ import os
 
 from ..spec import catalog_name, spec
 from . import genaiprices, helm, litellmjson, modelsdev, source
-from .common import CatalogRead, Entry, Facts, Pricing, Progress, fail
+from .common import CatalogRead, Entry, Facts, Pricing, Progress, clean_entries, cleaned_text, fail
 
 __all__ = ["CatalogRead", "Entry", "Facts", "Pricing", "catalog_name", "read_catalog"]
 
@@ -48,6 +48,8 @@ def read_catalog(
     if not payload.strip():
         fail(src.display, f"the file is empty: expected {cat.describe}")
     entries, notes, records, data_date = _READERS[cat.reader](payload, src.display, progress)
+    cleaned = clean_entries(entries, notes)  # no control character in an id or a name
+    version = None if src.version is None else cleaned_text(src.version, "version", cleaned)
     if data_date is not None:
         as_of, as_of_source = data_date, "data"
     elif src.member_date is not None:
@@ -56,7 +58,7 @@ def read_catalog(
         as_of, as_of_source = None, None
     return CatalogRead(
         catalog=cat.name,
-        version=src.version,
+        version=version or None,
         as_of=as_of,
         as_of_source=as_of_source,
         file=src.display,
@@ -65,4 +67,5 @@ def read_catalog(
         skipped=dict(sorted(notes.skipped.items())),
         dropped=dict(sorted(notes.dropped.items())),
         records=records,
+        cleaned=dict(sorted(cleaned.items())),
     )

@@ -3,7 +3,10 @@
 Stdlib only. A reader never guesses: a fact is there only when the catalog
 states it, with the right type; a value of the wrong type is dropped and
 counted (``CatalogRead.dropped``), an entry that cannot be used is skipped and
-counted (``CatalogRead.skipped``), and nothing here raises on bad values.
+counted (``CatalogRead.skipped``), a value that holds control characters where
+none belongs (an id, a provider, a name) is cleaned of them and counted
+(``CatalogRead.cleaned``, :func:`clean_entries`), and nothing here raises on bad
+values.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from decimal import Decimal
 from typing import Literal, NoReturn, TypedDict
 
 from ...core.errors import DataError, Problem
+from ...core.sanitise import strip
 from ...dataset.parsing import parse_partial_date
 
 Progress = Callable[[int, int], None]
@@ -83,7 +87,8 @@ class CatalogRead:
     ``records`` counts every raw entry seen: ``len(entries) + sum(skipped.values())``.
     ``skipped`` counts entries left out, by reason; ``dropped`` counts single
     values left out of otherwise good entries (``"limit.context: not a positive
-    integer"``), by field and reason.
+    integer"``), by field and reason; ``cleaned`` counts values kept without the
+    control characters they held (``"name: control characters removed"``), by field.
     """
 
     catalog: str
@@ -96,6 +101,7 @@ class CatalogRead:
     skipped: dict[str, int] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
     records: int = 0
+    cleaned: dict[str, int] = field(default_factory=dict)
 
 
 def fail(file: str, message: str, line: int | None = None) -> NoReturn:
@@ -137,7 +143,7 @@ def url_value(value: object, where: str, notes: Notes) -> str | None:
         return None
     if isinstance(value, str):
         s = value.strip()
-        if s.startswith(("https://", "http://")) and " " not in s:
+        if s.startswith(("https://", "http://")) and " " not in s and s.isprintable():
             return s
     notes.drop(f"{where}: not an http(s) URL")
     return None
@@ -257,6 +263,93 @@ def modalities_value(value: object, where: str, notes: Notes) -> list[str] | Non
             return out
     notes.drop(f"{where}: not a list of modality names")
     return None
+
+
+# --------------------------------------------------------------------------- control characters
+
+CLEANED = "control characters removed"
+"""Why a value was cleaned (``CatalogRead.cleaned``: ``"id: control characters removed"``)."""
+
+
+def cleaned_text(value: str, where: str, cleaned: dict[str, int]) -> str:
+    """``value`` without control characters (:func:`genai_cli.core.sanitise.strip`),
+    counted in ``cleaned`` under ``where`` when it held some."""
+    out = strip(value)
+    if out != value:
+        reason = f"{where}: {CLEANED}"
+        cleaned[reason] = cleaned.get(reason, 0) + 1
+    return out
+
+
+def _printable(e: Entry) -> bool:
+    """Does nothing that names something in the entry hold a control character
+    (or another character that is not printable)? One test of a few joined strings."""
+    f = e["facts"]
+    names = f"{e['key']}{e['provider']}{e['id']}{e['name'] or ''}{e['creator'] or ''}"
+    return (
+        f"{names}{e['mode'] or ''}{f.get('access', '')}".isprintable()
+        and (not e["aliases"] or "".join(e["aliases"]).isprintable())
+        and "".join(f.get("input_modalities", ())).isprintable()
+        and "".join(f.get("output_modalities", ())).isprintable()
+    )
+
+
+def _clean(e: Entry, cleaned: dict[str, int]) -> None:
+    """:func:`clean_entries` for one entry, in place."""
+
+    def text(value: str | None, where: str) -> str | None:
+        return None if value is None else cleaned_text(value, where, cleaned) or None
+
+    e["key"] = cleaned_text(e["key"], "key", cleaned)
+    e["provider"] = cleaned_text(e["provider"], "provider", cleaned)
+    e["id"] = cleaned_text(e["id"], "id", cleaned)
+    e["aliases"] = [a for a in (text(a, "aliases") for a in e["aliases"]) if a]
+    e["name"] = text(e["name"], "name")
+    e["creator"] = text(e["creator"], "creator")
+    e["mode"] = text(e["mode"], "mode")
+    facts = e["facts"]
+    if "access" in facts:
+        access = text(facts["access"], "access")
+        if access:
+            facts["access"] = access
+        else:
+            del facts["access"]
+    for key in ("input_modalities", "output_modalities"):
+        if key in facts:
+            kept = [m for m in (text(v, key) for v in facts[key]) if m]
+            if kept:
+                facts[key] = kept
+            else:
+                del facts[key]
+
+
+def clean_entries(entries: list[Entry], notes: Notes) -> dict[str, int]:
+    """Clean, in place, the control characters out of what names something in an
+    entry (key, provider, id, aliases, name, creator, mode, HELM's access, the
+    modalities) and count the values cleaned, by field. An entry whose key or id
+    is nothing once cleaned, or whose key is then another's, is skipped (and
+    counted). A description keeps its text: it is shown safely wherever it is
+    printed. Cheap for the usual entry: :meth:`str.isprintable` of its names joined."""
+    cleaned: dict[str, int] = {}
+    dirty = [i for i, e in enumerate(entries) if not _printable(e)]
+    if not dirty:
+        return cleaned
+    keys = {e["key"] for e in entries}
+    drop: set[int] = set()
+    for i in dirty:
+        e = entries[i]
+        before = e["key"]
+        _clean(e, cleaned)
+        if not e["key"] or not e["id"]:
+            notes.skip(f"no key or id once {CLEANED}")
+            drop.add(i)
+        elif e["key"] != before and e["key"] in keys:
+            notes.skip(f"its key is another's once {CLEANED}")
+            drop.add(i)
+        keys.add(e["key"])
+    if drop:
+        entries[:] = [e for i, e in enumerate(entries) if i not in drop]
+    return cleaned
 
 
 def skip_reason_no_facts(mode: str | None) -> str:
