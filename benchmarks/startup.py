@@ -238,13 +238,21 @@ def user_folder(
 
 
 def catalog_cases(
-    genai: list[str], py: str, tmp: Path, base: dict[str, str], source: Path, scales: list[int]
+    genai: list[str],
+    py: str,
+    tmp: Path,
+    base: dict[str, str],
+    source: Path,
+    scales: list[int],
+    peer: Path | None = None,
 ) -> list[Case]:
     work = tmp / "catalogs"
     folders = catalog_data.prepare(source, work, scales, genai, base)
     litellm = catalog_data.sources(source, work)["litellm"][1]
     baseline = HERE / "catalogs_baseline.py"
     cases = []
+    if 1 in scales:
+        cases += answer_cases(genai, tmp, base, folders[1], peer)
     for k in scales:
         data = folders[k]
         query = [*genai, "--data-dir", str(data), "models", "list", "--vendor", "openai", "--json"]
@@ -281,6 +289,78 @@ def catalog_cases(
                 scale=k,
             ),
         ]
+    return cases
+
+
+EXISTS = (
+    "SELECT id FROM models m WHERE EXISTS (SELECT 1 FROM offerings o "
+    "WHERE o.model = m.id AND o.provider = '{provider}')"
+)
+INSERT_ALL = """import json, sys, sqlite_utils
+db = sqlite_utils.Database(sys.argv[2], recreate=True)
+for table, rows in json.load(open(sys.argv[1], encoding="utf-8")).items():
+    if isinstance(rows, list) and rows:
+        db[table].insert_all(rows)
+"""
+
+
+def answer_cases(
+    genai: list[str], tmp: Path, base: dict[str, str], data: Path, peer: Path | None
+) -> list[Case]:
+    """The answers a user asks first of the imported catalogs, warm, at 1×: one
+    provider's offerings, a model's page, the conflicts, a --where, SQL (against
+    ``sqlite-utils query`` on genai's own export, ``peer``: a venv's bin folder with
+    sqlite-utils) and the SQLite export (against sqlite-utils inserting its JSON)."""
+    warm = {**base, "GENAI_CACHE_DIR": str(tmp / "warm-answers")}
+    at = [*genai, "--data-dir", str(data)]
+
+    def ok(*args: str) -> bool:
+        run = subprocess.run([*at, *args], env=warm, capture_output=True)
+        return run.returncode == 0 and bool(run.stdout.strip(b"[] \n"))
+
+    provider = "groq" if ok("offerings", "--provider", "groq", "--json") else "openai"
+    model = "gpt-4o" if ok("models", "show", "gpt-4o", "--json") else "claude-3-opus"
+    db = tmp / "answers.db"
+    exists = EXISTS.format(provider=provider)
+    commands = [
+        (
+            f"offerings --provider {provider} --json",
+            ["offerings", "--provider", provider, "--json"],
+        ),
+        (f"models show {model} (a page, piped)", ["models", "show", model]),
+        ("conflicts --json", ["conflicts", "--json"]),
+        (
+            'models list --where "context_window >= 1000000" --json',
+            ["models", "list", "--where", "context_window >= 1000000", "--json"],
+        ),
+        ('sql "select count(*) from models"', ["sql", "select count(*) from models"]),
+        (f"sql EXISTS over the offerings of {provider}", ["sql", exists, "--json"]),
+        ("export -f sqlite", ["export", "-f", "sqlite", "-o", str(db), "--force"]),
+    ]
+    for _, args in commands:  # warm: the join, its derived files, the database
+        subprocess.run([*at, *args], env=warm, check=True, stdout=subprocess.DEVNULL)
+    cases = []
+    peers: dict[str, str] = {}
+    tool = peer / "sqlite-utils" if peer is not None else None
+    if tool is not None and tool.exists():
+        dump = tmp / "answers.json"
+        subprocess.run([*at, "export", "-f", "json", "-o", str(dump)], env=warm, check=True)
+        script = tmp / "insert_all.py"
+        script.write_text(INSERT_ALL)
+        query = "sqlite-utils query genai's export: select count(*) from models"
+        insert = "sqlite-utils: insert the export's JSON, every table"
+        cases += [
+            Case(query, [str(tool), "query", str(db), "select count(*) from models"], base),
+            Case(
+                insert, [str(peer / "python"), str(script), str(dump), str(tmp / "peer.db")], base
+            ),
+        ]
+        peers = {'sql "select': query, "export": insert}
+    for name, args in commands:
+        baseline = next((v for k, v in peers.items() if name.startswith(k)), None)
+        cases.append(
+            Case(f"catalogs 1×, warm: genai {name}", [*at, *args], warm, baseline=baseline)
+        )
     return cases
 
 
@@ -339,6 +419,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small inputs (the test fixtures)")
     ap.add_argument("--memory-rounds", type=int, default=3, help="runs under GNU time per case")
     ap.add_argument("--json", action="store_true", help="print the medians as JSON")
+    ap.add_argument(
+        "--peer",
+        default=None,
+        help="a venv's bin folder with sqlite-utils (default: where sqlite-utils is on PATH)",
+    )
     args = ap.parse_args(argv)
     records = args.records if args.records is not None else (500 if args.quick else 30000)
     source = args.catalogs or (
@@ -357,7 +442,9 @@ def main(argv: list[str] | None = None) -> int:
         if records:
             cases += user_folder(genai, py, tmp, base, records)
         if source and not args.no_catalogs:
-            cases += catalog_cases(genai, py, tmp, base, Path(source), scales)
+            found = shutil.which("sqlite-utils")
+            peer = Path(args.peer) if args.peer else (Path(found).parent if found else None)
+            cases += catalog_cases(genai, py, tmp, base, Path(source), scales, peer)
         run_rounds(cases, args.rounds, args.memory_rounds)
     if args.json:
         print(json.dumps({c.name: {"ms": c.ms, "max_rss_mb": c.mb} for c in cases}, indent=2))
