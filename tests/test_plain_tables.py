@@ -114,6 +114,31 @@ def test_every_table_is_the_same_without_rich(monkeypatch: pytest.MonkeyPatch) -
         assert _both(layout, footer, headers, None)[0] is not None
 
 
+def test_show_pages_are_laid_out_without_rich(
+    monkeypatch: pytest.MonkeyPatch, imported_dir: Path
+) -> None:
+    """A show page's panel (its box, title, labels and wrapped values) is drawn by the
+    stdlib renderer too, the same text as rich's at every width: a page piped does
+    not import rich."""
+    seen = _layouts(
+        monkeypatch,
+        [
+            ["models", "show", "gpt-4"],
+            ["vendors", "show", "google"],
+            ["--data-dir", str(imported_dir), "models", "show", "claude-3-opus", "--all"],
+        ],
+    )
+    pages = [s for s in seen if isinstance(s[0], (Panel, Stack))]
+    assert len(pages) == 3
+    for n, (layout, footer, headers) in enumerate(pages):
+        for width in WIDTHS[1:]:  # a page always has a width (stderr's terminal's, or 100)
+            plain, rich = _both(layout, footer, headers, width)
+            if n == 2 and width in (80, 100, 132):  # the report's Chinese title (gpt-4's
+                assert plain is not None, width  # sources) has widths only rich knows
+            if plain is not None:
+                assert "".join(f"{line.rstrip(' ')}\n" for line in plain) == rich, width
+
+
 def test_imported_catalogs_tables_are_the_same_without_rich(
     monkeypatch: pytest.MonkeyPatch, imported_dir: Path
 ) -> None:

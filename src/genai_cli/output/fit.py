@@ -250,3 +250,18 @@ def fit(table: Table, width: int | None) -> tuple[Table, list[int]]:
         ]
     out = Table(columns, rows, table.title, table.caption, table.sections)
     return out, sizes
+
+
+PANEL_VALUE = 12
+"""The narrowest a show page's values get before its labels are cut."""
+
+
+def panel_sizes(fields: list[tuple[str, str]], width: int) -> tuple[int, int]:
+    """The widths of a show page's labels and values (``fields``: their texts) in a
+    panel ``width`` wide: the box and its padding take 4 cells, the gap between
+    label and value 2; on a very narrow screen the labels give way before the values."""
+    labels = max((natural(label) for label, _ in fields), default=0)
+    values = max((natural(v) for _, v in fields), default=0)
+    labels = max(min(labels, width - 6 - PANEL_VALUE), 4)
+    room = max(min(values, width - 6 - labels), 1)
+    return labels, room

@@ -15,11 +15,12 @@ same characters :mod:`genai_cli.output.rich_tables` has rich write — its
 a space between columns, the header (bold, which plain text does not show)
 aligned to the bottom of its row and underlined by a rule of ``─``, the
 cells aligned to the top, a blank line between sections, titles and
-captions as lines of their own — for the layouts it knows and text whose
-widths it knows (:mod:`genai_cli.output.cells`). Anything else (a show
-page's panels, a value rich would cut with an ellipsis, an emoji or a
-control character, an output that is not UTF-8) is ``None``: rich lays it
-out. A test prints every command's tables both ways and compares them.
+captions as lines of their own, a show page's panel in its rounded box, a
+value too wide cut with an ellipsis — for the layouts it knows and text whose
+widths it knows (:mod:`genai_cli.output.cells`). Anything else (a value of
+wide characters rich would cut, an emoji or a control character, an output
+that is not UTF-8) is ``None``: rich lays it out. A test prints every
+command's tables and pages both ways and compares them.
 """
 
 from __future__ import annotations
@@ -60,8 +61,10 @@ def _cell(text: str, width: int, justify: str) -> list[str]:
         if justify != "left":
             line = line.rstrip()
         size = cell_len(line)
-        if size > width:
-            raise _Unknown  # rich would cut it with an ellipsis
+        if size > width:  # rich cuts it with an ellipsis (here: single-width text alone)
+            if size != len(line) or width < 1:
+                raise _Unknown
+            line, size = line[: width - 1] + "…", width
         gap = width - size
         if justify == "right":
             line = " " * gap + line
@@ -115,12 +118,40 @@ def _table(layout: Table, width: int | None, headers: bool) -> list[str]:
     return out
 
 
+def _panel(layout: Panel, width: int) -> list[str]:
+    """``rich_tables._panel`` as rich draws it: a ``ROUNDED`` box, not expanded,
+    around a grid of labels and values (a space of padding inside each side, two
+    between the columns), the title left in the top edge; the box as wide as the
+    grid, or the title and two cells of edge each side when that is wider."""
+    labels, room = fit.panel_sizes([(label, v.text) for label, v in layout.fields], width)
+    rows: list[str] = []
+    for label, value in layout.fields:
+        name = fit.ellipsize(label, labels)
+        if not known(name):
+            raise _Unknown
+        shown = _cell("\n".join(fit.wrap(value.text, room)), room, "left")
+        rows += [
+            f"{(name if n == 0 else '') + ' ' * (labels - (cell_len(name) if n == 0 else 0))}"
+            f"  {line}"
+            for n, line in enumerate(shown)
+        ]
+    title = fit.ellipsize(layout.title.replace("\n", " "), max(width - 6, 1))
+    if not known(title):
+        raise _Unknown
+    inner = max(labels + 2 + room + 2, cell_len(title) + 4)
+    top = f" {title} " + "─" * (inner - 2 - cell_len(title) - 2)
+    out = [f"╭─{top}─╮"]
+    out += [f"│ {row}{' ' * (inner - 2 - labels - 2 - room)} │" for row in rows]
+    out.append("╰" + "─" * inner + "╯")
+    return out
+
+
 def _layout(layout: Layout, width: int | None, headers: bool, out: list[str]) -> None:
     if isinstance(layout, Stack):
         for item in layout.items:
             _layout(item, width, headers, out)
     elif isinstance(layout, Panel):
-        raise _Unknown
+        out += _panel(layout, width or SHOW_WIDTH)
     else:
         if layout.title and headers:
             out += _text(layout.title, width)

@@ -37,9 +37,6 @@ if TYPE_CHECKING:
 
     from .layout import Layout
 
-PANEL_VALUE = 12
-"""The narrowest a show page's values get before its labels are cut."""
-
 
 def make_console(out: IO[str]) -> Console:
     """A console for ``out`` with its colours; it renders at any width (callers
@@ -70,12 +67,7 @@ def _text(cell: Cell | str, width: int | None = None) -> RichText:
 
 
 def _panel(layout: Panel, width: int) -> RichPanel:
-    labels = max((fit.natural(label) for label, _ in layout.fields), default=0)
-    values = max((fit.natural(v.text) for _, v in layout.fields), default=0)
-    # the box and its padding take 4 cells, the gap between label and value 2;
-    # on a very narrow screen the labels give way before the values
-    labels = max(min(labels, width - 6 - PANEL_VALUE), 4)
-    room = max(min(values, width - 6 - labels), 1)
+    labels, room = fit.panel_sizes([(label, v.text) for label, v in layout.fields], width)
     grid = RichTable.grid(padding=(0, 2))
     grid.add_column(style="bold cyan", width=labels, no_wrap=True, overflow="ellipsis")
     grid.add_column(width=room, no_wrap=True, overflow="ellipsis")
