@@ -69,7 +69,16 @@ def dumps(read: Any, identities: dict[str, Any] | None = None) -> str:
     its entries' identities (:func:`genai_cli.catalogs.identity.identities`, made
     once at import), its entries last, one a line (so that each entry's place in the
     file is known without parsing it, :func:`read_with_spans`)."""
-    head = {
+    head = document(read, identities)
+    del head["entries"]
+    entries = ",\n".join(jsonio.dumps(e) for e in read.entries)
+    return f'{jsonio.dumps(head)[:-1]},"entries":[\n{entries}\n]}}\n'
+
+
+def document(read: Any, identities: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What :func:`dumps` writes, as the document reading it back gives (its entries
+    the reader's own, not a copy)."""
+    head: dict[str, Any] = {
         "format": FORMAT,
         "catalog": read.catalog,
         "version": read.version,
@@ -83,8 +92,8 @@ def dumps(read: Any, identities: dict[str, Any] | None = None) -> str:
     }
     if identities is not None:
         head["identities"] = identities
-    entries = ",\n".join(jsonio.dumps(e) for e in read.entries)
-    return f'{jsonio.dumps(head)[:-1]},"entries":[\n{entries}\n]}}\n'
+    head["entries"] = read.entries
+    return head
 
 
 def imported(folder: str) -> list[str]:

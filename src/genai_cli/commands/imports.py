@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,12 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) ->
     finally:
         bar.close()
     target = Path(store.catalog_path(folder, name))
-    old_head, old = _replaced(target, name)
+    made = identities(read.entries, name)
+    text = store.dumps(read, made)
+    # the file it replaces: the same bytes again (its head alone is read), or its
+    # entries' lines, to tell what changed
+    same = _holds(target, text)
+    old_head, old = _replaced(target, name, same)
     by = changes.older(read.version, read.as_of, old_head) if old_head is not None else None
     if by is not None and old_head is not None and not force:
         raise GenaiError(
@@ -44,14 +48,15 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) ->
             f"{_said(by, old_head.get('version'), old_head.get('as_of'))} ({target}); "
             "use --force to import it anyway"
         )
-    text = store.dumps(read, identities(read.entries, name))
     curated = load_catalog(folder, imports_too=False) if folder.is_dir() else load_catalog()
-    doc: dict[str, Any] = json.loads(text)
+    doc = store.document(read, made)  # what reading the file back gives, without a copy
     doc["path"] = str(target)
     known = known_keys(curated)
     idents = identities_of(doc)
     diff = None  # a first import: no changes
-    new = changes.entry_lines(text) if old_head is not None else None  # as store.dumps wrote
+    new: list[str] | None = None
+    if old_head is not None:  # as store.dumps wrote them (none to compare: the same file)
+        new = [] if same else changes.entry_lines(text)
     if old_head is not None and new is not None:
         try:
             diff = changes.diff(curated, old_head, old, doc, new, doc["entries"], idents, known)
@@ -83,10 +88,17 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) ->
     )
 
 
-def _replaced(target: Path, catalog: str) -> tuple[dict[str, Any] | None, list[str]]:
+def _replaced(
+    target: Path, catalog: str, same: bool
+) -> tuple[dict[str, Any] | None, list[str]]:
     """The head and the entries' lines of the catalog file an import replaces (read
-    before it is replaced); ``(None, [])`` on a first import or where the file is
+    before it is replaced; no lines when it is ``same`` as the file about to be
+    written: its head alone); ``(None, [])`` on a first import or where the file is
     not an imported catalog of this version (there are no changes to tell then)."""
+    if same:
+        head = store.head(target)
+        if head is not None and head.get("format") == store.FORMAT and head["catalog"] == catalog:
+            return head, []
     try:
         raw = target.read_bytes()
     except OSError:
@@ -95,6 +107,20 @@ def _replaced(target: Path, catalog: str) -> tuple[dict[str, Any] | None, list[s
     if found is None or found[0].get("format") != store.FORMAT or found[0]["catalog"] != catalog:
         return None, []
     return found
+
+
+def _holds(path: Path, text: str, chunk: int = 1 << 20) -> bool:
+    """Does the file at ``path`` hold ``text``, UTF-8 (compared a piece at a time:
+    neither is copied whole)?"""
+    try:
+        with open(path, "rb") as fh:
+            for at in range(0, len(text), chunk):
+                piece = text[at : at + chunk].encode("utf-8")
+                if fh.read(len(piece)) != piece:
+                    return False
+            return fh.read(1) == b""
+    except OSError:
+        return False
 
 
 def _said(by: str, version: object, as_of: object) -> str:
