@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
     from ..dataset.parsing import StrPath
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
+"""Bumped when what validation accepts changes (4: values out of range refused)."""
 CACHE_KEEP = 16
 IMPORTS_KEEP = 4
 

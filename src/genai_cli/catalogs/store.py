@@ -20,6 +20,7 @@ import time
 
 from ..core import jsonio
 from ..core.errors import DataError, GenaiError, Problem
+from ..dataset.parsing import entry_problems, out_of_range, where_text
 from .spec import NAMES
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
@@ -139,10 +140,56 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
         raise DataError(
             [Problem(str(path), None, "not an imported catalog of this version: import it again")]
         )
+    spans = _entry_lines(raw, len(doc["entries"]))
+    _check_range(doc, raw, str(path), spans is not None)
     doc["imported_at"] = imported_at(path)
     doc["path"] = str(path)
-    spans = _entry_lines(raw, len(doc["entries"]))
     return doc, None if spans is None else (spans, [st.st_size, st.st_mtime_ns, st.st_ino])
+
+
+_SUSPECT = (b"NaN", b"Infinity", b"\\ud", b"\\uD")
+"""What a value out of range looks like in a file :func:`dumps` wrote (it writes
+text as UTF-8 and a float in at most 17 digits), besides a number of 19 digits
+or more: a non-finite number, a surrogate's escape."""
+_DIGITS = bytes(49 if 48 <= b <= 57 else 32 for b in range(256))
+"""``bytes.translate`` table: a digit becomes ``1``, anything else a space."""
+_MAX_SUSPECTS = 1000
+
+
+def _suspect_lines(raw: bytes) -> set[int] | None:
+    """The lines of ``raw`` (0 the first) that hold something that may be a value out
+    of range; None when there are too many to point at (then every value is checked)."""
+    hits: list[int] = []
+    for needle, text in ((b"1" * 19, raw.translate(_DIGITS)), *((s, raw) for s in _SUSPECT)):
+        at = text.find(needle)
+        while at != -1:
+            if len(hits) >= _MAX_SUSPECTS:
+                return None
+            hits.append(at)
+            end = text.find(b"\n", at)
+            at = -1 if end == -1 else text.find(needle, end)
+    return {raw.count(b"\n", 0, at) for at in hits}
+
+
+def _check_range(doc: dict[str, Any], raw: bytes, path: str, laid_out: bool) -> None:
+    """Refuse a catalog file that holds a value genai cannot keep (edited by hand,
+    or imported before such values were refused at import): the same check as
+    :func:`genai_cli.catalogs.readers.common.check_entries`. A walk of every value
+    takes a tenth of a second, so only the entries on the lines of the file (an
+    entry a line, as :func:`dumps` lays them out) whose bytes could hold one are
+    walked."""
+    lines = _suspect_lines(raw) if laid_out else None
+    if lines is not None and not lines:
+        return
+    entries: list[Any] = doc["entries"]
+    if lines is not None:
+        entries = [entries[n - 1] for n in sorted(lines) if 0 < n <= len(entries)]
+    problems = entry_problems(entries, path)
+    found = out_of_range({k: v for k, v in doc.items() if k != "entries"})
+    if found is not None:
+        problems.append(Problem(path, None, f"{where_text(found[0])}: {found[1]}"))
+    if problems:
+        raise DataError(problems)
 
 
 def _entry_lines(raw: bytes, n: int) -> list[tuple[int, int]] | None:

@@ -22,7 +22,7 @@ import os
 
 from ..spec import catalog_name, spec
 from . import genaiprices, helm, litellmjson, modelsdev, source
-from .common import CatalogRead, Entry, Facts, Pricing, Progress, fail
+from .common import CatalogRead, Entry, Facts, Pricing, Progress, check_entries, fail
 
 __all__ = ["CatalogRead", "Entry", "Facts", "Pricing", "catalog_name", "read_catalog"]
 
@@ -48,6 +48,7 @@ def read_catalog(
     if not payload.strip():
         fail(src.display, f"the file is empty: expected {cat.describe}")
     entries, notes, records, data_date = _READERS[cat.reader](payload, src.display, progress)
+    check_entries(entries, src.display)
     if data_date is not None:
         as_of, as_of_source = data_date, "data"
     elif src.member_date is not None:
