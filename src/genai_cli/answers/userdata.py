@@ -120,7 +120,7 @@ def load_folder(
     name = f"imports-{short_key}"
     entry = os.path.join(folder, name) if folder is not None else None
     if entry is not None:
-        view = store.Cached.open(entry, key, curated, _extras_of)
+        view = store.Cached.open(entry, key, curated, _extras_of, lambda: _join(curated, paths))
     if view is None:
         read = [store.read_with_spans(p) for p in paths]
         merged = _joining().merge(curated, [doc for doc, _ in read])
@@ -128,6 +128,11 @@ def load_folder(
         if folder is not None:
             _write_imports_cache(folder, name, key, merged, [s for _, s in read])
     return curated.with_imports(view, names, short_key)
+
+
+def _join(curated: Catalog, paths: list[str]) -> Any:
+    """The imported catalogs at ``paths`` joined to ``curated`` (no cache)."""
+    return _joining().merge(curated, [store.read_with_spans(p)[0] for p in paths])
 
 
 def _joining() -> ModuleType:

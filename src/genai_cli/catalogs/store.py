@@ -128,9 +128,13 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             raw = fh.read()
+    except OSError as exc:
+        raise DataError([Problem(str(path), None, f"cannot read: {exc.strerror or exc}")]) from None
+    try:
         doc = jsonio.loads(raw)
-    except (OSError, ValueError) as exc:
-        raise DataError([Problem(str(path), None, f"not an imported catalog: {exc}")]) from None
+    except ValueError as exc:
+        problem = f"damaged: not valid JSON ({exc}); import it again or remove it"
+        raise DataError([Problem(str(path), None, problem)]) from None
     if (
         not isinstance(doc, dict)
         or doc.get("format") != FORMAT
@@ -303,27 +307,54 @@ def _compact(data: Any) -> str:
     return jsonio.dumps(data) + "\n"
 
 
+_DAMAGE = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What reading a damaged cache entry raises (a file cut short, missing, replaced by
+a folder, not JSON, or JSON of another shape)."""
+
+
 class Cached:
-    """A merge read back from :func:`write_cache`'s folder, a piece at a time."""
+    """A merge read back from :func:`write_cache`'s folder, a piece at a time.
+
+    The pieces a query reads after :meth:`open` (the models of a vendor, where a
+    model's entries are) are read when first wanted; when one of them turns out
+    damaged, the entry is dropped and the join is made again from the catalog
+    files (``rebuild``), silently: the answer is the same, only slower."""
 
     @classmethod
-    def open(cls, folder: str, key: str, curated: Curated, extras: Extras) -> Cached | None:
+    def open(
+        cls,
+        folder: str,
+        key: str,
+        curated: Curated,
+        extras: Extras,
+        rebuild: Callable[[], Merged] | None = None,
+    ) -> Cached | None:
         """The cached join in ``folder`` if it is there, whole, and made of ``key``
         (the join of ``curated``, the curated catalog); ``extras`` makes a model's
-        extras from its entries (:func:`genai_cli.catalogs.joining.extras_of`)."""
+        extras from its entries (:func:`genai_cli.catalogs.joining.extras_of`);
+        ``rebuild`` makes the join again when a piece read later is damaged."""
         try:
             with open(os.path.join(folder, "core.json"), "rb") as fh:
                 core = jsonio.loads(fh.read())
             if not isinstance(core, dict) or core.get("key") != key:
                 return None
-            return cls(folder, core, curated, extras)
-        except (OSError, ValueError, KeyError, TypeError):
+            return cls(folder, core, curated, extras, rebuild)
+        except _DAMAGE:
             return None
 
-    def __init__(self, folder: str, core: dict[str, Any], curated: Curated, extras: Extras) -> None:
+    def __init__(
+        self,
+        folder: str,
+        core: dict[str, Any],
+        curated: Curated,
+        extras: Extras,
+        rebuild: Callable[[], Merged] | None = None,
+    ) -> None:
         self.folder = folder
         self.curated = curated
         self._make = extras
+        self._rebuild = rebuild
+        self._merged: Merged | None = None
         self.patches: dict[str, dict[str, Any]] = core["patches"]
         self.vendors: list[dict[str, Any]] = core["vendors"]
         self.catalogs: list[dict[str, Any]] = core["catalogs"]
@@ -335,6 +366,27 @@ class Cached:
         self._extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self._files: dict[str, Any] = {}
         self._blobs: dict[int, bytes] = {}
+        shapes = ((self.patches, dict), (self.vendors, list), (self.catalogs, list),
+                  (self._docs, list), (self._partitions, dict), (self._order, list))  # fmt: skip
+        if not all(isinstance(value, shape) for value, shape in shapes):
+            raise TypeError("not a cached join")
+
+    def _damaged(self) -> Merged:
+        """The join, made again from the catalog files, the damaged entry dropped (the
+        next run writes a new one)."""
+        assert self._rebuild is not None
+        if self._merged is None:
+            from ..core import atomic  # deferred: only a damaged entry needs it
+
+            for fh in self._files.values():
+                fh.close()
+            self._files.clear()
+            try:
+                atomic.remove(self.folder)
+            except OSError:
+                pass
+            self._merged = self._rebuild()
+        return self._merged
 
     def _part(self, vendor: str) -> list[dict[str, Any]]:
         models = self._models.get(vendor)
@@ -345,6 +397,15 @@ class Cached:
 
     def imported_models(self, vendors: set[str] | None = None) -> list[dict[str, Any]]:
         """The models only catalogs know (of ``vendors``), in the order of the join."""
+        if self._merged is None:
+            try:
+                return self._imported_models(vendors)
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().imported_models(vendors)
+
+    def _imported_models(self, vendors: set[str] | None) -> list[dict[str, Any]]:
         names = sorted(self._partitions)
         wanted = names if vendors is None else sorted(vendors & set(names))
         if len(wanted) == 1:
@@ -353,6 +414,15 @@ class Cached:
         return [next(parts[n]) for n in self._order if n in parts]
 
     def model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
+        if self._merged is None:
+            try:
+                return self._model_extras(model_id)
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().model_extras(model_id)
+
+    def _model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         found = self._extras.get(model_id)
         if found is None:
             refs = self._members.get(model_id)
@@ -404,9 +474,8 @@ class Cached:
                 entry = jsonio.loads(self._read(name, offset, length))
         except ValueError:
             entry = None
-        if not isinstance(entry, dict):
-            problem = "not laid out as genai import writes it: import it again"
-            raise DataError([Problem(self._docs[d]["path"], None, problem)])
+        if not isinstance(entry, dict):  # the cache points elsewhere: it is damaged
+            raise ValueError(f"no entry at {offset} in {self._docs[d]['path']}")
         return entry
 
     @property
@@ -418,6 +487,15 @@ class Cached:
         return self._members_
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        if self._merged is None:
+            try:
+                return self._all_extras()
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().all_extras()
+
+    def _all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
         for d in range(len(self._docs)):  # every entry is wanted: read each file once
             if self._docs[d]["stat"] is not None and d not in self._blobs:
                 self._entry_file(d)
