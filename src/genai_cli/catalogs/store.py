@@ -19,7 +19,7 @@ import os
 import time
 
 from ..core import jsonio
-from ..core.errors import DataError, GenaiError, Problem
+from ..core.errors import DataError, GenaiError, Problem, WriteError
 from ..dataset.parsing import entry_problems, out_of_range, where_text
 from .spec import NAMES
 
@@ -84,6 +84,55 @@ def dumps(read: Any, identities: dict[str, Any] | None = None) -> str:
         head["identities"] = identities
     entries = ",\n".join(jsonio.dumps(e) for e in read.entries)
     return f'{jsonio.dumps(head)[:-1]},"entries":[\n{entries}\n]}}\n'
+
+
+def write_catalog(folder: str | os.PathLike[str], catalog: str, text: str) -> str:
+    """Write an imported catalog's file (``text``, as :func:`dumps` made it) into the
+    data folder, atomically: the previous file is replaced whole or kept as it was;
+    the temporaries a killed import left there are removed first. Anything in the
+    way is a :class:`WriteError` (exit 3, ``FILE: what is wrong``) with nothing
+    written: a file or a dangling link where the ``catalogs`` folder should be, a
+    symlink or anything but a file where the catalog's file is, a read-only
+    folder, a full disk. The path written."""
+    from ..core import atomic  # deferred: writing imports tempfile and shutil
+
+    base = os.path.join(folder, FOLDER)
+    target = catalog_path(folder, catalog)
+    for path in (os.fspath(folder), base):
+        found = atomic.what_is(path)
+        if found == "symlink":
+            found = atomic.what_is(path, follow=True)
+            if found == "missing":
+                raise WriteError(f"{path}: a symlink to {os.readlink(path)}, which does not exist")
+        if found not in ("missing", "folder"):
+            raise WriteError(f"{path}: a {found} where genai import needs a folder")
+    found = atomic.what_is(target)
+    if found not in ("missing", "file"):
+        raise WriteError(
+            f"{target}: a {found}; genai import replaces only a regular file: remove it first"
+        )
+    data = text.encode("utf-8")
+    made = not os.path.isdir(base)
+    try:
+        os.makedirs(base, exist_ok=True)
+        atomic.remove_leftovers(base, [f"{c}.json" for c in NAMES])
+        atomic.write_atomically(target, lambda tmp: _write_bytes(tmp, data))
+    except OSError as exc:
+        where = target if os.path.isdir(base) else base
+        if made:
+            try:
+                os.rmdir(base)  # made just now, and left empty
+            except OSError:
+                pass
+        raise WriteError(
+            f"{where}: cannot write: {exc.strerror or exc}; nothing was written"
+        ) from None
+    return target
+
+
+def _write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
 
 
 def imported(folder: str) -> list[str]:

@@ -11,7 +11,6 @@ from ..catalogs import store
 from ..catalogs.identity import identities
 from ..catalogs.joining import summarize
 from ..catalogs.readers import catalog_name, read_catalog
-from ..core.atomic import write_atomically
 from ..core.environment import data_folder
 from ..core.errors import UsageError
 from ..output.progress import Progress
@@ -40,12 +39,7 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
     curated = load_catalog(folder, imports_too=False) if folder.is_dir() else load_catalog()
     doc: dict[str, Any] = json.loads(text)
     doc["path"] = str(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8")
-
-    write_atomically(target, write)
+    store.write_catalog(folder, name, text)  # nothing written, or the whole file
     doc["imported_at"] = store.imported_at(target)  # as reading the file back says it
 
     summary = summarize(curated, doc)
