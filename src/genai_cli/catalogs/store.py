@@ -86,6 +86,22 @@ def dumps(read: Any, identities: dict[str, Any] | None = None) -> str:
     return f'{jsonio.dumps(head)[:-1]},"entries":[\n{entries}\n]}}\n'
 
 
+def refuse_empty(read: Any, allow_empty: bool) -> None:
+    """Refuse a catalog read with no entries to keep (``models: []``, a repeated
+    top-level key whose last value is empty, a provider without models), which
+    would replace the previous import with nothing: exit 3, unless
+    ``--allow-empty``."""
+    if read.entries or allow_empty:
+        return
+    n = read.records
+    found = f"{n:,} record{'s' if n != 1 else ''}, all skipped" if n else "no records"
+    problem = (
+        f"{found}: an empty catalog is not imported, for it would replace any previous "
+        "import with nothing (--allow-empty to import it anyway)"
+    )
+    raise DataError([Problem(read.file, None, problem)])
+
+
 def write_catalog(folder: str | os.PathLike[str], catalog: str, text: str) -> str:
     """Write an imported catalog's file (``text``, as :func:`dumps` made it) into the
     data folder, atomically: the previous file is replaced whole or kept as it was;

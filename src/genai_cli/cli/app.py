@@ -807,6 +807,14 @@ def import_(
             "(default: the installed package's copy).",
         ),
     ] = None,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty",
+            help="Import a catalog with no usable entries, replacing the previous import "
+            "(refused otherwise).",
+        ),
+    ] = False,
 ) -> None:
     """Import a public catalog into your data folder, matched to the same models.
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
+def run(ctx: Ctx, catalog: str, path: str | None = None, allow_empty: bool = False) -> Result:
     name = catalog_name(catalog)
     where = ctx.data_dir or data_folder()
     if where is None:
@@ -34,6 +34,7 @@ def run(ctx: Ctx, catalog: str, path: str | None = None) -> Result:
         read = read_catalog(name, path, progress=bar)
     finally:
         bar.close()
+    store.refuse_empty(read, allow_empty)
     text = store.dumps(read, identities(read.entries, name))
     target = Path(store.catalog_path(folder, name))
     curated = load_catalog(folder, imports_too=False) if folder.is_dir() else load_catalog()
