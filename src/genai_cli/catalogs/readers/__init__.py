@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 
+from ...dataset.files import shown_path
 from ..spec import catalog_name, spec
 from . import genaiprices, helm, litellmjson, modelsdev, source
 from .common import CatalogRead, Entry, Facts, Pricing, Progress, check_entries, fail
@@ -60,7 +61,7 @@ def read_catalog(
         version=src.version,
         as_of=as_of,
         as_of_source=as_of_source,
-        file=src.display,
+        file=shown_path(src.display),  # as it can be stored and printed
         sha256=src.sha256,
         entries=entries,
         skipped=dict(sorted(notes.skipped.items())),
