@@ -234,7 +234,7 @@ def test_a_catalog_file_cut_short_is_bad_data_naming_it(data: Path) -> None:
     r = subprocess_genai("--data-dir", str(data), "models", "list", "-f", "json")
     clean(r)
     assert r.exit_code == 3
-    assert r.stderr.startswith(f"{path}: damaged: not valid JSON (")
+    assert r.stderr.startswith(f"{path}: not an imported catalog: not valid JSON (")
     r = subprocess_genai("--data-dir", str(data), "catalogs", "remove", "litellm")
     assert r.exit_code == 0, r.stderr  # and the way out works
 

@@ -20,7 +20,7 @@ import time
 
 from ..core import jsonio
 from ..core.errors import DataError, GenaiError, Problem, WriteError
-from ..dataset.parsing import entry_problems, out_of_range, where_text
+from ..dataset.parsing import out_of_range, shown_text, where_text
 from .spec import NAMES
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
@@ -198,7 +198,7 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
     try:
         doc = jsonio.loads(raw)
     except ValueError as exc:
-        problem = f"damaged: not valid JSON ({exc}); import it again or remove it"
+        problem = f"not an imported catalog: not valid JSON ({exc}); import it again or remove it"
         raise DataError([Problem(str(path), None, problem)]) from None
     if (
         not isinstance(doc, dict)
@@ -214,6 +214,32 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
     doc["imported_at"] = imported_at(path)
     doc["path"] = str(path)
     return doc, None if spans is None else (spans, [st.st_size, st.st_mtime_ns, st.st_ino])
+
+
+MAX_PROBLEMS = 20
+"""At most this many entries are named; then how many more there are."""
+
+
+def entry_problems(entries: Any, file: str) -> list[Problem]:
+    """A problem per catalog entry (``{"key": ..., ...}``) that holds a value out of
+    range (:func:`out_of_range`), named by its key: ``FILE: entry KEY: WHERE: what``."""
+    problems: list[Problem] = []
+    bad = 0
+    for entry in entries:
+        found = out_of_range(entry)
+        if found is None:
+            continue
+        bad += 1
+        if len(problems) < MAX_PROBLEMS:
+            key = entry.get("key") if type(entry) is dict else None
+            name = shown_text(key) if type(key) is str else "?"
+            where, what = found
+            problems.append(Problem(file, None, f"entry {name}: {where_text(where)}: {what}"))
+    if bad > len(problems):
+        last = problems[-1]
+        more = f" (and {bad - len(problems):,} more entries with values out of range)"
+        problems[-1] = Problem(file, None, last.message + more)
+    return problems
 
 
 _SUSPECT = (b"NaN", b"Infinity", b"\\ud", b"\\uD")

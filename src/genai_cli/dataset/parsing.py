@@ -10,8 +10,6 @@ parsers for its own option values, and the schema uses them as validators.
 
 from __future__ import annotations
 
-from ..core.errors import Problem
-
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     import os
@@ -177,7 +175,7 @@ def out_of_range(value: Any) -> tuple[tuple[Any, ...], str] | None:
                 stack.append((item, (*where, k)))
             for k, _ in items:
                 if type(k) is str and not _utf8(k):
-                    return where, f"the key {_shown(k)} is not UTF-8 (a lone surrogate)"
+                    return where, f"the key {shown_text(k)} is not UTF-8 (a lone surrogate)"
         elif t is list or t is tuple:
             for i in range(len(v) - 1, -1, -1):
                 stack.append((v[i], (*where, i)))
@@ -188,34 +186,8 @@ def out_of_range(value: Any) -> tuple[tuple[Any, ...], str] | None:
             if v != v or v - v != 0:
                 return where, f"{v!r} is not a finite number"
         elif t is str and not _utf8(v):
-            return where, f"{_shown(v)} is not UTF-8 (a lone surrogate)"
+            return where, f"{shown_text(v)} is not UTF-8 (a lone surrogate)"
     return None
-
-
-MAX_PROBLEMS = 20
-"""At most this many entries are named; then how many more there are."""
-
-
-def entry_problems(entries: Any, file: str) -> list[Problem]:
-    """A problem per catalog entry (``{"key": ..., ...}``) that holds a value out of
-    range (:func:`out_of_range`), named by its key: ``FILE: entry KEY: WHERE: what``."""
-    problems: list[Problem] = []
-    bad = 0
-    for entry in entries:
-        found = out_of_range(entry)
-        if found is None:
-            continue
-        bad += 1
-        if len(problems) < MAX_PROBLEMS:
-            key = entry.get("key") if type(entry) is dict else None
-            name = _shown(key) if type(key) is str else "?"
-            where, what = found
-            problems.append(Problem(file, None, f"entry {name}: {where_text(where)}: {what}"))
-    if bad > len(problems):
-        last = problems[-1]
-        more = f" (and {bad - len(problems):,} more entries with values out of range)"
-        problems[-1] = Problem(file, None, last.message + more)
-    return problems
 
 
 def _utf8(text: str) -> bool:
@@ -228,7 +200,8 @@ def _utf8(text: str) -> bool:
     return True
 
 
-def _shown(text: str) -> str:
+def shown_text(text: str) -> str:
+    """``text`` as a message quotes it: cut to 40 characters, non-ASCII escaped."""
     return ascii(text if len(text) <= 40 else text[:37] + "...")
 
 

@@ -15,7 +15,8 @@ from decimal import Decimal
 from typing import Literal, NoReturn, TypedDict
 
 from ...core.errors import DataError, Problem
-from ...dataset.parsing import entry_problems, parse_partial_date
+from ...dataset.parsing import parse_partial_date
+from ..store import entry_problems
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called now and then while entries are converted."""
