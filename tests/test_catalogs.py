@@ -628,8 +628,13 @@ def test_a_providers_own_lab_makes_the_maker_only_of_a_plain_id() -> None:
 
 def test_a_model_is_priced_only_by_its_labs_own_offering(imported_dir: Path) -> None:
     """A pricing claim (what a model's ``pricing`` may take) comes from the lab's own
-    API; a host's price is its offering's (Bedrock sells Claude 3 Opus at $15 too)."""
+    API (a division's models, its owner's: Gemini, Google DeepMind's, at Google's
+    API); a host's price is its offering's (Bedrock sells Claude 3 Opus at $15 too)."""
+    from genai_cli import load_catalog
     from genai_cli.catalogs.identity import is_first_party
+    from genai_cli.catalogs.joining import maker
+
+    cat = load_catalog(imported_dir)
 
     rows = _json(
         *_data(imported_dir),
@@ -639,7 +644,7 @@ def test_a_model_is_priced_only_by_its_labs_own_offering(imported_dir: Path) -> 
         " JOIN models m ON m.id = c.model WHERE c.field = 'pricing'",
     )
     assert rows
-    assert [r for r in rows if not is_first_party(r["provider"], r["vendor"])] == []
+    assert [r for r in rows if not is_first_party(r["provider"], maker(cat, r["vendor"]))] == []
     hosts = _json(
         *_data(imported_dir),
         "sql",

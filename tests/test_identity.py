@@ -759,3 +759,24 @@ def test_at_most_ten_names_on_two_records_each_saying_why(
             assert all("no written rule or table" in why for why in close.values())
     page = run_fast("--data-dir", str(real_dir), "models", "show", "code-bison-32k")
     assert "Kept apart from" in page.stdout and "'32k' (a context length" in page.stdout
+
+
+@full_size
+def test_a_divisions_models_speak_through_their_owners_api(
+    real: tuple[Catalog, dict[tuple[str, str], str]],
+) -> None:
+    """The dataset's Gemini models are Google DeepMind's (vendors.yaml: its parent is
+    google); the Gemini API is Google's own (the providers table: lab google). So
+    Google's entry speaks first for them: genai-prices 0.2.5 data.py, provider
+    google, gemini-1.5-pro: input_mtok base 1.25, output_mtok base 5."""
+    cat, _ = real
+    model = cat.get("models", "gemini-1.5-pro")
+    assert model["vendor"] == "google-deepmind"
+    assert model["pricing"] is not None
+    assert (model["pricing"]["input"], model["pricing"]["output"]) == (1.25, 5)
+    first = [c for c in model["claims"] if c["field"] == "pricing" and c["used"]]
+    assert first and first[0]["provider"] == "google" and first[0]["first_party"]
+    from genai_cli.answers.cost import Tokens, choose
+
+    listed, _ = choose(cat, "gemini-1.5-pro", Tokens(1_000_000, 1_000_000, None))
+    assert listed is not None and listed["provider"] == "google"

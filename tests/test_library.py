@@ -27,7 +27,7 @@ def cat() -> Catalog:
 
 def test_records_are_full(cat: Catalog) -> None:
     for kind in R.KINDS.values():
-        fields = cat.shapes[kind.schema]["fields"]
+        fields = [*cat.shapes[kind.schema]["fields"], *kind.detail]  # models: offerings, ...
         for rec in cat.records(kind.name):
             assert list(rec) == fields, (kind.name, rec.get("id"))
     # the compact form leaves defaults out: the full one never raises KeyError
@@ -169,3 +169,27 @@ def test_load_catalog_reads_the_folder_the_cli_reads(
     assert len(load_catalog(imported_dir).compact("models")) == len(cli)
     monkeypatch.delenv("GENAI_DATA_DIR")
     assert len(load_catalog().compact("models")) < len(cli)  # the default folder: empty
+
+
+def test_get_and_records_give_what_the_clis_json_gives(imported_dir: Path) -> None:
+    """A model's offerings, claims, conflicts and versions from Python are those of
+    ``models show --json``; ``records("offerings")`` is ``genai offerings --json``,
+    a list of flat dicts (what pandas.DataFrame takes); without imports the keys
+    are there, empty."""
+    cat = load_catalog(imported_dir)
+    shown = json.loads(
+        run_fast(
+            "--data-dir", str(imported_dir), "models", "show", "claude-3-opus", "--json"
+        ).stdout
+    )
+    got = cat.get("models", "Claude 3 Opus")
+    for key in ("versions", "offerings", "claims", "conflicts", "close", "external_ids"):
+        assert got[key] == shown[key], key
+    assert got["offerings"] and got["claims"]
+    assert got["parameters"] == shown["parameters_detail"]  # the full record's quantity
+    listed = json.loads(run_fast("--data-dir", str(imported_dir), "offerings", "--json").stdout)
+    assert cat.records("offerings") == listed
+    by_id = {m["id"]: m for m in cat.records("models")}
+    assert by_id["claude-3-opus"]["offerings"] == shown["offerings"]
+    bare = load_catalog(bundled_only=True).get("models", "claude-3-opus")
+    assert bare["offerings"] == [] and bare["conflicts"] == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -137,6 +138,36 @@ def test_where_on_every_list_command_keeps_all_or_nothing() -> None:
         "sql", "SELECT id, context_window FROM models", "--where", "context_window >= 200000"
     )
     assert rows and all(r["context_window"] >= 200000 for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "expr"),
+    [
+        (["models", "list"], "context_window >= 128000"),
+        (["models", "list"], "vendor = 'openai' and released >= '2023'"),
+        (["models", "list"], "Context > 100000 or name like '%Claude%'"),
+        (["models", "list"], "\"Open weights\" = 1 and status = 'released'"),
+        (["models", "list"], "open_weights is null and kind = 'model'"),
+        (["timeline"], "kind = 'release' and date >= '2023'"),
+        (["scores", "list"], "value > 90 and unit = '%'"),
+    ],
+)
+def test_where_on_stored_fields_is_the_where_on_the_output(
+    args: list[str], expr: str, imported_dir: Path
+) -> None:
+    """A --where that names only plain fields filters the stored records (the output
+    is made for the kept ones alone; an imported model stores no field at its
+    default): the same rows as the expression run over every record's full output."""
+    from genai_cli import load_catalog
+    from genai_cli.answers.sql import where
+
+    kind = {"models": "models", "timeline": "events", "scores": "scores"}[args[0]]
+    cat = load_catalog(imported_dir)
+    k = R.KINDS[kind]
+    every = _json("--data-dir", str(imported_dir), *args)
+    reference = where(every, cat.keys(kind), k.types(cat.shapes), expr)
+    got = _json("--data-dir", str(imported_dir), *args, "--where", expr)
+    assert got == reference and got, expr
 
 
 @pytest.mark.parametrize(

@@ -191,3 +191,48 @@ def test_the_export_message_counts_every_table_it_wrote(
         assert f"{table} {counts[table]:,}" in line, (table, line)
     assert counts["offerings"] > 0 and counts["claims"] > 0
     assert f"{sum(counts.values()):,} records in {len(TABLES)} tables" in line
+
+
+def test_one_providers_offerings_read_alone_are_those_of_the_full_list(
+    imported_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """What a join derives (every model's offerings, claims, conflicts) is made once
+    and written beside the cached join; a list of one provider's offerings reads
+    that provider's part alone, and gives what filtering the full list gives, in
+    its order; a damaged or edited derived file is made again, never trusted."""
+    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path / "cache"))
+    every = _rows(imported_dir)  # makes the derived files (in memory for this run)
+    derived = list((tmp_path / "cache").glob("imports-*/derived.json"))
+    assert len(derived) == 1, "the derived files are written beside the cached join"
+    parts = derived[0].parent / "rows-offerings.jsonl"
+    assert len(parts.read_bytes().splitlines()) == len({o["provider"] for o in every})
+    for provider in sorted({o["provider"] for o in every}):
+        alone = _rows(imported_dir, "--provider", provider)
+        assert alone == [o for o in every if o["provider"] == provider], provider
+    assert _rows(imported_dir) == every  # read back from the files, in the join's order
+    show = run_fast("--data-dir", str(imported_dir), "models", "show", "claude-3-opus", "--json")
+    page = json.loads(show.stdout)
+    # an edited part (same length) and a cut-short file: made again, the same answer
+    data = parts.read_bytes()
+    parts.write_bytes(data.replace(b'"input":', b'"inpuT":'))
+    assert _rows(imported_dir) == every
+    models = derived[0].parent / "extras.jsonl"
+    models.write_bytes(models.read_bytes()[: len(models.read_bytes()) // 2])
+    again = run_fast("--data-dir", str(imported_dir), "models", "show", "claude-3-opus", "--json")
+    assert again.exit_code == 0 and json.loads(again.stdout) == page
+    derived[0].write_text("{", encoding="utf-8")
+    assert _rows(imported_dir, "--provider", "openai") == [
+        o for o in every if o["provider"] == "openai"
+    ]
+
+
+def test_nested_prices_filter_and_sort_offerings(imported_dir: Path) -> None:
+    """pricing.input in --where and --sort of offerings (a dict[str, float] field is
+    an object, whose keys are columns of their own)."""
+    every = _rows(imported_dir)
+    cheap = _rows(imported_dir, "--where", "pricing.input < 1", "--sort", "pricing.input")
+    expected = [o for o in every if (o["pricing"] or {}).get("input") is not None
+                and o["pricing"]["input"] < 1]  # fmt: skip
+    assert cheap and sorted(map(json.dumps, cheap)) == sorted(map(json.dumps, expected))
+    prices = [o["pricing"]["input"] for o in cheap]
+    assert prices == sorted(prices)

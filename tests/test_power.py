@@ -141,10 +141,14 @@ def test_a_failed_export_leaves_nothing_half_written(
 ) -> None:
     import genai_cli.commands.export as export
 
-    def boom(conn: object, cat: object, **_: object) -> None:
-        raise OSError(28, "No space left on device")
+    def half(data: bytes) -> object:
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export, "fill", boom)
+        return write
+
+    monkeypatch.setattr(export, "_bytes_writer", half)
     out = tmp_path / "genai.db"
     r = run_fast("export", "--format", "sqlite", "--out", str(out))
     assert r.exit_code == 1 and "No space left on device" in r.stderr

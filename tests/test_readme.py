@@ -207,6 +207,56 @@ def test_catalog_examples_show_their_real_output(tmp_path: Path) -> None:
         )
 
 
+def _python_blocks() -> list[str]:
+    return re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+
+
+def _run_python(block: str, folder: Path) -> None:
+    """Run a README Python block as written, with ``folder`` as the data folder,
+    evaluating each line that is an expression; the output a block shows last
+    (``# [...]``) must be what its last expression gives."""
+    script = (
+        "import ast\n"
+        f"tree = ast.parse({block!r})\n"
+        "ns = {}\n"
+        "last = None\n"
+        "for node in tree.body:\n"
+        "    if isinstance(node, ast.Expr):\n"
+        "        last = eval(compile(ast.Expression(node.value), '<readme>', 'eval'), ns)\n"
+        "    else:\n"
+        "        exec(compile(ast.Module([node], []), '<readme>', 'exec'), ns)\n"
+        "print(repr(last))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GENAI_")}
+    env["GENAI_DATA_DIR"] = str(folder)
+    r = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert r.returncode == 0, r.stderr
+    shown = re.findall(r"^# (\[.*\]|'.*'|\d+)$", block, re.M)
+    if shown:
+        assert r.stdout.strip() == shown[-1], (block, r.stdout)
+
+
+def test_the_python_examples_run(tmp_path: Path) -> None:
+    blocks = [b for b in _python_blocks() if "offerings" not in b]
+    assert blocks
+    for block in blocks:
+        _run_python(block, tmp_path)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("GENAI_CATALOG_WHEELS"),
+    reason="set GENAI_CATALOG_WHEELS to a folder of the four catalog wheels",
+)
+def test_python_catalog_examples_run(real_dir: Path) -> None:
+    """The README's Python catalog example, on the four real catalogs."""
+    blocks = [b for b in _python_blocks() if "offerings" in b]
+    assert blocks
+    for block in blocks:
+        _run_python(block, real_dir)
+
+
 def _sh_examples() -> list[str]:
     text = "".join(page.read_text(encoding="utf-8") for page in DOCS)
     lines = []

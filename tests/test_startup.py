@@ -34,6 +34,7 @@ STARTUP = {
     "genai_cli.answers.queries",
     "genai_cli.answers.userdata",
     "genai_cli.catalogs",
+    "genai_cli.catalogs.derived",
     "genai_cli.catalogs.spec",
     "genai_cli.catalogs.store",
     "genai_cli.cli",

@@ -103,8 +103,13 @@ class _WithImports(dict):  # type: ignore[type-arg]
             records = [*self.curated.compact("vendors"), *self.view.vendors]
         elif kind == "catalogs":
             records = list(self.view.catalogs)
+        elif kind == "providers":  # made from the offerings
+            from . import providers  # deferred: the providers table, for its kind alone
+
+            released = {m["id"]: m.get("released") for m in self["models"]}
+            records = providers.rows(self["offerings"], released)
         elif not R.KINDS[kind].bundled:
-            records = [x for e in self.view.all_extras().values() for x in e.get(kind, ())]
+            records = self.view.rows(kind)
         else:
             records = self.curated.compact(kind)
         self[kind] = records
@@ -196,14 +201,16 @@ class Catalog(TypedCatalog):
         found = self._full.get(name)
         if found is None:
             schema = R.KINDS[name].schema
-            found = self._full[name] = [
-                normalize(r, schema, self.shapes) for r in self.compact(name)
-            ]
+            found = [normalize(r, schema, self.shapes) for r in self.compact(name)]
+            if R.KINDS[name].detail:  # a model's offerings, claims, ... as get() gives them
+                found = [R.with_extras(self, name, r) for r in found]
+            self._full[name] = found
         return found
 
     def _full_record(self, kind: str, text: str) -> dict[str, Any]:
         kind = kind_of(kind)
-        return self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
+        full = self.full(kind, self.by_id(kind)[self.resolve(kind, text)])
+        return R.with_extras(self, kind, full) if R.KINDS[kind].detail else full
 
     def output(self, kind: str, rec: dict[str, Any], *, detail: bool = True) -> dict[str, Any]:
         """A record as the CLI prints it: full, plus the keys the registry derives
@@ -220,6 +227,15 @@ class Catalog(TypedCatalog):
     ) -> list[dict[str, Any]]:
         """:meth:`output` of each record."""
         return [self.output(kind, r, detail=detail) for r in recs]
+
+    def compact_where(self, kind: str, where: dict[str, set[str]]) -> list[dict[str, Any]]:
+        """The records of ``kind`` whose fields have one of the given values (an
+        imported kind's partition is read alone: one provider's offerings)."""
+        records = self._records
+        if isinstance(records, _WithImports) and kind not in records and not R.KINDS[kind].bundled:
+            found: list[dict[str, Any]] = records.view.rows(kind, where)
+            return found
+        return [r for r in self.compact(kind) if all(r.get(f) in v for f, v in where.items())]
 
     def extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         """What imported catalogs say of a model: the ``external_ids`` they know it

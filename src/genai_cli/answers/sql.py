@@ -21,6 +21,7 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING, Any
 
+from ..core import atomic, cachefiles
 from ..core.errors import QueryError
 from ..dataset import registry as R
 from .queries import nested, sort_value
@@ -48,6 +49,13 @@ def table_rows(cat: Catalog, only: set[str] | None = None) -> Tables:
         manifest = cat.manifest()
         tables[R.SINGLETON] = (list(manifest), [manifest])
     return tables
+
+
+def table_columns(cat: Catalog) -> dict[str, list[str]]:
+    """Every table's columns, as :func:`table_rows` gives them (without the rows)."""
+    out = {kind.table: cat.keys(kind.name) for kind in R.KINDS.values()}
+    out[R.SINGLETON] = list(cat.manifest())
+    return out
 
 
 TABLES = (*(k.table for k in R.KINDS.values()), R.SINGLETON)
@@ -202,16 +210,81 @@ def _authorizer(
 
 
 def connect(cat: Catalog, only: set[str] | None = None) -> sqlite3.Connection:
-    """An in-memory database of every table, or of the tables ``only`` names."""
+    """The data state's database (every table, built once: :func:`database`), read
+    only; without a cache, an in-memory database of the tables ``only`` names."""
+    path = database(cat)
+    if path is not None:
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError:  # damaged: answered from memory (and rebuilt next time)
+            _drop(path)
     conn = sqlite3.connect(":memory:")
     fill(conn, cat, only)
     return conn
 
 
+DATABASE = "genai.db"
+DATABASE_KEEP = 3
+"""How many data states' databases the cache keeps."""
+
+
+def _code_key() -> str:
+    """What the tables are made by (this module, the registry, the catalog's outputs)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    parts = []
+    for path in (__file__, R.__file__, os.path.join(here, "catalog.py")):
+        try:
+            st = os.stat(path)
+            parts.append(f"{st.st_size}.{st.st_mtime_ns}")
+        except (OSError, TypeError):
+            parts.append(str(path))
+    return "/".join(parts)
+
+
+def database(cat: Catalog) -> str | None:
+    """The path of the SQLite form of the data state ``cat`` is (the bundled data,
+    a user's files and the imported catalogs: its ``key``): every table of
+    :func:`fill`, built once into the cache folder (written beside and renamed,
+    with the whole key beside it, checked on read) and read by every later query;
+    None without a cache folder (or one that cannot be written)."""
+    folder = cachefiles.cache_dir()
+    if folder is None:
+        return None
+    key = f"sqlite:{cat.key}:{_code_key()}"
+    entry = os.path.join(folder, f"sqlite-{cachefiles.short(key)}")
+    path = os.path.join(entry, DATABASE)
+    if cachefiles.read(os.path.join(entry, "key.json"), key) is not None and os.path.isfile(path):
+        return path
+
+    def write(tmp: str) -> None:
+        os.makedirs(tmp, exist_ok=True)
+        conn = sqlite3.connect(os.path.join(tmp, DATABASE))
+        try:
+            fill(conn, cat)
+        finally:
+            conn.close()
+        with open(os.path.join(tmp, "key.json"), "w", encoding="utf-8") as fh:
+            json.dump({"key": key}, fh)
+
+    cachefiles.store(folder, os.path.basename(entry), write, DATABASE_KEEP, is_folder=True)
+    if cachefiles.read(os.path.join(entry, "key.json"), key) is not None and os.path.isfile(path):
+        return path
+    return None
+
+
+def _drop(path: str) -> None:
+    try:
+        atomic.remove(os.path.dirname(path))
+    except OSError:
+        pass
+
+
 def query(
     cat: Catalog, sql: str, *, timeout: float | None = None
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run one read-only statement, over the tables it names (:func:`tables_named`);
+    """Run one read-only statement over the data state's tables (:func:`connect`);
     ``(columns, rows)``. Raises :class:`QueryError`."""
     return run_readonly(connect(cat, tables_named(sql)), sql, timeout=timeout)
 
@@ -238,7 +311,7 @@ def where(
     paths = _paths(expr, keys, types)  # pricing.input: a column of its own
     for path in paths:
         expr = re.sub(rf"(?<![\w\"'.]){re.escape(path)}\b", _quote(path), expr, flags=re.I)
-    keys = [*keys, *paths]
+    keys = [*named_keys(expr, keys), *paths]  # only the columns it can name are filled
 
     def affinity(key: str) -> str:
         t = types.get(key, "")
@@ -277,6 +350,27 @@ def where(
         raise
     kept = {r["_row"] for r in found if isinstance(r.get("_row"), int)}
     return [r for i, r in enumerate(rows) if i in kept]
+
+
+def named_keys(expr: str, keys: list[str]) -> list[str]:
+    """The ``keys`` an expression can name (by key, header or label, bare or quoted)."""
+    words = _words(expr)
+    return list(dict.fromkeys(key for name, key in R.field_names(keys).items() if name in words))
+
+
+def where_paths(expr: str, keys: list[str], types: dict[str, str]) -> list[str]:
+    """The one-level paths into object fields an expression names (``pricing.input``)."""
+    return _paths(expr, keys, types)
+
+
+def _words(expr: str) -> set[str]:
+    """Every name an expression may use for a column, casefolded: its bare words and
+    what it quotes (``"Open weights"``, ```Context```, ``[Params]``; a string's words
+    too, which at worst adds a column no one reads)."""
+    found = {w.casefold() for w in re.findall(r"[^\W\d]\w*", expr)}
+    for quoted in re.findall(r'"((?:[^"]|"")*)"|`([^`]*)`|\[([^\]]*)\]', expr):
+        found.update(q.replace('""', '"').casefold() for q in quoted if q)
+    return found
 
 
 def _paths(expr: str, keys: list[str], types: dict[str, str]) -> list[str]:

@@ -127,6 +127,7 @@ def load_folder(
         view = merged
         if folder is not None:
             _write_imports_cache(folder, name, key, merged, [s for _, s in read])
+            merged.cache = (os.path.join(folder, name), key)
     return curated.with_imports(view, names, short_key)
 
 

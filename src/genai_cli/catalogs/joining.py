@@ -37,15 +37,17 @@ How a catalog entry joins:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
+from contextlib import suppress
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, Protocol
 
 from ..dataset.parsing import normalize_key
 from . import identity as I
+from .derived import rows_of, write_derived
 from .identity import provider_of
-from .providers import is_plan
+from .providers import PROVIDERS, is_plan
 from .spec import BY_NAME, precedence
 
 Member = tuple[int, int, dict[str, Any]]
@@ -345,6 +347,9 @@ class Merged:
         self.members: dict[str, tuple[str | None, list[Member]]] = {}
         self.catalogs: list[dict[str, Any]] = []
         self._extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.cache: tuple[str, str] | None = None
+        """The cached copy's folder and key, once written: every model's extras,
+        when made, are written there too (:func:`genai_cli.catalogs.store.write_derived`)."""
 
     # the view a Catalog reads (a cached copy offers the same methods)
 
@@ -366,7 +371,16 @@ class Merged:
         return found
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        return {mid: self.model_extras(mid) for mid in self.members}
+        found = {mid: self.model_extras(mid) for mid in self.members}
+        if self.cache is not None:  # written once beside the cached join (store.Cached)
+            folder, self.cache = self.cache, None
+            with suppress(OSError):
+                write_derived(folder[0], folder[1], found)
+        return found
+
+    def rows(self, kind: str, where: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
+        """Every model's ``kind`` rows, in order (only those ``where`` keeps)."""
+        return rows_of(self.all_extras(), kind, where)
 
 
 def known_keys(cat: Curated) -> dict[str, str]:
@@ -396,6 +410,21 @@ def _joined(known: Mapping[str, str], ident: I.Identity) -> str | None:
     return known.get("=" + ident.raw) or known.get(ident.key)
 
 
+def group_of(known: Mapping[str, str], ident: I.Identity) -> str:
+    """The model an entry joins, as :func:`merge` first groups entries: ``=`` and the
+    curated model's id, else the entry's identity key (one model only catalogs know
+    per key; the join of every catalog may still gather some of them)."""
+    mid = _joined(known, ident)
+    return ident.key if mid is None else f"={mid}"
+
+
+def model_of(known: Mapping[str, str], taken: Container[str], ident: I.Identity) -> str:
+    """The id of the model an entry joins, as the join of its catalog alone gives it:
+    the curated model it names, else the id of a model only catalogs know (which the
+    join of every catalog may still gather with others: :func:`merge`)."""
+    return _joined(known, ident) or _new_id(ident, taken)
+
+
 def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
     """A catalog as the source of a record only catalogs know (its keys are the
     record's ``external_ids``)."""
@@ -405,6 +434,24 @@ def _source(doc: Mapping[str, Any]) -> dict[str, Any]:
         "date": doc["as_of"][:10] if doc.get("as_of") else None,
         "url": BY_NAME[doc["catalog"]].url,
     }
+
+
+_LABS_WITH_APIS = frozenset(p.lab for p in PROVIDERS if p.lab)
+
+
+def maker(cat: Curated, vendor: str | None) -> str | None:
+    """The lab whose own API speaks for a curated model of ``vendor``: the vendor, or
+    the first owner up its ``parent`` chain (the curated vendors') that has an API
+    of its own: Google's Gemini API for a model of Google DeepMind."""
+    vendors = cat.by_id("vendors")
+    seen: set[str] = set()
+    at = vendor
+    while at is not None and at not in seen:
+        if at in _LABS_WITH_APIS:
+            return at
+        seen.add(at)
+        at = (vendors.get(at) or {}).get("parent")
+    return vendor
 
 
 def _rank(
@@ -423,14 +470,21 @@ def _rank(
     )
 
 
-def summarize(cat: Curated, doc: Mapping[str, Any]) -> dict[str, Any]:
+def summarize(
+    cat: Curated,
+    doc: Mapping[str, Any],
+    known: Mapping[str, str] | None = None,
+    idents: Sequence[I.Identity] | None = None,
+) -> dict[str, Any]:
     """What importing one catalog does, against a curated catalog: entries, matches,
-    new models, offerings, what was skipped."""
-    known = known_keys(cat)
+    new models, offerings, what was skipped (``known``: :func:`known_keys` of ``cat``,
+    ``idents``: the entries' identities, when the caller has them)."""
+    if known is None:
+        known = known_keys(cat)
     matched: set[str] = set()
     new: set[str] = set()
     matched_entries = 0
-    for ident in I.identities_of(doc):
+    for ident in I.identities_of(doc) if idents is None else idents:
         mid = _joined(known, ident)
         if mid is not None:
             matched.add(mid)
@@ -515,7 +569,7 @@ def merge(cat: Curated, docs: list[dict[str, Any]]) -> Merged:
     for group_key, members in groups.items():
         if group_key.startswith("="):
             mid = group_key[1:]
-            vendor = curated[mid]["vendor"]
+            vendor = maker(cat, curated[mid]["vendor"])
             order(members, vendor)
             entries = [(d, k, e) for d, k, e, _ in members]
             patch = _filled(docs, members, vendor, cat.full("models", curated[mid]), shapes)
@@ -615,7 +669,7 @@ def _lab_aliases(
         groups[first].extend(groups.pop(group_key))
 
 
-def _new_id(ident: I.Identity, taken: set[str]) -> str:
+def _new_id(ident: I.Identity, taken: Container[str]) -> str:
     """The id of a model only catalogs know: the lab's id as its best entry writes it;
     one that happens to be taken (a curated id is not an identity) gets a suffix."""
     mid = I.model_id(ident)

@@ -34,6 +34,14 @@ from __future__ import annotations
 KINDS = ("lab", "cloud", "gateway", "host")
 """What a provider is: the maker's own API, a cloud platform, a reseller, an inference host."""
 
+KIND_ABOUT = {
+    "lab": "the model maker's own API",
+    "cloud": "a hyperscaler or data platform that serves many makers' models",
+    "gateway": "a router or aggregator that resells other providers' APIs",
+    "host": "an inference host that runs (mostly open-weights) models itself",
+}
+"""Each kind of :data:`KINDS` in a few words, as a provider's page explains it."""
+
 CATALOGS = ("models.dev", "litellm", "genai-prices")
 """The catalogs whose entries name a provider (HELM's name the model's organisation)."""
 

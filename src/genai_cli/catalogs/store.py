@@ -17,15 +17,18 @@ from __future__ import annotations
 import math
 import os
 import time
+import zlib
 
 from ..core import jsonio
 from ..core.errors import DataError, GenaiError, Problem, WriteError
 from ..dataset.parsing import out_of_range, shown_text, where_text
+from .derived import DERIVED_INDEX, DERIVED_MODELS, rows_of, write_derived
 from .spec import NAMES
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from types import ModuleType
     from typing import Any
 
     from .joining import Curated, Merged
@@ -102,16 +105,18 @@ def refuse_empty(read: Any, allow_empty: bool) -> None:
     raise DataError([Problem(read.file, None, problem)])
 
 
-def write_catalog(folder: str | os.PathLike[str], catalog: str, text: str) -> str:
-    """Write an imported catalog's file (``text``, as :func:`dumps` made it) into the
-    data folder, atomically: the previous file is replaced whole or kept as it was;
-    the temporaries a killed import left there are removed first. Anything in the
-    way is a :class:`WriteError` (exit 3, ``FILE: what is wrong``) with nothing
-    written: a file or a dangling link where the ``catalogs`` folder should be, a
-    symlink or anything but a file where the catalog's file is, a read-only
-    folder, a full disk. The path written."""
-    from ..core import atomic  # deferred: writing imports tempfile and shutil
+def _atomic() -> ModuleType:
+    """:mod:`genai_cli.core.atomic`, for writing or removing (it imports tempfile and
+    shutil, which a query that only reads never needs)."""
+    from ..core import atomic  # deferred: see the docstring
 
+    return atomic
+
+
+def check_target(folder: str | os.PathLike[str], catalog: str) -> None:
+    """Refuse, before anything is read or written, what is in the way of writing the
+    catalog's file (:func:`write_catalog`): :class:`WriteError`, exit 3."""
+    atomic = _atomic()
     base = os.path.join(folder, FOLDER)
     target = catalog_path(folder, catalog)
     for path in (os.fspath(folder), base):
@@ -127,6 +132,20 @@ def write_catalog(folder: str | os.PathLike[str], catalog: str, text: str) -> st
         raise WriteError(
             f"{target}: a {found}; genai import replaces only a regular file: remove it first"
         )
+
+
+def write_catalog(folder: str | os.PathLike[str], catalog: str, text: str) -> str:
+    """Write an imported catalog's file (``text``, as :func:`dumps` made it) into the
+    data folder, atomically: the previous file is replaced whole or kept as it was;
+    the temporaries a killed import left there are removed first. Anything in the
+    way is a :class:`WriteError` (exit 3, ``FILE: what is wrong``) with nothing
+    written: a file or a dangling link where the ``catalogs`` folder should be, a
+    symlink or anything but a file where the catalog's file is, a read-only
+    folder, a full disk. The path written."""
+    atomic = _atomic()
+    check_target(folder, catalog)
+    base = os.path.join(folder, FOLDER)
+    target = catalog_path(folder, catalog)
     data = text.encode("utf-8")
     made = not os.path.isdir(base)
     try:
@@ -407,9 +426,10 @@ class Cached:
     """A merge read back from :func:`write_cache`'s folder, a piece at a time.
 
     The pieces a query reads after :meth:`open` (the models of a vendor, where a
-    model's entries are) are read when first wanted; when one of them turns out
-    damaged, the entry is dropped and the join is made again from the catalog
-    files (``rebuild``), silently: the answer is the same, only slower."""
+    model's entries are, the derived files) are read when first wanted; a damaged
+    derived file is made again from the members, and when the members or the models
+    turn out damaged too, the entry is dropped and the join is made again from the
+    catalog files (``rebuild``), silently: the answer is the same, only slower."""
 
     @classmethod
     def open(
@@ -457,6 +477,9 @@ class Cached:
         self._extras: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self._files: dict[str, Any] = {}
         self._blobs: dict[int, bytes] = {}
+        self._key: str = core["key"]
+        self._index: dict[str, Any] | None = None
+        self._all: dict[str, dict[str, list[dict[str, Any]]]] | None = None
         shapes = ((self.patches, dict), (self.vendors, list), (self.catalogs, list),
                   (self._docs, list), (self._partitions, dict), (self._order, list))  # fmt: skip
         if not all(isinstance(value, shape) for value, shape in shapes):
@@ -467,13 +490,11 @@ class Cached:
         next run writes a new one)."""
         assert self._rebuild is not None
         if self._merged is None:
-            from ..core import atomic  # deferred: only a damaged entry needs it
-
             for fh in self._files.values():
                 fh.close()
             self._files.clear()
             try:
-                atomic.remove(self.folder)
+                _atomic().remove(self.folder)
             except OSError:
                 pass
             self._merged = self._rebuild()
@@ -505,6 +526,8 @@ class Cached:
         return [next(parts[n]) for n in self._order if n in parts]
 
     def model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
+        """A model's extras, as the derived files of the cache hold them (made, with
+        every other model's, when first wanted: :meth:`_derive`)."""
         if self._merged is None:
             try:
                 return self._model_extras(model_id)
@@ -514,6 +537,103 @@ class Cached:
         return self._damaged().model_extras(model_id)
 
     def _model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
+        self._derive()
+        if self._all is None:
+            try:
+                at = self._index["models"].get(model_id)  # type: ignore[index]
+                if at is None:
+                    return {}
+                found = jsonio.loads(self._checked(DERIVED_MODELS, at))
+                if isinstance(found, dict):
+                    return found
+            except (OSError, ValueError, TypeError, KeyError):
+                pass
+            self._remake()  # a damaged file: made again, never trusted
+        assert self._all is not None
+        return self._all.get(model_id, {})
+
+    def rows(self, kind: str, where: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
+        """Every model's ``kind`` rows (offerings, claims, ...) in the order of the
+        join; ``where``: only rows whose field (the kind's partition, read alone) is
+        one of the values."""
+        if self._merged is None:
+            try:
+                return self._rows_of(kind, where)
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().rows(kind, where)
+
+    def _rows_of(self, kind: str, where: dict[str, set[str]] | None) -> list[dict[str, Any]]:
+        self._derive()
+        if self._all is None:
+            try:
+                return self._rows(kind, where)
+            except (OSError, ValueError, TypeError, KeyError, StopIteration, AttributeError):
+                self._remake()  # a damaged file: made again, never trusted
+        assert self._all is not None
+        return rows_of(self._all, kind, where)
+
+    def _rows(self, kind: str, where: dict[str, set[str]] | None) -> list[dict[str, Any]]:
+        assert self._index is not None
+        part = self._index["kinds"].get(kind)
+        if part is None:
+            return []
+        name = f"rows-{kind}.jsonl"
+        field, at, order = part["field"], part["at"], part["order"]
+        names = sorted(at)
+        wanted = names
+        if where and field in where:
+            wanted = sorted(set(names) & where[field])
+        chunks = {names.index(v): iter(jsonio.loads(self._checked(name, at[v]))) for v in wanted}
+        out = [next(chunks[n]) for n in order if n in chunks]
+        if any(next(rest, None) is not None for rest in chunks.values()):
+            raise ValueError(f"{name}: more rows than its index says")
+        if where:
+            out = [r for r in out if all(r.get(f) in vs for f, vs in where.items())]
+        return out
+
+    def _checked(self, name: str, at: list[int]) -> bytes:
+        """The bytes ``at`` (offset, length, CRC-32) of a derived file, if they are those
+        written there (:class:`ValueError` if not)."""
+        data = self._read(name, at[0], at[1])
+        if zlib.crc32(data) != at[2]:
+            raise ValueError(f"{name}: not what was written")
+        return data
+
+    def _remake(self) -> None:
+        self._index = None
+        self._all = self._make_all()
+        try:
+            write_derived(self.folder, self._key, self._all)
+        except OSError:
+            pass
+
+    def _derive(self) -> None:
+        """Read the derived files' index, or make every model's extras once and write
+        them (:func:`write_derived`); kept in memory when they cannot be written."""
+        if self._index is not None or self._all is not None:
+            return
+        try:
+            with open(os.path.join(self.folder, DERIVED_INDEX), "rb") as fh:
+                index = jsonio.loads(fh.read())
+            if isinstance(index, dict) and index.get("key") == self._key:
+                self._index = index
+                return
+        except (OSError, ValueError):
+            pass
+        self._remake()  # kept in memory when the files cannot be written
+
+    def _make_all(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        for d in range(len(self._docs)):  # every entry is wanted: read each file once
+            if self._docs[d]["stat"] is not None and d not in self._blobs:
+                self._entry_file(d)
+                fh = self._files[f"catalog-{d}"]
+                fh.seek(0)
+                self._blobs[d] = fh.read()
+        return {mid: self._made(mid) for mid in self._members}
+
+    def _made(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         found = self._extras.get(model_id)
         if found is None:
             refs = self._members.get(model_id)
@@ -587,10 +707,20 @@ class Cached:
         return self._damaged().all_extras()
 
     def _all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        for d in range(len(self._docs)):  # every entry is wanted: read each file once
-            if self._docs[d]["stat"] is not None and d not in self._blobs:
-                self._entry_file(d)
-                fh = self._files[f"catalog-{d}"]
-                fh.seek(0)
-                self._blobs[d] = fh.read()
-        return {mid: self.model_extras(mid) for mid in self._members}
+        self._derive()
+        if self._all is None:
+            try:
+                with open(os.path.join(self.folder, DERIVED_MODELS), "rb") as fh:
+                    lines = fh.read().splitlines()
+                spans = self._index["models"]  # type: ignore[index]
+                if [zlib.crc32(line) for line in lines] != [at[2] for at in spans.values()]:
+                    raise ValueError(f"{DERIVED_MODELS}: not what was written")
+                found = dict(zip(spans, map(jsonio.loads, lines), strict=True))
+                if all(isinstance(e, dict) for e in found.values()):
+                    self._all = found
+            except (OSError, ValueError, TypeError, KeyError):
+                pass
+            if self._all is None:
+                self._remake()
+        assert self._all is not None
+        return self._all

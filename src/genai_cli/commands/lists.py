@@ -43,6 +43,39 @@ def where_rows(
         raise UsageError(f"--where: {exc.message}{tail}") from None
 
 
+def _plain_where(
+    cat: Any,
+    k: R.Kind,
+    records: list[dict[str, Any]],
+    keys: list[str],
+    types: dict[str, str],
+    expr: str,
+    hint: str,
+) -> list[dict[str, Any]] | None:
+    """The records ``--where EXPR`` keeps, when every column it names is a plain one
+    (a text, number or boolean field of the schema, which the output shows as it is
+    stored): read from the stored records with their defaults, so that the full
+    output is made for the kept records alone. None when it names another (a
+    derived key, a list or object, a path into one)."""
+    from ..answers.sql import named_keys, where_paths  # deferred: as where_rows'
+
+    shape = cat.shapes[k.schema]
+    derived = {d for d, _, _ in k.derived}
+    named = named_keys(expr, keys)
+    if where_paths(expr, keys, types) or any(
+        key in derived or key not in shape["fields"] or types.get(key) not in _PLAIN
+        for key in named
+    ):
+        return None
+    defaults = shape["defaults"]
+    light = [{key: rec.get(key, defaults.get(key)) for key in named} for rec in records]
+    found = {id(r) for r in where_rows(light, keys, types, expr, hint)}
+    return [rec for rec, row in zip(records, light, strict=True) if id(row) in found]
+
+
+_PLAIN = frozenset({"int", "float", "str", "bool"})
+
+
 def list_result(
     ctx: Ctx,
     kind: str,
@@ -71,8 +104,13 @@ def list_result(
     detail = bool(wanted & {*k.detail, "external_ids"})
     key = sort or k.sort
     if o.where is not None:
-        rows = cat.outputs(kind, records, detail=detail)
-        rows = where_rows(rows, keys, k.types(cat.shapes), o.where, hint)
+        types = k.types(cat.shapes)
+        kept = _plain_where(cat, k, records, keys, types, o.where, hint)
+        if kept is not None:  # filtered on the stored fields: outputs of the kept alone
+            rows = cat.outputs(kind, kept, detail=detail)
+        else:
+            rows = cat.outputs(kind, records, detail=detail)
+            rows = where_rows(rows, keys, types, o.where, hint)
         if key is not None:
             rows = Q.sort_records(rows, key, desc=desc, then=k.then)
         if o.limit is not None:
@@ -105,6 +143,9 @@ def list_result(
             if not o.headers:  # the rows alone: the message goes to stderr
                 messages.append("no records match")
     header = fields or [key for key in keys if detail or key not in k.detail]
+    if o.format == "csv" and not fields and k.sheet:  # the flat columns of its table
+        data = [R.sheet_row(r, k.sheet) for r in rows]
+        header = list(k.sheet)
     return Result(data=data, layout=layout, keys=header, messages=messages)
 
 

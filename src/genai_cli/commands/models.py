@@ -5,7 +5,14 @@ from __future__ import annotations
 from ..answers import queries as Q
 from ..output import text
 from ..output.layout import Cell, Column, Table
-from ..output.pages import claims_table, events_table, offerings_table, page
+from ..output.pages import (
+    brief_texts,
+    claims_table,
+    events_table,
+    offerings_table,
+    page,
+    summary_panel,
+)
 from ..output.result import Result
 from .context import Ctx
 from .lists import list_result
@@ -36,7 +43,13 @@ def list_(
     return list_result(ctx, "models", records)
 
 
-def show(ctx: Ctx, id: str) -> Result:
+def show(
+    ctx: Ctx, id: str, offerings: bool = False, claims: bool = False, everything: bool = False
+) -> Result:
+    """One model with its scores and events. Its page (table, Markdown) sums up what
+    the imported catalogs add; ``offerings``, ``claims`` list them in full and
+    ``everything`` also every other id and version. JSON and YAML are the whole
+    record whatever the options."""
     cat = ctx.catalog
     mid = cat.resolve("models", id)
     rec = cat.output("models", cat.by_id("models")[mid])
@@ -67,14 +80,18 @@ def show(ctx: Ctx, id: str) -> Result:
                 ],
                 title="Scores",
             )
+        offerings = offerings or everything
+        claims = claims or everything
         title = f"{rec['name']}  ({mid})"
         layout = page(
             rec,
             title,
+            summary_panel(rec, offerings=offerings, claims=claims),
             score_table,
             events_table(events),
-            claims_table(rec),
-            offerings_table(rec),
+            claims_table(rec) if claims else None,
+            offerings_table(rec) if offerings else None,
             skip={"name", "parameters", "offerings", "claims", "conflicts"},
+            texts=None if everything else brief_texts(rec),
         )
     return Result(data=data, layout=layout)

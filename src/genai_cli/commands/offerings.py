@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from ..answers import queries as Q
-from ..catalogs.providers import provider
+from ..answers.providers import provider_id
 from ..catalogs.spec import catalog_name
 from ..core.errors import UsageError
 from ..output.result import Result
@@ -28,11 +28,16 @@ def offerings(
     if deprecated and active:
         raise UsageError("--deprecated and --active exclude each other")
     cat = ctx.catalog
-    providers = {_provider_id(p) for p in provider_ or []}
+    providers = {
+        provider_id(p, lambda: cat.by_id("providers"), option="--provider") for p in provider_ or []
+    }
     catalogs = {catalog_name(c) for c in catalog or []}
     if models:
         ids = Q.resolve_all(cat, "models", models)
         rows = [o for mid in ids for o in cat.extras(mid).get("offerings", ())]
+    elif providers or catalogs:
+        where = {"provider": providers} if providers else {"catalog": catalogs}
+        rows = cat.compact_where("offerings", where)
     else:
         rows = cat.compact("offerings")
     today = time.strftime("%Y-%m-%d")
@@ -45,18 +50,6 @@ def offerings(
         and (not active or not _retired(o, today))
     ]
     return list_result(ctx, "offerings", rows)
-
-
-def _provider_id(name: str) -> str:
-    """The providers table's id for a provider a user names (its id, or any catalog's
-    spelling of it, any case)."""
-    found = provider("", name)
-    if found is None:
-        raise UsageError(
-            f"--provider: unknown provider {name!r}; "
-            "genai sql 'select distinct provider from offerings' lists those of your catalogs"
-        )
-    return found.id
 
 
 def _retired(offering: dict[str, object], today: str) -> bool:

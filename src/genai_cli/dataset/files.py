@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 
 from ..core.errors import Problem
 from .registry import KINDS
@@ -80,8 +81,6 @@ _WARNED: set[str] = set()
 def warn(path: str, message: str) -> None:
     """``genai: warning: PATH: message`` on stderr, once per run (bytes of the path
     that are not UTF-8 shown as ``\\xNN``)."""
-    import sys  # deferred: loaded anyway; only a warning needs the name here
-
     line = f"genai: warning: {shown_path(path)}: {message}"
     if line not in _WARNED:
         _WARNED.add(line)

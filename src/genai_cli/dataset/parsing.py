@@ -255,6 +255,38 @@ def _to_int(number: str, unit: str | None) -> int:
     return int(value)
 
 
+COUNT_FORMS = "10M, 2.5k, 1_500_000 or 1,500,000 (k, M, B or G, T: thousands to trillions)"
+"""How a count of tokens may be written (for messages)."""
+
+
+def parse_count(text: str) -> int:
+    """A whole count as a user writes it on the command line: a number, with ``_``
+    or ``,`` between groups of three digits, and a unit, any case: ``k``, ``M``,
+    ``B`` or ``G`` (10**9), ``T``; :class:`ValueError` otherwise.
+
+    >>> [parse_count(t) for t in ("10M", "2.5k", "1.5m", "2G", "1_500_000", "1,000", "0")]
+    [10000000, 2500, 1500000, 2000000000, 1500000, 1000, 0]
+    """
+    raw = text.strip()
+    unit = raw[-1:].lower() if raw[-1:].isalpha() else ""
+    body = raw[: len(raw) - len(unit)].rstrip()
+    whole, dot, frac = body.partition(".")
+    groups = whole.replace("_", ",").split(",")
+    ok = (
+        unit in ("", "k", "m", "b", "g", "t")
+        and whole.isascii()
+        and all(g.isdigit() for g in groups)
+        and (len(groups) == 1 or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])))
+        and (not dot or (frac.isascii() and frac.isdigit()))
+    )
+    if not ok:
+        raise ValueError(f"{text!r} is not a count; write it as {COUNT_FORMS}")
+    try:
+        return _to_int("".join(groups) + dot + frac, {"g": "b"}.get(unit, unit) or None)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a whole number") from None
+
+
 def parse_amount(text: str) -> dict[str, Any]:
     """Parse a count as the report writes it into a quantity.
 

@@ -121,6 +121,79 @@ class ExternalIdRecord(TypedDict):
     note: str | None
 
 
+class ModelVersionRecord(TypedDict):
+    """A dated or numbered snapshot of a model (``gpt-4-0613``), as catalogs name it."""
+
+    id: str
+    released: str | None
+    sources: list[str]
+
+
+class OfferingRecord(TypedDict):
+    """A provider's offer of a model, as an imported catalog states it."""
+
+    model: str
+    catalog: str
+    provider: str
+    provider_kind: Literal['lab', 'cloud', 'gateway', 'host'] | None
+    id: str
+    key: str
+    version: str | None
+    tier: str | None
+    pricing: dict[str, float] | None
+    context_window: int | None
+    max_input_tokens: int | None
+    max_output_tokens: int | None
+    deprecation_date: str | None
+    mode: str | None
+    url: str | None
+    as_of: str | None
+
+
+class ClaimRecord(TypedDict):
+    """What one catalog says of one field of a model."""
+
+    model: str
+    field: str
+    value: Any
+    catalog: str
+    catalog_version: str | None
+    key: str
+    keys: list[str]
+    url: str | None
+    as_of: str | None
+    first_party: bool
+    provider: str | None
+    used: bool
+
+
+class ConflictValueRecord(TypedDict):
+    """A ConflictValue record."""
+
+    value: Any
+    sources: list[str]
+    shown: bool
+    first_party: bool
+
+
+class ConflictRecord(TypedDict):
+    """A field of a model whose sources disagree, values side by side; or values the"""
+
+    model: str
+    field: str
+    kind: Literal['disagreement', 'inconsistent']
+    values: list[ConflictValueRecord]
+    note: str | None
+
+
+class ModelCloseRecord(TypedDict):
+    """A model with the same display name that no rule joins to this one."""
+
+    id: str
+    name: str
+    why: str
+
+
 class ModelRecord(TypedDict):
     """A Model record."""
 
@@ -158,6 +231,11 @@ class ModelRecord(TypedDict):
     external_ids: list[ExternalIdRecord]
     corrections: list[CorrectionRecord]
     sources: list[SourceRecord]
+    versions: list[ModelVersionRecord]
+    offerings: list[OfferingRecord]
+    claims: list[ClaimRecord]
+    conflicts: list[ConflictRecord]
+    close: list[ModelCloseRecord]
 
 
 class BenchmarkRecord(TypedDict):
@@ -355,60 +433,22 @@ class CatalogImportRecord(TypedDict):
     imported_at: str
 
 
-class OfferingRecord(TypedDict):
-    """A provider's offer of a model, as an imported catalog states it."""
+class ProviderRecord(TypedDict):
+    """A provider of the imported catalogs' offerings, under one id for every"""
 
-    model: str
-    catalog: str
-    provider: str
-    provider_kind: Literal['lab', 'cloud', 'gateway', 'host'] | None
     id: str
-    key: str
-    version: str | None
-    tier: str | None
-    pricing: dict[str, float] | None
-    context_window: int | None
-    max_input_tokens: int | None
-    max_output_tokens: int | None
-    deprecation_date: str | None
-    mode: str | None
+    name: str
+    kind: Literal['lab', 'cloud', 'gateway', 'host'] | None
+    lab: str | None
+    names: dict[str, list[str]]
+    models: int
+    offerings: int
+    catalogs: dict[str, int]
+    cheapest: str | None
+    cheapest_input: float | None
+    newest: list[str]
+    newest_released: str | None
     url: str | None
-    as_of: str | None
-
-
-class ClaimRecord(TypedDict):
-    """What one catalog says of one field of a model."""
-
-    model: str
-    field: str
-    value: Any
-    catalog: str
-    catalog_version: str | None
-    key: str
-    keys: list[str]
-    url: str | None
-    as_of: str | None
-    first_party: bool
-    provider: str | None
-    used: bool
-
-
-class ConflictValueRecord(TypedDict):
-    """A ConflictValue record."""
-
-    value: Any
-    sources: list[str]
-    shown: bool
-    first_party: bool
-
-
-class ConflictRecord(TypedDict):
-    """A field of a model whose sources disagree, values side by side; or values the"""
-
-    model: str
-    field: str
-    kind: Literal['disagreement', 'inconsistent']
-    values: list[ConflictValueRecord]
     note: str | None
 
 
@@ -484,6 +524,8 @@ class TypedCatalog:
     @overload
     def records(self, kind: Literal['offerings', 'offering']) -> list[OfferingRecord]: ...
     @overload
+    def records(self, kind: Literal['providers', 'provider']) -> list[ProviderRecord]: ...
+    @overload
     def records(self, kind: Literal['claims', 'claim']) -> list[ClaimRecord]: ...
     @overload
     def records(self, kind: Literal['conflicts', 'conflict']) -> list[ConflictRecord]: ...
@@ -524,6 +566,8 @@ class TypedCatalog:
     def get(self, kind: Literal['catalogs', 'catalog'], text: str) -> CatalogImportRecord: ...
     @overload
     def get(self, kind: Literal['offerings', 'offering'], text: str) -> OfferingRecord: ...
+    @overload
+    def get(self, kind: Literal['providers', 'provider'], text: str) -> ProviderRecord: ...
     @overload
     def get(self, kind: Literal['claims', 'claim'], text: str) -> ClaimRecord: ...
     @overload
@@ -595,6 +639,10 @@ class TypedCatalog:
     def typed(self, kind: Literal['offerings', 'offering'], text: str) -> schema.Offering: ...
     @overload
     def typed(self, kind: Literal['offerings', 'offering'], text: None = None) -> list[schema.Offering]: ...
+    @overload
+    def typed(self, kind: Literal['providers', 'provider'], text: str) -> schema.Provider: ...
+    @overload
+    def typed(self, kind: Literal['providers', 'provider'], text: None = None) -> list[schema.Provider]: ...
     @overload
     def typed(self, kind: Literal['claims', 'claim'], text: str) -> schema.Claim: ...
     @overload

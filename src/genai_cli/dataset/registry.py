@@ -17,6 +17,8 @@ adding a kind is one :class:`Kind` here plus its schema class and data.
 
 from __future__ import annotations
 
+import weakref
+
 from ..core.errors import UsageError, did_you_mean
 from .parsing import parse_setting, slugify
 
@@ -47,12 +49,15 @@ class Field:
     (``compare -f csv``); ``about`` describes a key the registry derives (a
     schema field has its description in the schema); ``whole``: what a user
     copies (an id), which a table never cuts: other columns give way first, and
-    past that the table is wider than asked.
+    past that the table is wider than asked; ``fold``: a long text of ids
+    (a conflict's values) that folds to the table's width even in a list piped
+    (which else runs as wide as it is), a word too long for its column folding
+    over lines, never cut.
     """
 
     __slots__ = (
-        "about", "cell", "header", "label", "max_width", "name", "numeric", "page", "unit",
-        "whole", "wrap",
+        "about", "cell", "fold", "header", "label", "max_width", "name", "numeric", "page",
+        "unit", "whole", "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -69,9 +74,11 @@ class Field:
         unit: str | None = None,
         about: str | None = None,
         whole: bool = False,
+        fold: bool = False,
     ) -> None:
         self.name = name
         self.whole = whole
+        self.fold = fold
         self.about = about
         self.header = header or name.replace("_", " ").capitalize()
         self.label = label or self.header
@@ -134,6 +141,18 @@ FIELDS: dict[str, Field] = _fields(
     Field("reported_by", label="Reported by", cell="reporter"),
     Field("higher_is_better", label="Higher is better"),
     Field("amount", cell="money", page="amount_long", numeric=True, wrap=False),
+    Field("basis", wrap=False,
+          about="list: at the lab's own list price; cheapest: at the offering that costs "
+          "least for these tokens"),
+    Field("input_cost", "Input", "Input cost", cell="usd", numeric=True, wrap=False, unit="USD",
+          about="the input tokens not read from a cache, at the input price"),
+    Field("cached_cost", "Cached", "Cached input cost", cell="usd", numeric=True, wrap=False,
+          unit="USD", about="the input tokens read from a cache, at the cache-read price"),
+    Field("output_cost", "Output", "Output cost", cell="usd", numeric=True, wrap=False,
+          unit="USD", about="the output tokens, at the output price"),
+    Field("total", cell="usd", numeric=True, wrap=False, unit="USD"),
+    Field("price_as_of", "As of", "Price as of", wrap=False,
+          about="the as-of date of the catalog that states the price (null: it states none)"),
     Field("cagr", "CAGR", cell="cagr"),
     Field("cagr_period", label="CAGR period"),
     Field("probability", cell="probability", page="probability", numeric=True),
@@ -151,15 +170,22 @@ FIELDS: dict[str, Field] = _fields(
           "or a filing), secondary (news, the web, other reports) or report only"),
     Field("third_party", label="Third party",
           about="true when the publisher is neither the model's vendor nor a partner"),
-    Field("offerings", unit="USD per 1M tokens",
+    Field("offerings", cell="count_of", numeric=True, unit="USD per 1M tokens",
           about="where imported catalogs offer the model: provider, id, price"),
     Field("versions", about="the dated or numbered snapshots catalogs name: id, date, sources"),
     Field("close", "Kept apart", "Kept apart from", page="close",
           about="models of the same name that no rule joins to this one, and why"),
     Field("claims", about="what each imported catalog says of the model, field by field"),
+    Field("names", label="Names in catalogs"),
+    Field("catalogs", label="Offerings per catalog"),
+    Field("cheapest", cell="cheapest"),
+    Field("cheapest_input", "Cheapest in", "Cheapest input price", numeric=True, wrap=False,
+          unit="USD per 1M tokens"),
+    Field("newest", cell="newest"),
+    Field("newest_released", "Newest released", wrap=False),
     Field("conflicts", about="the fields on which the sources disagree"),
     Field("external_ids", "Also known as", cell="external_ids", page="external_ids"),
-    Field("values", cell="conflict_values"),
+    Field("values", cell="conflict_values", fold=True),
     Field("reported", cell="as_field"),
     Field("corrected", cell="as_field"),
     Field("sources", cell="sources"),
@@ -227,7 +253,9 @@ class Kind:
     (``show``, export and SQL have them); ``bundled``: whether the dataset
     itself holds records of the kind (else only imports make them);
     ``key``: the fields that identify a record; ``rows``: for a kind whose
-    records are made from the others' (corrections), the function that makes them.
+    records are made from the others' (corrections), the function that makes them;
+    ``sheet``: the flat columns of ``-f csv`` when ``--fields`` names none (its
+    table's, one value a cell; :func:`sheet_row`), else CSV has every key.
     """
 
     def __init__(
@@ -257,6 +285,7 @@ class Kind:
         bundled: bool = True,
         key: tuple[str, ...] = ("id",),
         rows: Callable[[Records], list[dict[str, Any]]] | None = None,
+        sheet: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.singular = singular
@@ -288,6 +317,7 @@ class Kind:
         self.bundled = bundled and rows is None
         self.key = key
         self.rows = rows
+        self.sheet = sheet
         if then == "id" and key != ("id",):
             self.then = key[0]
 
@@ -361,18 +391,52 @@ def _model_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str,
     model, and ``versions``, ``offerings``, ``claims`` and ``conflicts`` are theirs;
     ``close``: the models of the same name no rule joins to it, and why."""
     out: dict[str, Any] = {}
-    extras = cat.extras(full["id"]) if detail else {}
-    for key, value in full.items():
+    for key, value in (with_extras(cat, "models", full) if detail else full).items():
         if key == "parameters":
             shown = value is not None and value["state"] in ("exact", "range")
             out["parameters"] = value if shown else None
             out["parameters_detail"] = value
-        elif key == "external_ids":
-            out[key] = [*value, *extras.get("external_ids", ())]
         else:
             out[key] = value
-    for key in ("versions", "offerings", "claims", "conflicts", "close"):
+    for key in KINDS["models"].detail:
+        out.setdefault(key, [])
+    return out
+
+
+def with_extras(cat: Records, kind: str, full: dict[str, Any]) -> dict[str, Any]:
+    """A full record of ``kind`` with what imported catalogs say of it (the kind's
+    ``detail`` keys, each a list, empty without imports; ``external_ids`` gains
+    the entries that joined it): as ``models show --json`` and ``Catalog.get`` give it."""
+    extras = cat.extras(full["id"])
+    out = dict(full)
+    if extras.get("external_ids"):
+        out["external_ids"] = [*full.get("external_ids", ()), *extras["external_ids"]]
+    for key in KINDS[kind].detail:
         out[key] = extras.get(key, [])
+    return out
+
+
+SCORE_SHEET = (
+    *("model", "benchmark", "value", "unit", "setting", "reported_by", "third_party"),
+    "source_url",
+)
+"""``scores list -f csv``: its table's columns, flat, and the first URL of its sources."""
+
+SOURCE_URL = "source_url"
+"""A sheet's column (:attr:`Kind.sheet`): the URL of a record's first source that has one."""
+
+
+def sheet_row(rec: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """A record as a row of its kind's sheet (``-f csv``): ``keys``' values, and for
+    :data:`SOURCE_URL` the URL of the first of its sources that gives one (a
+    report's page has none; null when no source has one)."""
+    out: dict[str, Any] = {}
+    for key in keys:
+        if key == SOURCE_URL:
+            urls = (s.get("url") for s in rec.get("sources") or () if isinstance(s, dict))
+            out[key] = next((u for u in urls if u), None)
+        else:
+            out[key] = rec.get(key)
     return out
 
 
@@ -410,25 +474,33 @@ def _vendor_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str
     """``models``: the ids of the models it or a vendor it owns (its ``parent``
     chain) built, alone or as a partner — as ``vendors show`` and ``models list
     --vendor`` count them (Google's include Google DeepMind's)."""
+    return {**full, "models": _models_by_vendor(cat).get(full["id"], [])}
+
+
+_BY_VENDOR: weakref.WeakKeyDictionary[Any, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+
+
+def _models_by_vendor(cat: Records) -> dict[str, list[str]]:
+    """Vendor id -> the ids of the models it or a vendor it owns built (alone or as
+    a partner), in dataset order: made once per catalog, in one pass over the
+    models and each one's chain of owners."""
+    found = _BY_VENDOR.get(cat)
+    if found is not None:
+        return found
     parents = {v["id"]: v.get("parent") for v in cat.compact("vendors")}
-
-    def owned(vid: str | None) -> bool:
-        seen: set[str] = set()
-        while vid is not None and vid not in seen:
-            if vid == full["id"]:
-                return True
-            seen.add(vid)
-            vid = parents.get(vid)
-        return False
-
-    return {
-        **full,
-        "models": [
-            m["id"]
-            for m in cat.compact("models")
-            if owned(m["vendor"]) or any(owned(p) for p in m.get("partners", ()))
-        ],
-    }
+    out: dict[str, list[str]] = {}
+    for m in cat.compact("models"):
+        owners: dict[str, None] = {}
+        for vid in (m["vendor"], *m.get("partners", ())):
+            seen: set[str] = set()
+            while vid is not None and vid not in seen:
+                seen.add(vid)
+                owners[vid] = None
+                vid = parents.get(vid)
+        for vid in owners:
+            out.setdefault(vid, []).append(m["id"])
+    _BY_VENDOR[cat] = out
+    return out
 
 
 def _correction_rows(cat: Records) -> list[dict[str, Any]]:
@@ -579,6 +651,7 @@ KINDS: dict[str, Kind] = {
             title=_score_title,
             searched=False,
             command="scores list",
+            sheet=SCORE_SHEET,
         ),
         Kind(
             "events",
@@ -705,7 +778,7 @@ KINDS: dict[str, Kind] = {
             columns=("catalog", "version", "as_of", "records", "matched", "new", "imported_at"),
             narrow=("imported_at", "new", "matched", "records", "as_of"),
             searched=False,
-            command="catalogs",
+            command="catalogs list",
             bundled=False,
             key=("catalog",),
         ),
@@ -734,6 +807,21 @@ KINDS: dict[str, Kind] = {
             bundled=False,
             key=("catalog", "key"),
             title=lambda r: f"{r.get('model')} at {r.get('provider')}",
+        ),
+        Kind(
+            "providers",
+            "provider",
+            "Provider",
+            names=("name",),
+            search=("id", "name", "note"),
+            columns=("id", "name", "kind", "models", "offerings", "cheapest", "newest"),
+            low=("newest", "name"),
+            narrow=("cheapest",),
+            related=(("offered", "list[ProviderModel]"),),
+            searched=False,
+            command="providers list",
+            show="providers show",
+            bundled=False,
         ),
         Kind(
             "claims",

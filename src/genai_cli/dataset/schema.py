@@ -719,6 +719,64 @@ class CatalogImport(Record):
     imported_at: str = Field(description="when the file was written (UTC)")
 
 
+class Provider(Record):
+    """A provider of the imported catalogs' offerings, under one id for every
+    catalog's spelling of it (the providers table), with what it offers."""
+
+    id: Text = Field(
+        description="the providers table's id (a provider the table does not know: "
+        "the catalog's own spelling)"
+    )
+    name: Text
+    kind: Literal["lab", "cloud", "gateway", "host"] | None = Field(
+        None,
+        description="the model maker's own API (lab), a cloud platform, a gateway that "
+        "resells other providers' APIs, or an inference host",
+    )
+    lab: str | None = Field(None, description="for a lab's own API: the maker's vendor id")
+    names: dict[str, list[str]] = Field(
+        default_factory=dict, description="per catalog, how that catalog spells the provider"
+    )
+    models: int = Field(description="how many models it offers in the imported catalogs")
+    offerings: int = Field(description="how many offerings (catalog entries) it has")
+    catalogs: dict[str, int] = Field(
+        default_factory=dict, description="its offerings per imported catalog"
+    )
+    cheapest: str | None = Field(
+        None,
+        description="the model of its offering with the lowest input price above 0, of the "
+        "models that write text (none an image, video, audio, embedding or rerank model by "
+        "LiteLLM's mode of any entry; a price of 0 is left out: catalogs write it for free "
+        "tiers and for models billed otherwise)",
+    )
+    cheapest_input: float | None = Field(
+        None, description="that offering's input price, USD per 1M tokens"
+    )
+    newest: list[str] = Field(
+        default_factory=list,
+        description="the models it offers with the latest release date (the model's, not "
+        "the offering's)",
+    )
+    newest_released: PartialDate | None = Field(None, description="their release date")
+    url: str | None = None
+    note: str | None = None
+
+
+class ProviderModel(Record):
+    """A model a provider offers (``genai providers show``)."""
+
+    model: Id
+    name: Text
+    ids: list[str] = Field(description="the model's ids at this provider, in its offerings")
+    offerings: int
+    pricing: dict[str, float] | None = Field(
+        None,
+        description="USD per 1M tokens: the prices of its offering with the lowest input "
+        "price above 0 (else of one priced at 0)",
+    )
+    released: PartialDate | None = Field(None, description="the model's release date")
+
+
 RULES: dict[str, tuple[Any, Any]] = {
     "Quantity": (quantity_shorthand, check_quantity),
     "Model": (None, check_model),
@@ -738,6 +796,8 @@ def _type_name(annotation: Any) -> str:
         return _type_name(typing.get_args(annotation)[0])
     if origin is list:
         return "list"
+    if origin is dict:  # pricing, names: dict[str, float], dict[str, list[str]]
+        return "object"
     if origin is Literal:
         return "str"
     args = [a for a in typing.get_args(annotation) if a is not type(None)]

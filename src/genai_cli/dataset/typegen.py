@@ -79,13 +79,22 @@ def _expr(annotation: Any, nested: list[type[BaseModel]]) -> str:
     return "Any"
 
 
-def _typeddict(cls: type[BaseModel], nested: list[type[BaseModel]]) -> str:
+def _typeddict(
+    cls: type[BaseModel], nested: list[type[BaseModel]], kind: R.Kind | None = None
+) -> str:
     lines = []
     for name, info in cls.model_fields.items():
         expr = _expr(info.annotation, nested)
         if not info.is_required() and info.get_default() is None and "None" not in expr:
             expr += " | None"
         lines.append((name, expr))
+    detail = kind.detail if kind is not None else ()
+    for name, _, t in kind.derived if kind is not None else ():
+        if name in detail:  # what get() and records() add from imported catalogs
+            inner = t.removeprefix("list[").removesuffix("]")
+            sub = schema.CLASSES[inner] if inner in R.KINDS else getattr(schema, inner)
+            nested.append(sub)
+            lines.append((name, f"list[{_name(sub)}]"))
     doc = (cls.__doc__ or f"A {cls.__name__} record.").strip().splitlines()[0]
     if any(keyword.iskeyword(n) or not n.isidentifier() for n, _ in lines):
         body = ", ".join(f"{n!r}: {e!r}" for n, e in lines)
@@ -100,16 +109,18 @@ def source() -> str:
     done: dict[type[BaseModel], str] = {}
     order: list[type[BaseModel]] = []
 
+    kinds = [(k, schema.CLASSES[k.name]) for k in R.KINDS.values()]
+    kind_of: dict[type[BaseModel], R.Kind] = {cls: k for k, cls in kinds}
+
     def visit(cls: type[BaseModel]) -> None:
         if cls in done:
             return
         nested: list[type[BaseModel]] = []
-        done[cls] = _typeddict(cls, nested)
+        done[cls] = _typeddict(cls, nested, kind_of.get(cls))
         for sub in nested:
             visit(sub)
         order.append(cls)
 
-    kinds = [(k, schema.CLASSES[k.name]) for k in R.KINDS.values()]
     for _, cls in kinds:
         visit(cls)
     visit(schema.CLASSES[R.SINGLETON])

@@ -6,8 +6,9 @@ A table too wide for its width first leaves out its low-priority columns
 text counted at its ``max_width``); then, only if even folded at spaces it
 would not fit (a long text at half its ``max_width``), its other droppable
 columns. Then the widest columns fold, widest first, down to their longest
-word; a table still too wide ellipsizes words, the first column (what names
-a row) last. Lines break only at spaces and next to Chinese characters
+word (a column of long ids that folds, ``Column.fold``, after the others);
+a table still too wide ellipsizes words, the first column (what names a row)
+last. Lines break only at spaces and next to Chinese characters
 (which have no spaces), never inside a word: a word wider than its column is
 ellipsized (``microso…``), and a URL, which an ellipsis would lose, folds.
 Widths are counted in terminal cells (a Chinese character is two).
@@ -101,9 +102,32 @@ def _fold(word: str, width: int) -> list[str]:
     return chunks
 
 
-def wrap(text: str, width: int) -> list[str]:
+SOFT = ("/:,", "-")
+"""Where an id folds, if it can: after a ``/``, ``:`` or ``,`` (``models.dev:``
+``openrouter/``), else after a ``-``."""
+
+
+def _fold_id(word: str, width: int) -> list[str]:
+    """A word too wide for ``width`` in lines, each ending after the last of the
+    :data:`SOFT` characters it holds (else where the width ends)."""
+    lines: list[str] = []
+    while cell_len(word) > width:
+        head = _fold(word, width)[0]
+        for soft in SOFT:
+            cut = max(head.rfind(c) for c in soft) + 1
+            if cut > 1:
+                break
+        else:
+            cut = len(head)
+        lines.append(word[:cut])
+        word = word[cut:]
+    return [*lines, word]
+
+
+def wrap(text: str, width: int, *, fold: bool = False) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken at spaces (and next to
-    Chinese characters); a word too wide is ellipsized, a URL folds."""
+    Chinese characters); a word too wide is ellipsized, a URL folds (``fold``:
+    any word folds, ids preferably after a ``/``, ``:`` or ``,``)."""
     width = max(width, 1)
     lines: list[str] = []
     for para in text.split("\n"):
@@ -123,6 +147,9 @@ def wrap(text: str, width: int) -> list[str]:
                 elif _is_url(seg):
                     *full, current = _fold(seg, width)
                     lines += full
+                elif fold:
+                    *full, current = _fold_id(seg, width)
+                    lines += full
                 else:
                     current = ellipsize(seg, width)
             pending = space
@@ -135,13 +162,14 @@ def natural(text: str) -> int:
     return max((cell_len(line) for line in text.split("\n")), default=0)
 
 
-def longest_word(text: str) -> int:
-    """The narrowest ``text`` can fold without breaking a word."""
+def longest_word(text: str, fold: bool = False) -> int:
+    """The narrowest ``text`` can fold without breaking a word (``fold``: any word
+    folds, as a URL does)."""
     widest = 0
     for line in text.split("\n"):
         for seg, _ in segments(line):
             w = cell_len(seg)
-            widest = max(widest, min(w, URL_MIN) if _is_url(seg) else w)
+            widest = max(widest, min(w, URL_MIN) if fold or _is_url(seg) else w)
     return widest
 
 
@@ -156,7 +184,7 @@ def widths(table: Table, width: int | None, columns: list[int]) -> tuple[list[in
         col = cols[i]
         body = max((natural(t) for t in cells), default=0)
         nat[i] = max(natural(col.header), body)
-        words = body if col.no_wrap else max((longest_word(t) for t in cells), default=0)
+        words = body if col.no_wrap else max((longest_word(t, col.fold) for t in cells), default=0)
         header = max((cell_len(w) for w in col.header.split()), default=0)
         least[i] = max(header, words, 1)
         if width is not None and col.max_width is not None:
@@ -181,13 +209,15 @@ def widths(table: Table, width: int | None, columns: list[int]) -> tuple[list[in
     leave_out(True, nat)
     leave_out(False, {i: max(least[i], (cols[i].max_width or 0) // 2) for i in kept})
     size = {i: nat[i] for i in kept}
-    # fold at spaces, widest first; else ellipsize long words: the other columns
+    # fold at spaces, widest first (a column that folds its words, the last);
+    # else ellipsize long words: the other columns
     # down to a few characters first, then the first column (what names the
     # row), then all of them; a whole column (an id) never below its widest word
     first = kept[0]
     whole = {i: least[i] if cols[i].whole else 1 for i in kept}
     short = {i: max(min(least[i], SHORT), whole[i]) for i in kept}
     steps = (
+        (least, [i for i in kept if not cols[i].fold]),  # a column that folds, last
         (least, kept),
         (short, [i for i in kept if i != first] or kept),
         (short, kept),
@@ -213,8 +243,8 @@ def fit(table: Table, width: int | None) -> tuple[Table, list[int]]:
     else:
         rows = [
             [
-                Cell("\n".join(wrap(row[i].text, w)), row[i].style)
-                for i, w in zip(kept, sizes, strict=True)
+                Cell("\n".join(wrap(row[i].text, w, fold=columns[n].fold)), row[i].style)
+                for n, (i, w) in enumerate(zip(kept, sizes, strict=True))
             ]
             for row in table.rows
         ]

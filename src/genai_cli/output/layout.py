@@ -45,7 +45,9 @@ class Column:
     goes before any column folds (a low-priority column), else only when the
     table cannot fit even folded; ``max_width``: at most this wide when the
     width is limited (longer values fold); ``whole``: never narrower than its
-    widest word (an id a user copies is never cut).
+    widest word (an id a user copies is never cut); ``fold``: a word too wide
+    for the column folds over lines (never cut), and a list piped, which else
+    has no width, folds this column to the page's width (a conflict's values).
     """
 
     def __init__(
@@ -60,6 +62,7 @@ class Column:
         drop: int | None = None,
         early: bool = False,
         whole: bool = False,
+        fold: bool = False,
     ) -> None:
         self.header = header
         self.justify = justify
@@ -70,6 +73,7 @@ class Column:
         self.drop = drop
         self.early = early
         self.whole = whole
+        self.fold = fold
 
 
 class Table:
@@ -89,6 +93,10 @@ class Table:
         self.title = title
         self.caption = caption
         self.sections = sections or {}
+
+    def folds(self) -> bool:
+        """Does a column of this table fold to the page's width even piped?"""
+        return any(c.fold for c in self.columns)
 
     def shown(self) -> list[int]:
         """The indices of the columns worth printing (in every format): a column
@@ -126,6 +134,7 @@ def column(key: str) -> Column:
         max_width=f.max_width,
         key=key,
         whole=f.whole,
+        fold=f.fold,
     )
 
 

@@ -15,16 +15,23 @@ if TYPE_CHECKING:
 SKIP = {"id", "sources", "corrections"}
 
 
-def record_panel(rec: dict[str, Any], title: str, skip: set[str] | None = None) -> Panel:
-    """Every field of a record; one that took an imported catalog's value (the
-    dataset had none) says where it came from."""
+def record_panel(
+    rec: dict[str, Any],
+    title: str,
+    skip: set[str] | None = None,
+    texts: dict[str, str] | None = None,
+) -> Panel:
+    """Every field of a record (``texts``: the text of some of them, given); one
+    that took an imported catalog's value (the dataset had none) says where it
+    came from."""
     fields: list[tuple[str, Cell]] = []
     hidden = SKIP | (skip or set())
     used = {c["field"]: c for c in rec.get("claims") or [] if c.get("used")}
+    given = texts or {}
     for key, value in rec.items():
         if key in hidden:
             continue
-        shown = text.page(key, value)
+        shown = given[key] if key in given else text.page(key, value)
         if shown is not None:
             claim = used.get("parameters" if key == "parameters_detail" else key)
             if claim is not None:
@@ -73,9 +80,13 @@ def sources_table(rec: dict[str, Any]) -> Table:
 
 
 def page(
-    rec: dict[str, Any], title: str, *middle: Layout | None, skip: set[str] | None = None
+    rec: dict[str, Any],
+    title: str,
+    *middle: Layout | None,
+    skip: set[str] | None = None,
+    texts: dict[str, str] | None = None,
 ) -> Stack:
-    items: list[Layout] = [record_panel(rec, title, skip)]
+    items: list[Layout] = [record_panel(rec, title, skip, texts)]
     items += [m for m in middle if m is not None]
     corr = corrections_table(rec)
     if corr is not None:
@@ -187,11 +198,130 @@ def offerings_table(rec: dict[str, Any]) -> Table | None:
             Column("Id", whole=True),
             Column("In", justify="right"),
             Column("Out", justify="right"),
-            Column("Context", justify="right"),
-            Column("Max out", justify="right"),
-            Column("Deprecated"),
-            Column("Catalog"),
+            # too wide: these go first, as `genai offerings` leaves them out
+            # (the kind's low and narrow columns), so that no id is cut
+            Column("Context", justify="right", drop=0),
+            Column("Max out", justify="right", drop=1, early=True),
+            Column("Deprecated", drop=0, early=True),
+            Column("Catalog", drop=2, early=True),
         ],
         rows,
         title="Offerings (USD per 1M tokens)",
     )
+
+
+# --------------------------------------------------------------------------- a model's summary
+
+ALIASES = 6
+"""How many of a model's other ids its page names unless ``--all`` asks for every one."""
+
+
+def brief_texts(rec: dict[str, Any]) -> dict[str, str]:
+    """The short text of a model's long catalog fields, for its default page: the
+    first of its other ids, and a line per version (``--all`` prints them whole)."""
+    out: dict[str, str] = {}
+    ids = rec.get("external_ids") or []
+    labels = list(
+        dict.fromkeys(str(x.get("key") or x.get("id")) for x in ids if isinstance(x, dict))
+    )
+    if len(labels) > ALIASES:
+        more = len(labels) - ALIASES
+        out["external_ids"] = ", ".join(labels[:ALIASES]) + f" (+{more}: --all lists them)"
+    versions = [v for v in rec.get("versions") or [] if isinstance(v, dict)]
+    if versions:
+        lines = []
+        for v in versions:
+            n = len(v.get("sources") or [])
+            bits = [f"released {v['released']}"] if v.get("released") else []
+            bits.append(f"{n} catalog entr{'ies' if n != 1 else 'y'}")
+            lines.append(f"{v.get('id')} ({', '.join(bits)})")
+        out["versions"] = "\n".join(lines)
+    return out
+
+
+def _names(names: list[str], most: int = 3) -> str:
+    """``a, b, c and 4 more``."""
+    if len(names) <= most:
+        return ", ".join(names)
+    return ", ".join(names[:most]) + f" and {len(names) - most} more"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def price_range(
+    offers: list[dict[str, Any]], key: str
+) -> tuple[float, list[str], float, list[str]] | None:
+    """The lowest and highest ``key`` price (``input``, ``output``) of ``offers``,
+    each with the providers that charge it (sorted), or None when none gives one."""
+    prices: dict[float, set[str]] = {}
+    for o in offers:
+        value = (o.get("pricing") or {}).get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            prices.setdefault(value, set()).add(str(o.get("provider")))
+    if not prices:
+        return None
+    low, high = min(prices), max(prices)
+    return low, sorted(prices[low]), high, sorted(prices[high])
+
+
+def summary_panel(
+    rec: dict[str, Any], *, offerings: bool = False, claims: bool = False
+) -> Panel | None:
+    """What the imported catalogs add to a model, in a few lines: how many offerings,
+    their price range per 1M tokens with the providers at each end, the providers,
+    the catalogs, the claims and the conflicts. ``offerings``/``claims``: the page
+    lists them in full (else the line says which option does)."""
+    offers = [o for o in rec.get("offerings") or [] if isinstance(o, dict)]
+    said = [c for c in rec.get("claims") or [] if isinstance(c, dict)]
+    conflicts = [c for c in rec.get("conflicts") or [] if isinstance(c, dict)]
+    if not offers and not said and not conflicts:
+        return None
+    fields: list[tuple[str, Cell]] = []
+    providers = sorted({str(o.get("provider")) for o in offers})
+    if offers:
+        line = f"{len(offers):,} from {_plural(len(providers), 'provider')}"
+        unpriced = sum(1 for o in offers if price_range([o], "input") is None)
+        if unpriced:
+            line += f", {unpriced:,} without a price"
+        fields.append(
+            ("Offerings", Cell(line + ("" if offerings else " (--offerings lists them)")))
+        )
+        for key, label in (("input", "Input price"), ("output", "Output price")):
+            span = price_range(offers, key)
+            if span is None:
+                fields.append((label, Cell(text.DASH, "dim")))
+                continue
+            low, at_low, high, at_high = span
+            if high == low:
+                shown = f"${low:g} per 1M tokens, at every offering that gives a price"
+            else:
+                shown = f"${low:g} ({_names(at_low)}) to ${high:g} ({_names(at_high)})"
+                shown += " per 1M tokens"
+            fields.append((label, Cell(shown)))
+        fields.append(("Providers", Cell(", ".join(providers))))
+    else:
+        fields.append(("Offerings", Cell("none")))
+    per: dict[str, list[int]] = {}
+    for o in offers:
+        per.setdefault(str(o.get("catalog")), [0, 0])[0] += 1
+    for c in said:
+        per.setdefault(str(c.get("catalog")), [0, 0])[1] += 1
+    parts = []
+    for name in sorted(per, key=lambda n: (-sum(per[n]), n)):
+        n_off, n_claims = per[name]
+        bits = [_plural(n, w) for n, w in ((n_off, "offering"), (n_claims, "claim")) if n]
+        parts.append(f"{name} ({', '.join(bits)})")
+    fields.append(("Catalogs", Cell("; ".join(parts))))
+    if said:
+        fields.append(
+            ("Claims", Cell(f"{len(said):,}" + ("" if claims else " (--claims lists them)")))
+        )
+    if conflicts:
+        names = list(dict.fromkeys(str(c.get("field")) for c in conflicts))
+        line = f"{len(conflicts):,}: {', '.join(names)} (genai conflicts --model {rec.get('id')})"
+        fields.append(("Conflicts", Cell(line, "yellow")))
+    else:
+        fields.append(("Conflicts", Cell("none")))
+    return Panel(title="From the imported catalogs", fields=fields)

@@ -3,7 +3,9 @@ exactly as rich lays them out, without rich.
 
 The width (:func:`width_for`): on a terminal, the terminal's (``COLUMNS`` if
 set); piped or redirected, ``COLUMNS`` if set, else none for a list (each
-record on one line, no value cut) and 100 columns for a ``show`` page. Below
+record on one line, no value cut) but one with a column that folds (a
+conflict's values, which run to a thousand columns), and for a ``show``
+page the width of the terminal stderr is on, else 100 columns. Below
 :data:`~genai_cli.output.terminal.MIN_WIDTH` a table is laid out at that width.
 
 Piped, or under ``NO_COLOR``, a table is plain text: importing rich to lay
@@ -151,9 +153,11 @@ def width_for(layout: Layout, out: IO[str]) -> int | None:
         width: int | None = term.width(80)
     elif term.columns is not None:
         width = term.columns
-    else:  # piped: a list runs as wide as it is; a page takes the width of the
-        # terminal the user sees it on (stderr's, as with `genai models show X | less`)
-        width = None if isinstance(layout, Table) else (_stderr_width() or SHOW_WIDTH)
+    else:  # piped: a list runs as wide as it is (but for a column that folds, a
+        # conflict's values); a page takes the width of the terminal the user sees
+        # it on (stderr's, as with `genai models show X | less`)
+        runs = isinstance(layout, Table) and not layout.folds()
+        width = None if runs else (_stderr_width() or SHOW_WIDTH)
     return None if width is None else max(MIN_WIDTH, width)
 
 

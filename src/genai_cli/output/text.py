@@ -79,6 +79,15 @@ def money(amount: int | float | None, currency: str | None) -> str:
     return symbol + count(amount) + ("" if symbol or not currency else f" {currency}")
 
 
+def usd(amount: float | None) -> str:
+    """An amount of US dollars to the cent, or to the millionth where it has more:
+    1.5 -> '$1.50', 1234.5 -> '$1,234.50', 2.686 -> '$2.686', 0.000015 -> '$0.000015'."""
+    if amount is None:
+        return DASH
+    whole, _, cents = f"{amount:,.6f}".partition(".")
+    return f"${whole}.{cents.rstrip('0').ljust(2, '0')}"
+
+
 def percent(fraction: float | None) -> str:
     """0.1 -> '10%'."""
     return DASH if fraction is None else f"{fraction * 100:g}%"
@@ -204,6 +213,7 @@ _CELL: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Mapping[str, Any]],
     "tokens": (_is_int, lambda v, r: tokens(v)),
     "count": (_is_number, lambda v, r: count(v) if v else DASH),
     "money": (_is_number, lambda v, r: money(v, r.get("currency"))),
+    "usd": (_is_number, lambda v, r: usd(v)),
     "price": (_is_price, lambda v, r: price(v)),
     "probability": (_is_number, lambda v, r: percent(v)),
     "sources": (
@@ -226,6 +236,19 @@ _CELL: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Mapping[str, Any]],
         lambda v, r: _as_field(str(r.get("field")), v),
     ),
     "conflict_values": (lambda v: isinstance(v, list), lambda v, r: conflict_values(v)),
+    "cheapest": (  # a provider's cheapest model, with its input price when the row has it
+        lambda v: isinstance(v, str),
+        lambda v, r: (
+            v + (f" (${r['cheapest_input']:g})" if _is_number(r.get("cheapest_input")) else "")
+        ),
+    ),
+    "newest": (  # a provider's newest models, with their date when the row has it
+        lambda v: isinstance(v, list),
+        lambda v, r: (
+            (", ".join(str(x) for x in v) or DASH)
+            + (f" ({r['newest_released']})" if v and r.get("newest_released") else "")
+        ),
+    ),
     "agi_cell": (
         lambda v: isinstance(v, dict) and "label" in v,
         lambda v, r: v["label"] + (": " + "; ".join(v["examples"]) if v.get("examples") else ""),
