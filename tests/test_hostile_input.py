@@ -266,7 +266,7 @@ def _damage(path: Path, how: str) -> None:
     )
 
 
-@pytest.mark.parametrize("how", ["half", "garbage", "null", "deep", "dangling"])
+@pytest.mark.parametrize("how", ["half", "empty", "garbage", "null", "deep", "dangling"])
 def test_a_damaged_cache_entry_is_dropped_and_rebuilt_silently(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
