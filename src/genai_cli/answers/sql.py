@@ -216,7 +216,10 @@ def connect(cat: Catalog, only: set[str] | None = None) -> sqlite3.Connection:
     if path is not None:
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            (tables,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if not tables:  # a file cut to nothing is a database without tables
+                conn.close()
+                raise sqlite3.DatabaseError(f"{path}: no tables")
             return conn
         except sqlite3.DatabaseError:  # damaged: answered from memory (and rebuilt next time)
             _drop(path)

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
     from ..dataset.parsing import StrPath
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
+"""Bumped when what validation accepts changes (4: values out of range refused)."""
 CACHE_KEEP = 16
 IMPORTS_KEEP = 4
 
@@ -119,7 +120,7 @@ def load_folder(
     name = f"imports-{short_key}"
     entry = os.path.join(folder, name) if folder is not None else None
     if entry is not None:
-        view = store.Cached.open(entry, key, curated, _extras_of)
+        view = store.Cached.open(entry, key, curated, _extras_of, lambda: _join(curated, paths))
     if view is None:
         read = [store.read_with_spans(p) for p in paths]
         merged = _joining().merge(curated, [doc for doc, _ in read])
@@ -128,6 +129,11 @@ def load_folder(
             _write_imports_cache(folder, name, key, merged, [s for _, s in read])
             merged.cache = (os.path.join(folder, name), key)
     return curated.with_imports(view, names, short_key)
+
+
+def _join(curated: Catalog, paths: list[str]) -> Any:
+    """The imported catalogs at ``paths`` joined to ``curated`` (no cache)."""
+    return _joining().merge(curated, [store.read_with_spans(p)[0] for p in paths])
 
 
 def _joining() -> ModuleType:

@@ -20,13 +20,15 @@ import time
 import zlib
 
 from ..core import jsonio
-from ..core.errors import DataError, GenaiError, Problem
+from ..core.errors import DataError, GenaiError, Problem, WriteError
+from ..dataset.parsing import out_of_range, shown_text, where_text
 from .derived import DERIVED_INDEX, DERIVED_MODELS, rows_of, write_derived
 from .spec import NAMES
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from types import ModuleType
     from typing import Any
 
     from .joining import Curated, Merged
@@ -96,6 +98,87 @@ def document(read: Any, identities: dict[str, Any] | None = None) -> dict[str, A
     return head
 
 
+def refuse_empty(read: Any, allow_empty: bool) -> None:
+    """Refuse a catalog read with no entries to keep (``models: []``, a repeated
+    top-level key whose last value is empty, a provider without models), which
+    would replace the previous import with nothing: exit 3, unless
+    ``--allow-empty``."""
+    if read.entries or allow_empty:
+        return
+    n = read.records
+    found = f"{n:,} record{'s' if n != 1 else ''}, all skipped" if n else "no records"
+    problem = (
+        f"{found}: an empty catalog is not imported, for it would replace any previous "
+        "import with nothing (--allow-empty to import it anyway)"
+    )
+    raise DataError([Problem(read.file, None, problem)])
+
+
+def _atomic() -> ModuleType:
+    """:mod:`genai_cli.core.atomic`, for writing or removing (it imports tempfile and
+    shutil, which a query that only reads never needs)."""
+    from ..core import atomic  # deferred: see the docstring
+
+    return atomic
+
+
+def check_target(folder: str | os.PathLike[str], catalog: str) -> None:
+    """Refuse, before anything is read or written, what is in the way of writing the
+    catalog's file (:func:`write_catalog`): :class:`WriteError`, exit 3."""
+    atomic = _atomic()
+    base = os.path.join(folder, FOLDER)
+    target = catalog_path(folder, catalog)
+    for path in (os.fspath(folder), base):
+        found = atomic.what_is(path)
+        if found == "symlink":
+            found = atomic.what_is(path, follow=True)
+            if found == "missing":
+                raise WriteError(f"{path}: a symlink to {os.readlink(path)}, which does not exist")
+        if found not in ("missing", "folder"):
+            raise WriteError(f"{path}: a {found} where genai import needs a folder")
+    found = atomic.what_is(target)
+    if found not in ("missing", "file"):
+        raise WriteError(
+            f"{target}: a {found}; genai import replaces only a regular file: remove it first"
+        )
+
+
+def write_catalog(folder: str | os.PathLike[str], catalog: str, text: str) -> str:
+    """Write an imported catalog's file (``text``, as :func:`dumps` made it) into the
+    data folder, atomically: the previous file is replaced whole or kept as it was;
+    the temporaries a killed import left there are removed first. Anything in the
+    way is a :class:`WriteError` (exit 3, ``FILE: what is wrong``) with nothing
+    written: a file or a dangling link where the ``catalogs`` folder should be, a
+    symlink or anything but a file where the catalog's file is, a read-only
+    folder, a full disk. The path written."""
+    atomic = _atomic()
+    check_target(folder, catalog)
+    base = os.path.join(folder, FOLDER)
+    target = catalog_path(folder, catalog)
+    data = text.encode("utf-8")
+    made = not os.path.isdir(base)
+    try:
+        os.makedirs(base, exist_ok=True)
+        atomic.remove_leftovers(base, [f"{c}.json" for c in NAMES])
+        atomic.write_atomically(target, lambda tmp: _write_bytes(tmp, data))
+    except OSError as exc:
+        where = target if os.path.isdir(base) else base
+        if made:
+            try:
+                os.rmdir(base)  # made just now, and left empty
+            except OSError:
+                pass
+        raise WriteError(
+            f"{where}: cannot write: {exc.strerror or exc}; nothing was written"
+        ) from None
+    return target
+
+
+def _write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
 def imported(folder: str) -> list[str]:
     """The catalog files in a data folder, in precedence order."""
     base = os.path.join(folder, FOLDER)
@@ -138,9 +221,13 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             raw = fh.read()
+    except OSError as exc:
+        raise DataError([Problem(str(path), None, f"cannot read: {exc.strerror or exc}")]) from None
+    try:
         doc = jsonio.loads(raw)
-    except (OSError, ValueError) as exc:
-        raise DataError([Problem(str(path), None, f"not an imported catalog: {exc}")]) from None
+    except ValueError as exc:
+        problem = f"not an imported catalog: not valid JSON ({exc}); import it again or remove it"
+        raise DataError([Problem(str(path), None, problem)]) from None
     if (
         not isinstance(doc, dict)
         or doc.get("format") != FORMAT
@@ -150,10 +237,82 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
         raise DataError(
             [Problem(str(path), None, "not an imported catalog of this version: import it again")]
         )
+    spans = _entry_lines(raw, len(doc["entries"]))
+    _check_range(doc, raw, str(path), spans is not None)
     doc["imported_at"] = imported_at(path)
     doc["path"] = str(path)
-    spans = _entry_lines(raw, len(doc["entries"]))
     return doc, None if spans is None else (spans, [st.st_size, st.st_mtime_ns, st.st_ino])
+
+
+MAX_PROBLEMS = 20
+"""At most this many entries are named; then how many more there are."""
+
+
+def entry_problems(entries: Any, file: str) -> list[Problem]:
+    """A problem per catalog entry (``{"key": ..., ...}``) that holds a value out of
+    range (:func:`out_of_range`), named by its key: ``FILE: entry KEY: WHERE: what``."""
+    problems: list[Problem] = []
+    bad = 0
+    for entry in entries:
+        found = out_of_range(entry)
+        if found is None:
+            continue
+        bad += 1
+        if len(problems) < MAX_PROBLEMS:
+            key = entry.get("key") if type(entry) is dict else None
+            name = shown_text(key) if type(key) is str else "?"
+            where, what = found
+            problems.append(Problem(file, None, f"entry {name}: {where_text(where)}: {what}"))
+    if bad > len(problems):
+        last = problems[-1]
+        more = f" (and {bad - len(problems):,} more entries with values out of range)"
+        problems[-1] = Problem(file, None, last.message + more)
+    return problems
+
+
+_SUSPECT = (b"NaN", b"Infinity", b"\\ud", b"\\uD")
+"""What a value out of range looks like in a file :func:`dumps` wrote (it writes
+text as UTF-8 and a float in at most 17 digits), besides a number of 19 digits
+or more: a non-finite number, a surrogate's escape."""
+_DIGITS = bytes(49 if 48 <= b <= 57 else 32 for b in range(256))
+"""``bytes.translate`` table: a digit becomes ``1``, anything else a space."""
+_MAX_SUSPECTS = 1000
+
+
+def _suspect_lines(raw: bytes) -> set[int] | None:
+    """The lines of ``raw`` (0 the first) that hold something that may be a value out
+    of range; None when there are too many to point at (then every value is checked)."""
+    hits: list[int] = []
+    for needle, text in ((b"1" * 19, raw.translate(_DIGITS)), *((s, raw) for s in _SUSPECT)):
+        at = text.find(needle)
+        while at != -1:
+            if len(hits) >= _MAX_SUSPECTS:
+                return None
+            hits.append(at)
+            end = text.find(b"\n", at)
+            at = -1 if end == -1 else text.find(needle, end)
+    return {raw.count(b"\n", 0, at) for at in hits}
+
+
+def _check_range(doc: dict[str, Any], raw: bytes, path: str, laid_out: bool) -> None:
+    """Refuse a catalog file that holds a value genai cannot keep (edited by hand,
+    or imported before such values were refused at import): the same check as
+    :func:`genai_cli.catalogs.readers.common.check_entries`. A walk of every value
+    takes a tenth of a second, so only the entries on the lines of the file (an
+    entry a line, as :func:`dumps` lays them out) whose bytes could hold one are
+    walked."""
+    lines = _suspect_lines(raw) if laid_out else None
+    if lines is not None and not lines:
+        return
+    entries: list[Any] = doc["entries"]
+    if lines is not None:
+        entries = [entries[n - 1] for n in sorted(lines) if 0 < n <= len(entries)]
+    problems = entry_problems(entries, path)
+    found = out_of_range({k: v for k, v in doc.items() if k != "entries"})
+    if found is not None:
+        problems.append(Problem(path, None, f"{where_text(found[0])}: {found[1]}"))
+    if problems:
+        raise DataError(problems)
 
 
 def _entry_lines(raw: bytes, n: int) -> list[tuple[int, int]] | None:
@@ -267,27 +426,55 @@ def _compact(data: Any) -> str:
     return jsonio.dumps(data) + "\n"
 
 
+_DAMAGE = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What reading a damaged cache entry raises (a file cut short, missing, replaced by
+a folder, not JSON, or JSON of another shape)."""
+
+
 class Cached:
-    """A merge read back from :func:`write_cache`'s folder, a piece at a time."""
+    """A merge read back from :func:`write_cache`'s folder, a piece at a time.
+
+    The pieces a query reads after :meth:`open` (the models of a vendor, where a
+    model's entries are, the derived files) are read when first wanted; a damaged
+    derived file is made again from the members, and when the members or the models
+    turn out damaged too, the entry is dropped and the join is made again from the
+    catalog files (``rebuild``), silently: the answer is the same, only slower."""
 
     @classmethod
-    def open(cls, folder: str, key: str, curated: Curated, extras: Extras) -> Cached | None:
+    def open(
+        cls,
+        folder: str,
+        key: str,
+        curated: Curated,
+        extras: Extras,
+        rebuild: Callable[[], Merged] | None = None,
+    ) -> Cached | None:
         """The cached join in ``folder`` if it is there, whole, and made of ``key``
         (the join of ``curated``, the curated catalog); ``extras`` makes a model's
-        extras from its entries (:func:`genai_cli.catalogs.joining.extras_of`)."""
+        extras from its entries (:func:`genai_cli.catalogs.joining.extras_of`);
+        ``rebuild`` makes the join again when a piece read later is damaged."""
         try:
             with open(os.path.join(folder, "core.json"), "rb") as fh:
                 core = jsonio.loads(fh.read())
             if not isinstance(core, dict) or core.get("key") != key:
                 return None
-            return cls(folder, core, curated, extras)
-        except (OSError, ValueError, KeyError, TypeError):
+            return cls(folder, core, curated, extras, rebuild)
+        except _DAMAGE:
             return None
 
-    def __init__(self, folder: str, core: dict[str, Any], curated: Curated, extras: Extras) -> None:
+    def __init__(
+        self,
+        folder: str,
+        core: dict[str, Any],
+        curated: Curated,
+        extras: Extras,
+        rebuild: Callable[[], Merged] | None = None,
+    ) -> None:
         self.folder = folder
         self.curated = curated
         self._make = extras
+        self._rebuild = rebuild
+        self._merged: Merged | None = None
         self.patches: dict[str, dict[str, Any]] = core["patches"]
         self.vendors: list[dict[str, Any]] = core["vendors"]
         self.catalogs: list[dict[str, Any]] = core["catalogs"]
@@ -302,6 +489,25 @@ class Cached:
         self._key: str = core["key"]
         self._index: dict[str, Any] | None = None
         self._all: dict[str, dict[str, list[dict[str, Any]]]] | None = None
+        shapes = ((self.patches, dict), (self.vendors, list), (self.catalogs, list),
+                  (self._docs, list), (self._partitions, dict), (self._order, list))  # fmt: skip
+        if not all(isinstance(value, shape) for value, shape in shapes):
+            raise TypeError("not a cached join")
+
+    def _damaged(self) -> Merged:
+        """The join, made again from the catalog files, the damaged entry dropped (the
+        next run writes a new one)."""
+        assert self._rebuild is not None
+        if self._merged is None:
+            for fh in self._files.values():
+                fh.close()
+            self._files.clear()
+            try:
+                _atomic().remove(self.folder)
+            except OSError:
+                pass
+            self._merged = self._rebuild()
+        return self._merged
 
     def _part(self, vendor: str) -> list[dict[str, Any]]:
         models = self._models.get(vendor)
@@ -312,6 +518,15 @@ class Cached:
 
     def imported_models(self, vendors: set[str] | None = None) -> list[dict[str, Any]]:
         """The models only catalogs know (of ``vendors``), in the order of the join."""
+        if self._merged is None:
+            try:
+                return self._imported_models(vendors)
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().imported_models(vendors)
+
+    def _imported_models(self, vendors: set[str] | None) -> list[dict[str, Any]]:
         names = sorted(self._partitions)
         wanted = names if vendors is None else sorted(vendors & set(names))
         if len(wanted) == 1:
@@ -322,6 +537,15 @@ class Cached:
     def model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         """A model's extras, as the derived files of the cache hold them (made, with
         every other model's, when first wanted: :meth:`_derive`)."""
+        if self._merged is None:
+            try:
+                return self._model_extras(model_id)
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().model_extras(model_id)
+
+    def _model_extras(self, model_id: str) -> dict[str, list[dict[str, Any]]]:
         self._derive()
         if self._all is None:
             try:
@@ -341,6 +565,15 @@ class Cached:
         """Every model's ``kind`` rows (offerings, claims, ...) in the order of the
         join; ``where``: only rows whose field (the kind's partition, read alone) is
         one of the values."""
+        if self._merged is None:
+            try:
+                return self._rows_of(kind, where)
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().rows(kind, where)
+
+    def _rows_of(self, kind: str, where: dict[str, set[str]] | None) -> list[dict[str, Any]]:
         self._derive()
         if self._all is None:
             try:
@@ -461,9 +694,8 @@ class Cached:
                 entry = jsonio.loads(self._read(name, offset, length))
         except ValueError:
             entry = None
-        if not isinstance(entry, dict):
-            problem = "not laid out as genai import writes it: import it again"
-            raise DataError([Problem(self._docs[d]["path"], None, problem)])
+        if not isinstance(entry, dict):  # the cache points elsewhere: it is damaged
+            raise ValueError(f"no entry at {offset} in {self._docs[d]['path']}")
         return entry
 
     @property
@@ -475,6 +707,15 @@ class Cached:
         return self._members_
 
     def all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        if self._merged is None:
+            try:
+                return self._all_extras()
+            except _DAMAGE:
+                if self._rebuild is None:
+                    raise
+        return self._damaged().all_extras()
+
+    def _all_extras(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
         self._derive()
         if self._all is None:
             try:

@@ -844,6 +844,14 @@ def import_(
             "--force", help="Import a catalog older than the one imported (by version or as-of)."
         ),
     ] = False,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty",
+            help="Import a catalog with no usable entries, replacing the previous import "
+            "(refused otherwise).",
+        ),
+    ] = False,
 ) -> None:
     """Import a public catalog into your data folder, matched to the same models.
 
@@ -860,6 +868,8 @@ def import_(
     changes". With --json the summary's "changes" has them all (null on a first
     import, or over a file genai cannot read). Importing an older version than the one imported (else an older
     as-of date) is refused with exit 1, and nothing is written, unless --force.
+    A catalog with no entries to keep is refused with exit 3 (it would replace the
+    previous import with nothing), unless --allow-empty.
 
     [bold]Examples[/bold]
 

@@ -10,7 +10,6 @@ from ..catalogs import changes, store
 from ..catalogs.identity import identities, identities_of
 from ..catalogs.joining import known_keys, summarize
 from ..catalogs.readers import catalog_name, read_catalog
-from ..core.atomic import write_atomically
 from ..core.environment import data_folder
 from ..core.errors import GenaiError, UsageError
 from ..output.progress import Progress
@@ -21,7 +20,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) -> Result:
+def run(
+    ctx: Ctx, catalog: str, path: str | None = None, force: bool = False, allow_empty: bool = False
+) -> Result:
     name = catalog_name(catalog)
     where = ctx.data_dir or data_folder()
     if where is None:
@@ -29,11 +30,13 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) ->
     folder = Path(where)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--data-dir: not a folder: {folder}")
+    store.check_target(folder, name)  # what is in the way, before anything is read
     bar = Progress(f"reading {name}")
     try:
         read = read_catalog(name, path, progress=bar)
     finally:
         bar.close()
+    store.refuse_empty(read, allow_empty)
     target = Path(store.catalog_path(folder, name))
     made = identities(read.entries, name)
     text = store.dumps(read, made)
@@ -62,12 +65,7 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) ->
             diff = changes.diff(curated, old_head, old, doc, new, doc["entries"], idents, known)
         except (KeyError, TypeError, ValueError, AttributeError):
             diff = None  # a damaged file: this import replaces it, with nothing to compare
-    target.parent.mkdir(parents=True, exist_ok=True)
-
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8")
-
-    write_atomically(target, write)
+    store.write_catalog(folder, name, text)  # nothing written, or the whole file
     doc["imported_at"] = store.imported_at(target)  # as reading the file back says it
 
     summary = summarize(curated, doc, known, idents)
@@ -88,9 +86,7 @@ def run(ctx: Ctx, catalog: str, path: str | None = None, force: bool = False) ->
     )
 
 
-def _replaced(
-    target: Path, catalog: str, same: bool
-) -> tuple[dict[str, Any] | None, list[str]]:
+def _replaced(target: Path, catalog: str, same: bool) -> tuple[dict[str, Any] | None, list[str]]:
     """The head and the entries' lines of the catalog file an import replaces (read
     before it is replaced; no lines when it is ``same`` as the file about to be
     written: its head alone); ``(None, [])`` on a first import or where the file is

@@ -21,12 +21,16 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
     from typing import Any
+
+
+_IMPORTED = time.time()
 
 
 def umask() -> int:
@@ -74,6 +78,62 @@ def what_is(target: Path | str, *, follow: bool = False) -> str:
 
 STREAMS = ("FIFO", "character device")
 """What :func:`write_through` writes into: a pipe or a device like ``/dev/null``."""
+
+
+_TEMP_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+"""What :func:`tempfile.mkstemp` makes a temporary's random part of (8 of them)."""
+
+
+def process_start() -> float:
+    """When this process started, in seconds since the epoch (Linux: from ``/proc``,
+    to the second), else when this module was imported."""
+    try:
+        with open("/proc/self/stat", "rb") as fh:
+            ticks = int(fh.read().rsplit(b")", 1)[1].split()[19])  # field 22, starttime
+        with open("/proc/stat", "rb") as fh:
+            boot = next(int(line.split()[1]) for line in fh if line.startswith(b"btime "))
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return _IMPORTED
+
+
+def is_temporary_of(name: str, target: str, suffix: str = ".tmp") -> bool:
+    """Whether ``name`` is a temporary :func:`write_atomically` makes for a file named
+    ``target`` (``.TARGET.xxxxxxxx.tmp``)."""
+    head, tail = f".{target}.", name[len(target) + 2 :]
+    return (
+        name.startswith(head)
+        and tail.endswith(suffix)
+        and len(tail) == 8 + len(suffix)
+        and set(tail[:8]) <= _TEMP_CHARS
+    )
+
+
+def remove_leftovers(folder: str, targets: Sequence[str], *, margin: float = 2.0) -> list[str]:
+    """Remove the temporaries of ``targets`` in ``folder`` that a write killed before
+    it could clean up left behind (``kill -9``, a power cut): only genai's own
+    temporary names (:func:`is_temporary_of`), only regular files, and only those
+    last written before this process started (less ``margin`` seconds, for the
+    clock's precision), so that a write still under way in another process is
+    never touched. The names removed; what cannot be removed stays, silently."""
+    before = process_start() - margin
+    removed: list[str] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if not any(is_temporary_of(name, t) for t in targets):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            st = os.lstat(path)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < before:
+                os.unlink(path)
+                removed.append(name)
+        except OSError:
+            continue
+    return removed
 
 
 def _sibling(target: Path | str, suffix: str, folder: bool) -> str:

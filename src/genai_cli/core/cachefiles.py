@@ -73,8 +73,8 @@ def store(
         entries = sorted(
             (os.path.join(folder, n) for n in names), key=os.path.getmtime, reverse=True
         )
-    except OSError:
-        return  # the cache is optional
+    except (OSError, ValueError):
+        return  # the cache is optional (ValueError: text that is not UTF-8, a path's)
     for old in entries[keep:]:
         try:
             atomic.remove(old)

@@ -93,6 +93,14 @@ class UsageError(GenaiError):
     exit_code = 2
 
 
+class WriteError(GenaiError):
+    """A file genai was asked to write that could not be written, nothing written
+    (disk full, a read-only folder, a file or a dangling link where a folder
+    should be): ``FILE: what is wrong``, exit 3 as for bad input to an import."""
+
+    exit_code = 3
+
+
 class QueryError(GenaiError):
     """A SQL query that failed, was refused or ran too long (exit 1)."""
 

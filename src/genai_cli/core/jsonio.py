@@ -68,18 +68,26 @@ def _package() -> ModuleType:
 
 
 def loads(data: bytes | str) -> Any:
-    """``json.loads(data)`` (UTF-8 bytes or text)."""
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    if _json is not None:
-        body = text.strip(_WHITESPACE)
-        try:
-            value, end = _scan(body, 0)
-        except (StopIteration, ValueError):
-            pass  # json.loads says what is wrong, and where
-        else:
-            if end == len(body):
-                return value
-    return _package().loads(text)
+    """``json.loads(data)`` (UTF-8 bytes or text); :class:`ValueError` for anything
+    that is not one JSON document (bytes that are not UTF-8, a document cut short,
+    one nested too deeply), never another exception."""
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        if _json is not None:
+            body = text.strip(_WHITESPACE)
+            try:
+                value, end = _scan(body, 0)
+            except (StopIteration, ValueError, SystemError):
+                # json.loads says what is wrong, and where; the C scanner alone raises
+                # SystemError for a document cut short inside an array or object when
+                # the json package is not imported (it reports through json.decoder)
+                pass
+            else:
+                if end == len(body):
+                    return value
+        return _package().loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def dumps(

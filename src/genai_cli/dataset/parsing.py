@@ -121,6 +121,102 @@ def date_in_range(date: str | None, since: str | None, until: str | None) -> boo
     return not (until is not None and start > date_bounds(until)[1])
 
 
+# --------------------------------------------------------------------------- range
+
+INT_MIN = -(2**63)
+INT_MAX = 2**63 - 1
+INT_RANGE = "integers must be within -2^63..2^63-1, SQLite's INTEGER"
+"""The integers genai keeps: every one goes into SQLite (``sql``, ``--where``,
+``export -f sqlite``), whose INTEGER is 64 bits."""
+MAX_INT_DIGITS = 4300
+"""Python reads no longer decimal integer (``sys.get_int_max_str_digits``)."""
+_PATTERNS["long_int"] = (f"[0-9]{{{MAX_INT_DIGITS + 1},}}", 0)
+
+
+def long_int_line(text: str) -> int | None:
+    """The line of the first decimal integer in ``text`` that Python refuses to read
+    (more than :data:`MAX_INT_DIGITS` digits), or None."""
+    m = _pattern("long_int").search(text)
+    return None if m is None else text.count("\n", 0, m.start()) + 1
+
+
+def long_int_message(length: int | None = None) -> str:
+    """What is wrong with an integer too long to read (``length``: its characters)."""
+    size = (
+        f"{length:,} characters long"
+        if length is not None
+        else (f"of more than {MAX_INT_DIGITS:,} digits")
+    )
+    return f"an integer {size} is out of range ({INT_RANGE})"
+
+
+def _int_text(value: int) -> str:
+    """An integer as a message shows it: whole when short, else its size in digits
+    (``str`` of a huge integer is itself an error)."""
+    if -(10**30) < value < 10**30:
+        return str(value)
+    digits = int(abs(value).bit_length() * 0.30103) + 1
+    return f"an integer of about {digits:,} digits"
+
+
+def out_of_range(value: Any) -> tuple[tuple[Any, ...], str] | None:
+    """The first value inside ``value`` (JSON-like data: dicts, lists, scalars) that
+    genai cannot keep, as ``(where, what is wrong)``, ``where`` the keys and indexes
+    down to it; None when every value is in range. Out of range: an integer
+    beyond SQLite's 64 bits, a float that is NaN or infinite, a string or key with
+    a lone surrogate (not UTF-8: it can be neither written nor printed)."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(value, ())]
+    while stack:
+        v, where = stack.pop()
+        t = type(v)
+        if t is dict:
+            items = list(v.items())
+            for k, item in reversed(items):
+                stack.append((item, (*where, k)))
+            for k, _ in items:
+                if type(k) is str and not _utf8(k):
+                    return where, f"the key {shown_text(k)} is not UTF-8 (a lone surrogate)"
+        elif t is list or t is tuple:
+            for i in range(len(v) - 1, -1, -1):
+                stack.append((v[i], (*where, i)))
+        elif t is int:
+            if not INT_MIN <= v <= INT_MAX:
+                return where, f"{_int_text(v)} is out of range ({INT_RANGE})"
+        elif t is float:
+            if v != v or v - v != 0:
+                return where, f"{v!r} is not a finite number"
+        elif t is str and not _utf8(v):
+            return where, f"{shown_text(v)} is not UTF-8 (a lone surrogate)"
+    return None
+
+
+def _utf8(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_text(text: str) -> str:
+    """``text`` as a message quotes it: cut to 40 characters, non-ASCII escaped."""
+    return ascii(text if len(text) <= 40 else text[:37] + "...")
+
+
+def where_text(where: tuple[Any, ...]) -> str:
+    """``("facts", "pricing", "input")`` -> ``facts.pricing.input``; ``[0]`` for indexes."""
+    out = ""
+    for part in where:
+        if type(part) is int:
+            out += f"[{part}]"
+            continue
+        text = str(part) if _utf8(str(part)) else ascii(str(part))[1:-1]
+        out += f".{text}" if out else text
+    return out
+
+
 # --------------------------------------------------------------------------- quantities
 
 _CN_UNITS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}

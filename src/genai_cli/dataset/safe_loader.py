@@ -22,6 +22,7 @@ import yaml
 
 from ..core.errors import Problem
 from .files import UNKNOWN_KIND, read_checked
+from .parsing import MAX_INT_DIGITS, long_int_line, long_int_message
 from .registry import kind_for_path
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ MAX_DEPTH = 64
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
 }
+
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 class LoadedFile:
@@ -116,6 +119,9 @@ def _parse_json(loaded: LoadedFile, text: str) -> None:
     except RecursionError:
         loaded.problems.append(Problem(loaded.path, None, "not valid JSON: nested too deeply"))
         return
+    except ValueError:  # a decimal integer Python refuses to read (over 4,300 digits)
+        loaded.problems.append(Problem(loaded.path, long_int_line(text), long_int_message()))
+        return
     loaded.json_text = text
 
 
@@ -182,6 +188,8 @@ def _parse_yaml(loaded: LoadedFile, text: str, duplicate_keys: list[Problem] | N
         loaded.problems.append(Problem(loaded.path, None, f"not valid YAML: {exc}"))
     except RecursionError:
         loaded.problems.append(Problem(loaded.path, None, "not valid YAML: nested too deeply"))
+    except (ValueError, OverflowError) as exc:  # a value PyYAML cannot construct
+        loaded.problems.append(Problem(loaded.path, None, f"not valid YAML: {exc}"))
     finally:
         loader.dispose()
 
@@ -238,6 +246,11 @@ def _check_nodes(
                 )
             ]
         distinct += 1
+        if node.tag == _INT_TAG and len(node.value) > MAX_INT_DIGITS:
+            line = node.start_mark.line + 1
+            problems.append(Problem(path, line, long_int_message(len(node.value))))
+            size[key] = 1
+            continue
         if node.tag not in _ALLOWED_TAGS:
             problems.append(
                 Problem(

@@ -176,6 +176,15 @@ def _validate_list(
                 )
             )
             continue
+        found = values.out_of_range(item)
+        if found is not None:  # what SQLite cannot hold (or a terminal print)
+            where, what = found
+            field = f" field {values.where_text(where)!r}" if where else ""
+            out.problems.append(
+                Problem(lf.path, lf.line_of((i, *where)), f"{_singular(kind)}{field}: {what}")
+            )
+            _reject(kind, item, lf, i, out)
+            continue
         if registry is not None and kind != R.REGISTRY:
             item = _expand_refs(item, registry, lf, i, out)
             if item is None:
@@ -199,11 +208,17 @@ def _validate_list(
         ok = list(zip(keep, adapter.validate_python([it for _, it in keep]), strict=True))
         for n in sorted(bad):
             index, raw = items[n]
-            rid = raw.get("id") if kind != "scores" else raw.get("id") or _score_key(raw)
-            if isinstance(rid, str) and (kind, rid) not in out.origins:
-                out.rejected.setdefault(kind, []).append({**raw, "id": rid})
-                out.origins[(kind, rid)] = Origin(lf, index)
+            _reject(kind, raw, lf, index, out)
     return [(rec, Origin(lf, index)) for ((index, _), rec) in ok]
+
+
+def _reject(kind: str, raw: dict[str, Any], lf: LoadedFile, index: int, out: Validated) -> None:
+    """Keep a record that failed, as written, so that its references are checked and
+    records naming it are not blamed for naming an unknown id."""
+    rid = raw.get("id") if kind != "scores" else raw.get("id") or _score_key(raw)
+    if isinstance(rid, str) and (kind, rid) not in out.origins:
+        out.rejected.setdefault(kind, []).append({**raw, "id": rid})
+        out.origins[(kind, rid)] = Origin(lf, index)
 
 
 def _score_key(raw: dict[str, Any]) -> str | None:

@@ -20,9 +20,20 @@ from __future__ import annotations
 
 import os
 
+from ...dataset.files import shown_path
 from ..spec import catalog_name, spec
 from . import genaiprices, helm, litellmjson, modelsdev, source
-from .common import CatalogRead, Entry, Facts, Pricing, Progress, clean_entries, cleaned_text, fail
+from .common import (
+    CatalogRead,
+    Entry,
+    Facts,
+    Pricing,
+    Progress,
+    check_entries,
+    clean_entries,
+    cleaned_text,
+    fail,
+)
 
 __all__ = ["CatalogRead", "Entry", "Facts", "Pricing", "catalog_name", "read_catalog"]
 
@@ -50,6 +61,7 @@ def read_catalog(
     entries, notes, records, data_date = _READERS[cat.reader](payload, src.display, progress)
     cleaned = clean_entries(entries, notes)  # no control character in an id or a name
     version = None if src.version is None else cleaned_text(src.version, "version", cleaned)
+    check_entries(entries, src.display)  # every value in range (SQLite's integers, ...)
     if data_date is not None:
         as_of, as_of_source = data_date, "data"
     elif src.member_date is not None:
@@ -61,7 +73,7 @@ def read_catalog(
         version=version or None,
         as_of=as_of,
         as_of_source=as_of_source,
-        file=src.display,
+        file=shown_path(src.display),  # as it can be stored and printed
         sha256=src.sha256,
         entries=entries,
         skipped=dict(sorted(notes.skipped.items())),

@@ -20,6 +20,7 @@ from typing import Literal, NoReturn, TypedDict
 from ...core.errors import DataError, Problem
 from ...core.sanitise import strip
 from ...dataset.parsing import parse_partial_date
+from ..store import entry_problems
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called now and then while entries are converted."""
@@ -107,6 +108,15 @@ class CatalogRead:
 def fail(file: str, message: str, line: int | None = None) -> NoReturn:
     """Refuse the whole file: one ``FILE[:LINE]: what is wrong`` problem, exit 3."""
     raise DataError([Problem(file, line, message)])
+
+
+def check_entries(entries: list[Entry], file: str) -> None:
+    """Refuse the file when an entry holds a value genai cannot keep (an integer
+    beyond SQLite's 64 bits, a non-finite number, text that is not UTF-8): exit 3,
+    each such entry named by its key, before anything is written."""
+    problems = entry_problems(entries, file)
+    if problems:
+        raise DataError(problems)
 
 
 class Notes:

@@ -70,6 +70,10 @@ def read(
     data = loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("models"), list):
         fail(display, EXPECTED)
+    lines = [k.start_mark.line + 1 for k, _ in loaded.yaml_root.value if k.value == "models"]
+    if len(lines) > 1:  # PyYAML keeps the last: which list is HELM's is not clear
+        fail(display, f"the top-level key 'models' is repeated (lines {lines[0]} and {lines[1]})",
+             lines[1])  # fmt: skip
     notes = Notes()
     for _ in duplicates:
         notes.drop("a key repeated in an entry (the later value is used)")

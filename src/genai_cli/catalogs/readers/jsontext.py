@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ...dataset.parsing import long_int_line, long_int_message
 from .common import fail
 
 
@@ -39,6 +40,8 @@ def load_json(text: str, display: str, expected: str) -> Any:
         fail(display, f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
     except RecursionError:
         fail(display, "not valid JSON: nested too deeply")
+    except ValueError:  # a decimal integer Python refuses to read (over 4,300 digits)
+        fail(display, long_int_message(), long_int_line(text))
 
 
 def json_kind(data: object) -> str:

@@ -22,6 +22,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, NoReturn
 
+from ...dataset.parsing import INT_MAX, INT_MIN, INT_RANGE
 from .common import fail
 
 KNOWN_CALLS = frozenset(
@@ -138,10 +139,13 @@ class _Converter:
         arg = node.args[0]
         if not (isinstance(arg, ast.Constant) and type(arg.value) in (str, int)):
             return self.refuse(node, "Decimal(...) of something other than a string")
+        if type(arg.value) is int and not INT_MIN <= arg.value <= INT_MAX:
+            return self.refuse(node, f"Decimal(...) of an integer out of range ({INT_RANGE})")
         try:
             return float(Decimal(str(arg.value).strip()))
         except (InvalidOperation, ValueError):
-            return self.refuse(node, f"Decimal({arg.value!r}) is not a number")
+            shown = arg.value if len(str(arg.value)) <= 40 else f"{str(arg.value)[:37]}..."
+            return self.refuse(node, f"Decimal({shown!r}) is not a number")
 
     def _ints(self, node: ast.Call, names: tuple[str, ...], required: int) -> list[int]:
         args = list(node.args)
@@ -165,9 +169,11 @@ class _Converter:
         if any(k.arg == "tzinfo" for k in node.keywords):
             self.refuse(node, "a date with a tzinfo")
         y, m, d = self._ints(node, ("year", "month", "day"), 3)
+        if not datetime.MINYEAR <= y <= datetime.MAXYEAR:
+            return self.refuse(node, "an impossible date (the year must be within 1..9999)")
         try:
             return datetime.date(y, m, d).isoformat()
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             return self.refuse(node, f"an impossible date ({exc})")
 
     def time(self, node: ast.Call) -> str:
@@ -181,7 +187,7 @@ class _Converter:
             tz = datetime.UTC
         try:
             return datetime.time(h, mi, s, us, tzinfo=tz).isoformat()
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             return self.refuse(node, f"an impossible time ({exc})")
 
 
