@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 def prog(command: str) -> str:
     """``genai models list``: the program and the command's path."""
@@ -91,6 +95,13 @@ class UsageError(GenaiError):
     """A bad option value: a date like 2023-13, an unknown field or sort key (exit 2)."""
 
     exit_code = 2
+
+
+ABORT: Callable[[GenaiError], None] | None = None
+"""Set by the program when the process is its own (``genai``, not a library's
+caller): ends the process at once with the error's message and exit code. For
+what cannot be stopped otherwise: a query SQLite cannot interrupt (called from
+its watchdog thread; :func:`genai_cli.answers.sql.run_readonly`)."""
 
 
 class QueryError(GenaiError):
