@@ -4,11 +4,14 @@ One table per kind of the registry (:mod:`genai_cli.dataset.registry`: ``models`
 ``vendors``, ``scores``, ..., ``sources``) plus ``dataset`` (one row: the
 manifest). Columns are the records' JSON keys (``genai_cli.answers.catalog.Catalog.keys``), in
 order; lists and objects are JSON text (query them with ``json_extract`` /
-``json_each``); booleans are 0/1.
+``json_each``); booleans are 0/1; an integer outside SQLite's 64-bit range is
+a REAL (its nearest double, as SQLite reads such a literal).
 
-:func:`query` runs one statement on an in-memory copy with an authorizer
-that allows reading only (no writes, ``ATTACH``, ``PRAGMA`` or
-``load_extension``) and a progress handler that stops it after a time limit.
+:func:`run_readonly` runs one statement in a box: an authorizer that allows
+reading only (no writes, ``ATTACH``, ``PRAGMA`` or ``load_extension``), caps on
+what one statement may be and make (:data:`LIMITS`, :data:`MAX_MEMORY`,
+:data:`MAX_VALUES`, :data:`MAX_RESULT`) and a time limit that holds for any query
+(:func:`run_readonly` says how).
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ import os
 import re
 import signal
 import sqlite3
+import threading
 import time
 from typing import TYPE_CHECKING, Any
 
-from ..core import atomic, cachefiles
+from ..core import atomic, cachefiles, errors
 from ..core.errors import QueryError
 from ..dataset import registry as R
 from .queries import nested, sort_value
@@ -73,11 +77,50 @@ def tables_named(sql: str) -> set[str] | None:
     return {t for t in TABLES if t in words}
 
 
+INT_RANGE = (-(2**63), 2**63 - 1)
+"""SQLite's INTEGER: a signed 64-bit number."""
+
+
+def _number(value: int) -> int | float:
+    """An integer SQLite can hold: itself, or outside :data:`INT_RANGE` its nearest
+    double (as SQLite reads ``SELECT 99999999999999999999``), infinite past a
+    double's range."""
+    if INT_RANGE[0] <= value <= INT_RANGE[1]:
+        return value
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf") if value > 0 else float("-inf")
+
+
+def _json_safe(value: Any) -> Any:
+    """``value`` with every integer in it one JSON text can be written with: one
+    over 4,300 digits (which Python will not write) its nearest double, null past
+    a double's range (JSON has no infinity)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        number = _number(value)
+        return None if number in (float("inf"), float("-inf")) else number
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    return value
+
+
 def _cell(value: Any) -> Any:
+    """A record's value as SQLite holds it: booleans 0/1, lists and objects JSON
+    text, an integer out of SQLite's range a REAL (:func:`_number`)."""
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, int):
+        return _number(value)
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        try:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        except ValueError:  # an integer too long to write (over 4,300 digits)
+            return json.dumps(_json_safe(value), ensure_ascii=False, separators=(",", ":"))
     return value
 
 
@@ -128,7 +171,9 @@ def price_columns(columns: list[str]) -> list[str]:
 
 def _price(row: dict[str, Any], key: str) -> float | None:
     value = nested(row, f"pricing.{key}")
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(_number(value)) if isinstance(value, int) else value
 
 
 def indexed(table: str, columns: list[str]) -> list[str]:
@@ -328,7 +373,7 @@ def where(
     def cell(row: dict[str, Any], key: str) -> Any:
         value = nested(row, key)
         if key in numeric and isinstance(value, dict):
-            return sort_value(row, key)
+            return _cell(sort_value(row, key))
         return _cell(value)
 
     marks = ", ".join("?" for _ in range(len(keys) + 1))
@@ -388,31 +433,151 @@ def _paths(expr: str, keys: list[str], types: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+MAX_LENGTH = 16 * 2**20
+"""The longest string or BLOB a query may make or read (16 MiB; every table of
+the real catalogs together is less)."""
+MAX_MEMORY = 128 * 2**20
+"""What SQLite may hold in memory (128 MiB, the process's whole SQLite heap:
+the in-memory tables, the page cache, sorts and temporary tables)."""
+MAX_VALUES = 250_000
+"""The most values (rows × columns) a result may hold: every table of the real
+catalogs is less (``offerings``: about 204,000; ``claims`` 160,000; ``models``
+111,000); 800,000 take 8 s and 690 MB to print as YAML."""
+MAX_RESULT = 32 * 2**20
+"""The most a result may hold, counted as its texts' length plus 16 bytes a value
+(the largest table, ``models``, is about 12.6 MB)."""
+
+LIMITS = {
+    "SQLITE_LIMIT_LENGTH": MAX_LENGTH,
+    "SQLITE_LIMIT_SQL_LENGTH": 100_000,
+    "SQLITE_LIMIT_COLUMN": 256,
+    "SQLITE_LIMIT_EXPR_DEPTH": 100,
+    "SQLITE_LIMIT_COMPOUND_SELECT": 50,
+    "SQLITE_LIMIT_VDBE_OP": 100_000,
+    "SQLITE_LIMIT_FUNCTION_ARG": 100,
+    "SQLITE_LIMIT_ATTACHED": 0,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 1_000,
+    "SQLITE_LIMIT_VARIABLE_NUMBER": 100,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
+    "SQLITE_LIMIT_WORKER_THREADS": 0,
+}
+"""``sqlite3.Connection.setlimit`` caps on the user's statement: a value's length
+(:data:`MAX_LENGTH`), the statement's length (100,000 bytes), the columns of a
+result (256; the widest table has 45), an expression's depth (100), the terms of a
+compound SELECT (50), the instructions of its program (100,000; a query of every
+column of the widest table needs a few hundred), a function's arguments (100),
+no attached database, a LIKE or GLOB pattern of 1,000 bytes at most."""
+
+PRAGMAS = (
+    "query_only = 1",
+    "trusted_schema = 0",
+    "temp_store = MEMORY",  # sorts and temporary tables within MAX_MEMORY, not on disk
+    f"hard_heap_limit = {MAX_MEMORY}",  # process-wide; a PRAGMA only ever lowers it
+)
+PROGRESS_STEPS = 1_000
+"""How many SQLite VM steps between two calls of the progress handler (which
+stops the query on Ctrl-C or past its time limit): about 1 µs each, no slower
+than without one on the real tables (10_000 was the same; 100 cost 12 % on a
+recursive count)."""
+
+
+def _box(conn: sqlite3.Connection) -> None:
+    """Put ``conn`` in the box the user's statement runs in (:data:`PRAGMAS`,
+    :data:`LIMITS`, defensive mode where Python has ``setconfig``, the authorizer)."""
+    for pragma in PRAGMAS:
+        conn.execute(f"PRAGMA {pragma}").fetchall()
+    for name, value in LIMITS.items():
+        category = getattr(sqlite3, name, None)
+        if isinstance(category, int):
+            conn.setlimit(category, value)
+    setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
+    if setconfig is not None:
+        setconfig(getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", 1010), True)
+        setconfig(getattr(sqlite3, "SQLITE_DBCONFIG_TRUSTED_SCHEMA", 1017), False)
+    conn.set_authorizer(_authorizer)
+
+
+def time_limit() -> float:
+    """The seconds a query may run: ``GENAI_SQL_TIMEOUT``, else 5."""
+    try:
+        timeout = float(os.environ.get("GENAI_SQL_TIMEOUT", DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    if not timeout >= 0:  # negative, or not a number
+        return DEFAULT_TIMEOUT
+    return min(timeout, threading.TIMEOUT_MAX / 4)
+
+
+def unique_columns(columns: list[str]) -> list[str]:
+    """The result's column names, a repeated one suffixed (``a, a`` -> ``a, a_2``,
+    skipping a suffix another column already has), as sqlite-utils does."""
+    taken = set(columns)
+    seen: set[str] = set()
+    out = []
+    for name in columns:
+        if name in seen:
+            n = 2
+            while f"{name}_{n}" in taken or f"{name}_{n}" in seen:
+                n += 1
+            name = f"{name}_{n}"
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def _size(row: tuple[Any, ...]) -> int:
+    """What a row counts against :data:`MAX_RESULT`."""
+    return sum(len(v) + 16 if isinstance(v, (str, bytes)) else 16 for v in row)
+
+
+def _stopped(reason: str) -> QueryError:
+    return QueryError(f"query stopped: {reason}")
+
+
 def run_readonly(
     conn: sqlite3.Connection, sql: str, *, timeout: float | None = None
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run one statement on ``conn`` in the sandbox: reading only (an authorizer
-    refuses writes, ``ATTACH``, ``PRAGMA`` and extensions), stopped after
-    ``timeout`` seconds (``GENAI_SQL_TIMEOUT``) or on Ctrl-C. Closes ``conn``."""
+    """Run one statement on ``conn`` in the box (:func:`_box`: reading only, the
+    :data:`LIMITS`, :data:`MAX_MEMORY`), stopped after ``timeout`` seconds
+    (``GENAI_SQL_TIMEOUT``) or on Ctrl-C; at most :data:`MAX_VALUES` values and
+    :data:`MAX_RESULT` bytes. Closes ``conn``. The columns a result repeats are
+    suffixed (:func:`unique_columns`).
+
+    The time limit holds for any query: a watchdog thread interrupts SQLite at
+    the limit (and the progress handler stops it there too), which stops a query
+    between two steps of its program; one step of a quadratic function (``instr``
+    or ``replace`` of one long string in another) does not stop for either, so
+    when the program owns the process (:data:`genai_cli.core.errors.ABORT`) it
+    ends it a quarter of the limit later (0.1 s to 1 s), saying so, exit 1."""
     if timeout is None:
-        try:
-            timeout = float(os.environ.get("GENAI_SQL_TIMEOUT", DEFAULT_TIMEOUT))
-        except ValueError:
-            timeout = DEFAULT_TIMEOUT
-    conn.execute("PRAGMA query_only = 1")
-    conn.set_authorizer(_authorizer)
-    deadline = time.monotonic() + timeout
+        timeout = time_limit()
+    stop = f"query stopped after {timeout:g} s (GENAI_SQL_TIMEOUT)"
+    _box(conn)
+    lock = threading.Lock()
+    done = threading.Event()
     stopped = False
     interrupted = False
 
+    def watch() -> None:
+        nonlocal stopped
+        if done.wait(timeout):
+            return
+        with lock:
+            if done.is_set():
+                return
+            stopped = True
+            conn.interrupt()
+        if done.wait(min(max(timeout / 4, 0.1), 1.0)):
+            return
+        abort = errors.ABORT
+        if abort is not None:
+            abort(QueryError(stop))
+
     def progress() -> int:
         nonlocal stopped
-        if interrupted:
-            return 1
-        if time.monotonic() > deadline:
+        if not stopped and time.monotonic() > deadline:
             stopped = True
-            return 1
-        return 0
+        return int(interrupted or stopped)
 
     def on_interrupt(signum: int, frame: object) -> None:
         # an exception raised inside the progress handler would be swallowed
@@ -424,14 +589,41 @@ def run_readonly(
         previous = signal.signal(signal.SIGINT, on_interrupt)
     except ValueError:  # not the main thread
         previous = None
-    conn.set_progress_handler(progress, 10_000)
+    deadline = time.monotonic() + timeout
+    conn.set_progress_handler(progress, PROGRESS_STEPS)
+    watcher = threading.Thread(target=watch, name="genai-sql-watchdog", daemon=True)
+    watcher.start()
     try:
         cur = conn.execute(sql)
-        columns = [d[0] for d in cur.description or []]
-        rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+        columns = unique_columns([d[0] for d in cur.description or []])
+        rows: list[dict[str, Any]] = []
+        size = 0
+        most = MAX_VALUES // max(len(columns), 1)
+        for row in cur:
+            size += _size(row)
+            if size > MAX_RESULT or len(rows) >= most:
+                what = (
+                    f"{MAX_RESULT // 2**20} MiB"
+                    if size > MAX_RESULT
+                    else f"{MAX_VALUES:,} values (rows × columns)"
+                )
+                raise _stopped(f"the result is over {what}; add a LIMIT or select fewer columns")
+            rows.append(dict(zip(columns, row, strict=True)))
+    except sqlite3.DataError as exc:
+        if stopped:
+            raise QueryError(stop) from None
+        if "too big" in str(exc):
+            raise _stopped(
+                f"a string or BLOB over {MAX_LENGTH // 2**20} MiB (the limit on one value)"
+            ) from None
+        if "too large" in str(exc):
+            raise QueryError(
+                f"the statement is over {LIMITS['SQLITE_LIMIT_SQL_LENGTH']:,} bytes"
+            ) from None
+        raise QueryError(str(exc)) from None
     except sqlite3.DatabaseError as exc:
         if stopped:
-            raise QueryError(f"query stopped after {timeout:g} s (GENAI_SQL_TIMEOUT)") from None
+            raise QueryError(stop) from None
         msg = str(exc)
         if "not authorized" in msg or "prohibited" in msg:
             raise QueryError(
@@ -439,10 +631,19 @@ def run_readonly(
                 "(writes, ATTACH, PRAGMA and extensions are refused)"
             ) from None
         raise QueryError(msg) from None
+    except MemoryError:  # SQLite's heap limit (or the program's instruction limit)
+        if stopped:
+            raise QueryError(stop) from None
+        raise _stopped(
+            f"it needs more than {MAX_MEMORY // 2**20} MiB of memory, or more than "
+            f"{LIMITS['SQLITE_LIMIT_VDBE_OP']:,} instructions"
+        ) from None
     except (sqlite3.Warning, sqlite3.ProgrammingError, ValueError, OverflowError) as exc:
         raise QueryError(str(exc)) from None
     finally:
-        conn.close()
+        with lock:
+            done.set()
+            conn.close()
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
         if interrupted:

@@ -723,7 +723,12 @@ def sql_(
     Columns are the records' JSON keys; lists and objects are JSON text (use
     json_extract, or --json-cols to have them decoded); pricing_input and
     pricing_output are REAL. Writes, ATTACH and extensions are refused; a query
-    that runs too long is stopped.
+    that runs past GENAI_SQL_TIMEOUT (5 s), or makes a value over 16 MiB, uses
+    over 128 MiB or returns over 250,000 values, is stopped (exit 1).
+
+    In JSON a non-finite number (SELECT 1e999) is null and a BLOB is
+    {"$base64": true, "encoded": ...}; a repeated column name is suffixed
+    (a, a_2). A table shows at most 20,000 cells and 1,000 characters a cell.
 
     [bold]Examples[/bold]
 

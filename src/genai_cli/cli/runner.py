@@ -17,6 +17,7 @@ from ..answers.catalog import bundled
 from ..answers.queries import check_limit, parse_fields
 from ..catalogs import store
 from ..commands.context import Ctx, Output
+from ..core import errors
 from ..core.environment import data_dir_setting, data_folder
 from ..core.errors import DataError, GenaiError, UsageError, error_text, usage_text
 from ..core.sanitise import visible
@@ -111,6 +112,7 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
             )
             if KEEP is not None:
                 KEEP.append(ctx)
+                errors.ABORT = lambda exc: abort(command, exc)
             result = handler(target)(ctx, **params)
             tail = footer(ctx) if result.footer else None
             on_terminal = is_tty(sys.stdout)
@@ -152,6 +154,16 @@ def run(command: str, target: str, params: dict[str, Any], root: dict[str, Any])
             )
         )
         return 1
+
+
+def abort(command: str, exc: GenaiError) -> None:
+    """End the program's process now (from any thread) with ``exc``'s message and
+    exit code (:data:`genai_cli.core.errors.ABORT`)."""
+    say(error_text(command, exc.message))
+    try:
+        sys.stderr.flush()
+    finally:
+        os._exit(exc.exit_code)
 
 
 def say(text: str) -> None:

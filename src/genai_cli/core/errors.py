@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 def prog(command: str) -> str:
     """``genai models list``: the program and the command's path."""
@@ -99,6 +103,13 @@ class WriteError(GenaiError):
     should be): ``FILE: what is wrong``, exit 3 as for bad input to an import."""
 
     exit_code = 3
+
+
+ABORT: Callable[[GenaiError], None] | None = None
+"""Set by the program when the process is its own (``genai``, not a library's
+caller): ends the process at once with the error's message and exit code. For
+what cannot be stopped otherwise: a query SQLite cannot interrupt (called from
+its watchdog thread; :func:`genai_cli.answers.sql.run_readonly`)."""
 
 
 class QueryError(GenaiError):

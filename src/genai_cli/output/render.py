@@ -8,6 +8,10 @@ Every text leaves here shown safely (:mod:`genai_cli.core.sanitise`): a table's,
 a page's and Markdown's cells, titles, captions and footer, and CSV's cells,
 with control characters as visible escapes (``\\x1b``, ``\\u202e``); JSON
 and YAML with them as the format's own escapes, so that they read back the same.
+
+JSON has no infinity: a non-finite number (``genai sql "SELECT 1e999"``) is
+``null`` in JSON and JSON Lines (:func:`finite`); YAML writes ``.inf``, CSV
+and tables ``inf``.
 """
 
 from __future__ import annotations
@@ -67,15 +71,13 @@ def render(
     if fmt == "json":
         # indented for a person on a terminal; compact (and written by the C encoder,
         # many times faster) for a pipe or a file, as gh does
-        if is_tty(out):
-            text = dumps(result.data, ensure_ascii=not _utf8(out), indent=2)
-        else:
-            text = dumps(result.data, ensure_ascii=not _utf8(out))
+        indent = 2 if is_tty(out) else None
+        text = json_dumps(result.data, ensure_ascii=not _utf8(out), indent=indent)
         out.write(json_text(text) + "\n")
     elif fmt == "jsonl":
         ascii_only = not _utf8(out)
         for row in result.records():
-            out.write(json_text(dumps(row, ensure_ascii=ascii_only)) + "\n")
+            out.write(json_text(json_dumps(row, ensure_ascii=ascii_only)) + "\n")
     elif fmt == "csv":
         out.write(to_csv(result.records(), result.columns(), headers=headers))
     elif fmt == "yaml":
@@ -91,6 +93,26 @@ def render(
         print_layout(result.layout, out, footer if result.footer else None, headers=headers)
     else:  # pragma: no cover - check_format runs first
         raise UsageError(f"unknown format {fmt!r}")
+
+
+def json_dumps(value: Any, *, ensure_ascii: bool = False, indent: int | None = None) -> str:
+    """``value`` as JSON text, and valid JSON: a non-finite number is ``null``
+    (:func:`finite`), where Python would write ``Infinity`` or ``NaN``."""
+    text = dumps(value, ensure_ascii=ensure_ascii, indent=indent)
+    if "Infinity" in text or "NaN" in text:  # rare (or in a string): look closer
+        text = dumps(finite(value), ensure_ascii=ensure_ascii, indent=indent)
+    return text
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every non-finite number (infinite, NaN) in it ``None``."""
+    if isinstance(value, float):
+        return value if value - value == 0 else None
+    if isinstance(value, list):
+        return [finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    return value
 
 
 def flat(value: Any) -> str:
