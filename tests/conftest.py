@@ -118,6 +118,19 @@ FIXTURE_FILES = {
 }
 
 
+_CACHE: list[str] = []
+
+
+def _shared_cache(factory: pytest.TempPathFactory) -> str:
+    """One cache folder for the tests of a process: an entry is keyed by what it is
+    made of, so tests share what they build (the joined catalogs, the SQLite form of
+    a data state) as runs on one machine do; a test about the cache itself sets
+    a folder of its own."""
+    if not _CACHE:
+        _CACHE.append(str(factory.mktemp("cache")))
+    return _CACHE[0]
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """No user data, colour or width from the developer's shell; a private cache and
@@ -135,7 +148,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
         "GENAI_FAST",
     ):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("GENAI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("GENAI_CACHE_DIR", _shared_cache(tmp_path_factory))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
 
 
