@@ -303,7 +303,7 @@ def database(cat: Catalog) -> str | None:
     key = f"sqlite:{cat.key}:{_code_key()}"
     entry = os.path.join(folder, f"sqlite-{cachefiles.short(key)}")
     path = os.path.join(entry, DATABASE)
-    if cachefiles.read(os.path.join(entry, "key.json"), key) is not None and os.path.isfile(path):
+    if _built(entry, key):
         return path
 
     def write(tmp: str) -> None:
@@ -313,13 +313,21 @@ def database(cat: Catalog) -> str | None:
             fill(conn, cat)
         finally:
             conn.close()
-        with open(os.path.join(tmp, "key.json"), "w", encoding="utf-8") as fh:
-            json.dump({"key": key}, fh)
+        size = os.path.getsize(os.path.join(tmp, DATABASE))
+        with open(os.path.join(tmp, "key.json"), "wb") as fh:
+            fh.write(cachefiles.entry(key, {"bytes": size}))
 
     cachefiles.store(folder, os.path.basename(entry), write, DATABASE_KEEP, is_folder=True)
-    if cachefiles.read(os.path.join(entry, "key.json"), key) is not None and os.path.isfile(path):
-        return path
-    return None
+    return path if _built(entry, key) else None
+
+
+def _built(entry: str, key: str) -> bool:
+    """Is the database of ``entry`` there, built for ``key``, as long as it was written?"""
+    said = cachefiles.read(os.path.join(entry, "key.json"), key)
+    try:
+        return said is not None and os.path.getsize(os.path.join(entry, DATABASE)) == said["bytes"]
+    except (OSError, KeyError):
+        return False
 
 
 def _drop(path: str) -> None:

@@ -27,7 +27,6 @@ import os
 from ..catalogs import store
 from ..core import cachefiles
 from ..core.errors import DataError, Problem, UsageError
-from ..core.jsonio import dumps
 from ..dataset import registry as R
 from ..dataset.files import UNKNOWN_KIND, iter_data_files, read_checked
 from .catalog import Catalog, merge_records
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
 
     from ..dataset.parsing import StrPath
 
-CACHE_FORMAT = "4"
+CACHE_FORMAT = "5"
 """Bumped when what validation accepts changes (4: values out of range refused)."""
 CACHE_KEEP = 16
 IMPORTS_KEEP = 4
@@ -111,7 +110,8 @@ def load_folder(
     parts = [f"{CACHE_FORMAT}:imports:{curated.key}:{store.code_key()}"]
     for path in paths:
         st = os.stat(path)
-        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+        # the change time too: an edit in place that keeps size and mtime changes it
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}")
     key = "\n".join(parts)
     names = [os.path.basename(p)[: -len(".json")] for p in paths]
     folder = cachefiles.cache_dir() if cache else None
@@ -200,7 +200,7 @@ def _cache_read(folder: str, key: str) -> dict[str, Any] | None:
 
 def _cache_write(folder: str, key: str, overlay: dict[str, Any]) -> None:
     def write(tmp: str) -> None:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(dumps({"key": key, "overlay": overlay}))
+        with open(tmp, "wb") as fh:
+            fh.write(cachefiles.entry(key, {"overlay": overlay}))
 
     cachefiles.store(folder, f"userdata-{key}.json", write, CACHE_KEEP)

@@ -241,7 +241,7 @@ def read_with_spans(path: str | os.PathLike[str]) -> tuple[dict[str, Any], Spans
     _check_range(doc, raw, str(path), spans is not None)
     doc["imported_at"] = imported_at(path)
     doc["path"] = str(path)
-    return doc, None if spans is None else (spans, [st.st_size, st.st_mtime_ns, st.st_ino])
+    return doc, None if spans is None else (spans, _stat(st))
 
 
 MAX_PROBLEMS = 20
@@ -333,6 +333,12 @@ def _entry_lines(raw: bytes, n: int) -> list[tuple[int, int]] | None:
             return None
         spans.append((start, end - start))
     return spans if raw[at + 1 :].strip() == b"]}" else None
+
+
+def _stat(st: os.stat_result) -> list[int]:
+    """What says a file is the one read: its size, modification time and inode, and
+    its change time (which an edit in place that keeps the others changes)."""
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
 
 
 def imported_at(path: str | os.PathLike[str]) -> str:
@@ -677,7 +683,7 @@ class Cached:
             doc = self._docs[d]
             fh = open(doc["path"], "rb")  # noqa: SIM115
             st = os.fstat(fh.fileno())
-            if [st.st_size, st.st_mtime_ns, st.st_ino] != doc["stat"]:
+            if _stat(st) != doc["stat"]:
                 fh.close()
                 raise GenaiError(f"{doc['path']} changed while it was read: run the command again")
             self._files[name] = fh

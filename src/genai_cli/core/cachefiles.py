@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import zlib
 
-from .jsonio import loads
+from .jsonio import dumps, loads
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
@@ -46,16 +46,30 @@ def short(key: str) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
+def entry(key: str, data: dict[str, Any]) -> bytes:
+    """An entry's bytes: a line that names ``key`` and the CRC-32 and length of what
+    follows it, then ``data`` as JSON (:func:`read` checks both)."""
+    body = dumps(data).encode("utf-8")
+    head = dumps({"key": key, "crc32": zlib.crc32(body), "bytes": len(body)}).encode("utf-8")
+    return head + b"\n" + body
+
+
 def read(path: str, key: str) -> dict[str, Any] | None:
-    """The JSON entry at ``path`` if it holds ``key``; None for a miss."""
+    """The data of the entry at ``path`` (:func:`entry`) if it holds ``key`` and is
+    what was written (its length and CRC-32); None for a miss, a damaged or a
+    foreign entry (which is made again)."""
     try:
         with open(path, "rb") as fh:
-            data = loads(fh.read())
+            head, _, body = fh.read().partition(b"\n")
+        said = loads(head)
+        if not isinstance(said, dict) or said.get("key") != key:
+            return None
+        if said.get("bytes") != len(body) or said.get("crc32") != zlib.crc32(body):
+            return None
+        data = loads(body)
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None
-    return data
+    return data if isinstance(data, dict) else None
 
 
 def store(

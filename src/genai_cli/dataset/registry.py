@@ -17,8 +17,6 @@ adding a kind is one :class:`Kind` here plus its schema class and data.
 
 from __future__ import annotations
 
-import weakref
-
 from ..core.errors import UsageError, did_you_mean
 from .parsing import parse_setting, slugify
 
@@ -477,16 +475,16 @@ def _vendor_output(cat: Records, full: dict[str, Any], detail: bool) -> dict[str
     return {**full, "models": _models_by_vendor(cat).get(full["id"], [])}
 
 
-_BY_VENDOR: weakref.WeakKeyDictionary[Any, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+_BY_VENDOR: list[tuple[Records, dict[str, list[str]]]] = []
+"""The last catalog's vendor -> models (one catalog at a time: a process has one)."""
 
 
 def _models_by_vendor(cat: Records) -> dict[str, list[str]]:
     """Vendor id -> the ids of the models it or a vendor it owns built (alone or as
     a partner), in dataset order: made once per catalog, in one pass over the
     models and each one's chain of owners."""
-    found = _BY_VENDOR.get(cat)
-    if found is not None:
-        return found
+    if _BY_VENDOR and _BY_VENDOR[0][0] is cat:
+        return _BY_VENDOR[0][1]
     parents = {v["id"]: v.get("parent") for v in cat.compact("vendors")}
     out: dict[str, list[str]] = {}
     for m in cat.compact("models"):
@@ -499,7 +497,7 @@ def _models_by_vendor(cat: Records) -> dict[str, list[str]]:
                 vid = parents.get(vid)
         for vid in owners:
             out.setdefault(vid, []).append(m["id"])
-    _BY_VENDOR[cat] = out
+    _BY_VENDOR[:] = [(cat, out)]
     return out
 
 
