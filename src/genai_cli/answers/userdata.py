@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 
+from ..catalogs import spec as catalog_spec
 from ..catalogs import store
 from ..core import cachefiles
 from ..core.errors import DataError, Problem, UsageError
@@ -58,7 +59,7 @@ def load_overlay(root: StrPath, base: Catalog, *, cache: bool = True) -> dict[st
     _check_folder(root)
     problems: list[Problem] = []
     blobs: list[tuple[str, tuple[str, ...], bytes]] = []
-    for path, parts in iter_data_files(root, skip=(store.FOLDER,)):
+    for path, parts in iter_data_files(root, skip=(catalog_spec.FOLDER,)):
         if R.kind_for_path(parts) is None:
             problems.append(Problem(path, None, UNKNOWN_KIND))
             continue
@@ -104,7 +105,7 @@ def load_folder(
     root = os.fspath(root)
     overlay = load_overlay(root, base, cache=cache)
     curated = base.with_overlay(overlay) if overlay["files"] else base
-    paths = store.imported(root) if imports_too else []
+    paths = catalog_spec.imported(root) if imports_too else []
     if not paths:
         return curated
     parts = [f"{CACHE_FORMAT}:imports:{curated.key}:{store.code_key()}"]

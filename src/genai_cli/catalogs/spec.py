@@ -9,7 +9,14 @@ A new catalog is one :class:`Spec` here plus one reader module in
 
 from __future__ import annotations
 
+import os
+
+from ..core import jsonio
 from ..core.errors import UsageError
+
+TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Spec:
@@ -151,3 +158,37 @@ def catalog_name(text: str) -> str:
 def precedence(name: str) -> int:
     """A catalog's place in :data:`CATALOGS` (0 speaks first)."""
     return NAMES.index(name)
+
+
+# --------------------------------------------------------------------------- in a data folder
+
+FOLDER = "catalogs"
+"""Where imported catalogs live inside a data folder (``<folder>/catalogs/<name>.json``)."""
+
+
+def imported(folder: str) -> list[str]:
+    """The catalog files in a data folder, in precedence order."""
+    base = os.path.join(folder, FOLDER)
+    if not os.path.isdir(base):
+        return []
+    return [p for p in (os.path.join(base, f"{c}.json") for c in NAMES) if os.path.isfile(p)]
+
+
+def head(path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """What an imported catalog's file says of itself (catalog, version, as of,
+    records...), read from its first bytes without its identities and entries
+    (:func:`genai_cli.catalogs.store.dumps` writes them last); None when it is not laid out so."""
+    try:
+        with open(path, "rb") as fh:
+            start = fh.read(1 << 16)
+    except OSError:
+        return None
+    cut = min((i for i in (start.find(b',"identities":'), start.find(b',"entries":[')) if i > 0),
+              default=-1)  # fmt: skip
+    if cut < 0:
+        return None
+    try:
+        found = jsonio.loads(start[:cut] + b"}")
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) and found.get("catalog") in NAMES else None

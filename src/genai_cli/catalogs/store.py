@@ -23,7 +23,7 @@ from ..core import jsonio
 from ..core.errors import DataError, GenaiError, Problem, WriteError
 from ..dataset.parsing import out_of_range, shown_text, where_text
 from .derived import DERIVED_INDEX, DERIVED_MODELS, rows_of, write_derived
-from .spec import NAMES
+from .spec import FOLDER, NAMES
 
 TYPE_CHECKING = False  # a start-up module: see tests/test_startup.py
 if TYPE_CHECKING:
@@ -39,8 +39,6 @@ if TYPE_CHECKING:
     size, modification time and inode as it was read."""
 
 FORMAT = 1
-FOLDER = "catalogs"
-"""Where imported catalogs live inside a data folder."""
 
 
 # --------------------------------------------------------------------------- files
@@ -177,34 +175,6 @@ def write_catalog(folder: str | os.PathLike[str], catalog: str, text: str) -> st
 def _write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     with open(path, "wb") as fh:
         fh.write(data)
-
-
-def imported(folder: str) -> list[str]:
-    """The catalog files in a data folder, in precedence order."""
-    base = os.path.join(folder, FOLDER)
-    if not os.path.isdir(base):
-        return []
-    return [p for p in (os.path.join(base, f"{c}.json") for c in NAMES) if os.path.isfile(p)]
-
-
-def head(path: str | os.PathLike[str]) -> dict[str, Any] | None:
-    """What an imported catalog's file says of itself (catalog, version, as of,
-    records...), read from its first bytes without its identities and entries
-    (:func:`dumps` writes them last); None when it is not laid out so."""
-    try:
-        with open(path, "rb") as fh:
-            start = fh.read(1 << 16)
-    except OSError:
-        return None
-    cut = min((i for i in (start.find(b',"identities":'), start.find(b',"entries":[')) if i > 0),
-              default=-1)  # fmt: skip
-    if cut < 0:
-        return None
-    try:
-        found = jsonio.loads(start[:cut] + b"}")
-    except ValueError:
-        return None
-    return found if isinstance(found, dict) and found.get("catalog") in NAMES else None
 
 
 def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:

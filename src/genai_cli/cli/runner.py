@@ -15,7 +15,7 @@ import sys
 from .. import __version__
 from ..answers.catalog import bundled
 from ..answers.queries import check_limit, parse_fields
-from ..catalogs import store
+from ..catalogs import spec as catalog_files
 from ..commands.context import Ctx, Output
 from ..core import errors
 from ..core.environment import data_dir_setting, data_folder
@@ -72,8 +72,8 @@ def version_text() -> str:
     if not folder or not os.path.isdir(folder):
         return text + f"data folder: {folder or 'none (no HOME)'} (not there: bundled data only)\n"
     text += f"data folder: {folder}\n"
-    for path in store.imported(folder):
-        h = store.head(path)
+    for path in catalog_files.imported(folder):
+        h = catalog_files.head(path)
         if h is None:
             text += f"catalog: {os.path.basename(path)} (not readable: genai validate says why)\n"
             continue

@@ -8,7 +8,7 @@ import os
 from ..answers import queries as Q
 from ..catalogs import store
 from ..catalogs.joining import CONFLICT_FIELDS
-from ..catalogs.spec import catalog_name
+from ..catalogs.spec import catalog_name, head
 from ..core.environment import data_folder
 from ..core.errors import GenaiError, UsageError
 from ..output.result import Result
@@ -30,7 +30,7 @@ def remove(ctx: Ctx, catalog: str) -> Result:
         raise GenaiError(  # exit 1, as a record not found
             f"{name} is not imported in {folder}; genai catalogs lists those that are"
         )
-    found = store.head(path) or {}
+    found = head(path) or {}
     try:
         os.unlink(path)
     except OSError as exc:

@@ -10,6 +10,7 @@ from ..catalogs import changes, store
 from ..catalogs.identity import identities, identities_of
 from ..catalogs.joining import known_keys, summarize
 from ..catalogs.readers import catalog_name, read_catalog
+from ..catalogs.spec import head as catalog_head
 from ..core.environment import data_folder
 from ..core.errors import GenaiError, UsageError
 from ..output.progress import Progress
@@ -92,7 +93,7 @@ def _replaced(target: Path, catalog: str, same: bool) -> tuple[dict[str, Any] | 
     written: its head alone); ``(None, [])`` on a first import or where the file is
     not an imported catalog of this version (there are no changes to tell then)."""
     if same:
-        head = store.head(target)
+        head = catalog_head(target)
         if head is not None and head.get("format") == store.FORMAT and head["catalog"] == catalog:
             return head, []
     try:
