@@ -75,23 +75,12 @@ def test_a_cache_entry_that_is_not_what_was_written_is_made_again(
     entry.write_bytes(entry.read_bytes()[:-7])  # cut short
     assert _show(folder, "my-model")["context_window"] == 4096
     # the SQLite form of a data state: a database of another length is built again
-    r = run_fast(
-        "--data-dir",
-        str(folder),
-        "sql",
-        "select context_window from models where id = 'my-model'",
-        "--json",
-    )
-    assert json.loads(r.stdout) == [{"context_window": 4096}]
+    query = ["--data-dir", str(folder), "sql", "select context_window from models", "--json"]
+    query[3] += " where id = 'my-model'"
+    assert json.loads(run_fast(*query).stdout) == [{"context_window": 4096}]
     (db,) = (tmp_path / "cache").glob("sqlite-*/genai.db")
     with open(db, "ab") as fh:
         fh.write(b"\0" * 4096)
-    r = run_fast(
-        "--data-dir",
-        str(folder),
-        "sql",
-        "select context_window from models where id = 'my-model'",
-        "--json",
-    )
+    r = run_fast(*query)
     assert r.exit_code == 0 and json.loads(r.stdout) == [{"context_window": 4096}]
     shutil.rmtree(tmp_path / "cache")
